@@ -1,0 +1,121 @@
+//! Evidence from codes: the HS or tariff code (chapter 93 is weapons by definition; other headings point
+//! to candidates) and declared control-list codes (authoritative for the entry they name).
+
+use super::decide::Collected;
+use super::model::{Evidence, EvidenceKind, Field, Finding};
+use super::Classifier;
+use crate::catalog::codes::compact;
+use crate::decision::Decision;
+
+/// The HS chapter that is arms and ammunition by definition.
+const WEAPONS_CHAPTER: &str = "93";
+
+pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut Collected) {
+    let trimmed = hs_code.trim();
+    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() < 2 || trimmed.chars().any(|c| c.is_alphabetic()) {
+        return; // "n/a", "see note": nothing to read
+    }
+    let entries = &classifier.catalog.entries;
+    let mut heading_taken = false;
+    for (prefix, entry) in &classifier.hs_prefixes {
+        if !digits.starts_with(prefix.as_str()) {
+            continue;
+        }
+        // Among the HS list's own headings only the most specific one counts (9301 rather than 93).
+        let is_heading = entries[*entry as usize].list == "HS";
+        if is_heading && heading_taken {
+            continue;
+        }
+        heading_taken |= is_heading;
+        let strong = prefix.starts_with(WEAPONS_CHAPTER);
+        let evidence = Evidence {
+            field: Field::HsCode,
+            kind: EvidenceKind::HsCode,
+            text: trimmed.to_string(),
+            span: [0, trimmed.chars().count()],
+            matched: prefix.clone(),
+            strength: Some(if strong {
+                crate::catalog::Strength::Strong
+            } else {
+                crate::catalog::Strength::Weak
+            }),
+            fuzzy: false,
+        };
+        collected.add_hs(*entry, strong, evidence);
+    }
+}
+
+pub(super) fn collect_declared(
+    classifier: &Classifier,
+    field: &str,
+    collected: &mut Collected,
+    findings: &mut Vec<Finding>,
+) {
+    let mut offset = 0;
+    for piece in field.split([';', ',', '|', '\n']) {
+        let piece_start = offset;
+        offset += piece.chars().count() + 1;
+        let code = piece.trim();
+        if code.is_empty()
+            || matches!(
+                code.to_ascii_lowercase().as_str(),
+                "-" | "n/a" | "na" | "none"
+            )
+        {
+            continue;
+        }
+        let leading = piece.chars().take_while(|c| c.is_whitespace()).count();
+        let start = piece_start + leading;
+        let evidence = Evidence {
+            field: Field::ControlCode,
+            kind: EvidenceKind::DeclaredCode,
+            text: code.to_string(),
+            span: [start, start + code.chars().count()],
+            matched: code.to_string(),
+            strength: Some(crate::catalog::Strength::Strong),
+            fuzzy: false,
+        };
+        if let Some((entry, exact)) = classifier.catalog.entry_for_declared(code) {
+            let mut evidence = evidence;
+            evidence.matched = classifier.catalog.entries[entry].code.clone();
+            collected.add_declared(entry as u32, exact, evidence);
+            continue;
+        }
+        let compacted = compact(code);
+        let rule = classifier.catalog.code_rules.iter().find(|r| {
+            r.compiled
+                .as_ref()
+                .is_some_and(|re| re.is_match(&compacted))
+        });
+        findings.push(match rule {
+            Some(rule) => {
+                let (decision, reason) = if rule.listed {
+                    (rule.decision, format!("declared control code {code}: {}", rule.title))
+                } else {
+                    (Decision::Clear, format!("declared as not listed ({code}: {}); this never lowers another finding", rule.title))
+                };
+                Finding {
+                    entry: rule.id.clone(),
+                    title: rule.title.clone(),
+                    list: rule.list.clone(),
+                    act: super::act_label(&classifier.catalog, &rule.list),
+                    decision,
+                    reason,
+                    question: None,
+                    evidence: vec![Evidence { matched: rule.regex.clone(), ..evidence }],
+                }
+            }
+            None => Finding {
+                entry: code.to_string(),
+                title: "Unrecognised declared control code".to_string(),
+                list: String::new(),
+                act: String::new(),
+                decision: Decision::Review,
+                reason: format!("the declared control code '{code}' matches no catalogue entry or code rule"),
+                question: Some(format!("The declared control code '{code}' is not recognised: which control-list entry applies?")),
+                evidence: vec![evidence],
+            },
+        });
+    }
+}

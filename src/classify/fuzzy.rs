@@ -1,0 +1,158 @@
+//! Typing errors in weapon words ("asault rifel"): a word of five letters or more that is not in the
+//! catalogue's vocabulary is compared with the words of the prohibited entries allowing one edit.
+//! Lookups use a deletion index (SymSpell's idea) keyed by a hash, so a check costs a few hash probes
+//! and no allocation, whatever the vocabulary's size.
+
+use crate::catalog::{validate_phrase_key as phrase_key, Catalog, Strength};
+use crate::decision::Decision;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+const MIN_LEN: usize = 5;
+const MAX_LEN: usize = 30;
+/// A substitution turns many ordinary words into weapon words (pocket/rocket); allow it only on long words.
+const MIN_LEN_FOR_SUBSTITUTION: usize = 7;
+const ENDINGS: [&str; 5] = ["s", "es", "e", "en", "n"];
+
+#[derive(Debug, Default)]
+pub(crate) struct Fuzzy {
+    vocabulary: FxHashSet<String>,
+    targets: Vec<String>,
+    deletions: FxHashMap<u64, Vec<u32>>,
+}
+
+impl Fuzzy {
+    pub(crate) fn build(catalog: &Catalog) -> Fuzzy {
+        let mut fuzzy = Fuzzy::default();
+        let add_words = |phrase: &str, fuzzy: &mut Fuzzy, target: bool| {
+            for word in phrase_key(phrase).split(' ') {
+                if word.is_empty() {
+                    continue;
+                }
+                let new = fuzzy.vocabulary.insert(word.to_string());
+                if new && target && is_candidate_word(word) {
+                    fuzzy.targets.push(word.to_string());
+                }
+            }
+        };
+        for entry in &catalog.entries {
+            let target = entry.decision() == Decision::Prohibited;
+            for (phrase, strength) in entry.phrases() {
+                add_words(phrase, &mut fuzzy, target && strength != Strength::Context);
+            }
+            for phrase in &entry.negative {
+                add_words(phrase, &mut fuzzy, false);
+            }
+        }
+        for phrase in catalog.negatives.iter().chain(&catalog.known_words) {
+            add_words(phrase, &mut fuzzy, false);
+        }
+        // A word that is a target but was first seen as a negative word is not a target: fine, it is known.
+        for (id, word) in fuzzy.targets.iter().enumerate() {
+            let bytes = word.as_bytes();
+            let mut keys: Vec<u64> = std::iter::once(hash_without(bytes, None))
+                .chain((0..bytes.len()).map(|i| hash_without(bytes, Some(i))))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            for key in keys {
+                fuzzy.deletions.entry(key).or_default().push(id as u32);
+            }
+        }
+        fuzzy
+    }
+
+    /// The catalogue word `word` was probably meant to be, if it is an unknown word one edit away from one.
+    pub(crate) fn correct(&self, word: &str) -> Option<&str> {
+        if !is_candidate_word(word) || self.is_known(word) {
+            return None;
+        }
+        let bytes = word.as_bytes();
+        let mut best: Option<u32> = None;
+        let keys = std::iter::once(hash_without(bytes, None))
+            .chain((0..bytes.len()).map(|i| hash_without(bytes, Some(i))));
+        for key in keys {
+            for &id in self.deletions.get(&key).into_iter().flatten() {
+                if best.is_some_and(|b| b <= id) {
+                    continue;
+                }
+                if one_edit_apart(bytes, self.targets[id as usize].as_bytes()) {
+                    best = Some(id);
+                }
+            }
+        }
+        best.map(|id| self.targets[id as usize].as_str())
+    }
+
+    fn is_known(&self, word: &str) -> bool {
+        self.vocabulary.contains(word)
+            || ENDINGS.iter().any(|ending| {
+                word.strip_suffix(ending)
+                    .is_some_and(|stem| self.vocabulary.contains(stem))
+            })
+    }
+}
+
+fn is_candidate_word(word: &str) -> bool {
+    (MIN_LEN..=MAX_LEN).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// FNV-1a over the bytes, leaving out the byte at `skip`.
+fn hash_without(bytes: &[u8], skip: Option<usize>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, &b) in bytes.iter().enumerate() {
+        if Some(i) != skip {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash ^ (bytes.len() as u64 - u64::from(skip.is_some()))
+}
+
+/// One insertion, deletion, adjacent transposition, or (on long words) substitution apart.
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    if a == b {
+        return false;
+    }
+    match a.len().abs_diff(b.len()) {
+        0 => {
+            let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            match diffs.as_slice() {
+                [_] => a.len() >= MIN_LEN_FOR_SUBSTITUTION,
+                [i, j] => *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i],
+                _ => false,
+            }
+        }
+        1 => {
+            let (long, short) = if a.len() > b.len() { (a, b) } else { (b, a) };
+            let first_diff = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+            long[first_diff + 1..] == short[first_diff..]
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_are_classified() {
+        assert!(one_edit_apart(b"asault", b"assault"));
+        assert!(one_edit_apart(b"rifel", b"rifle"));
+        assert!(one_edit_apart(b"pistoll", b"pistol"));
+        assert!(one_edit_apart(b"granade", b"grenade"));
+        assert!(
+            !one_edit_apart(b"pocket", b"rocket"),
+            "short substitutions are too risky"
+        );
+        assert!(!one_edit_apart(b"rifle", b"rifle"));
+        assert!(!one_edit_apart(b"fossil", b"fusil"));
+    }
+
+    #[test]
+    fn hash_of_a_deletion_matches_the_shorter_word() {
+        assert_eq!(
+            hash_without(b"assault", Some(1)),
+            hash_without(b"asault", None)
+        );
+    }
+}

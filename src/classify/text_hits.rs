@@ -1,0 +1,232 @@
+//! Evidence from the description: phrase matches (with typing-error correction), negative phrases that
+//! cancel what they cover, and catalogue patterns.
+
+use super::decide::Collected;
+use super::matcher::{Hit, PhraseKind, Role};
+use super::model::{Evidence, EvidenceKind, Field, Ignored};
+use super::{char_slice, strength_after_correction, Classifier};
+use crate::catalog::Strength;
+use crate::text::{tokens, Normalized};
+
+/// A match in the coordinates of the normalised (uncorrected) text.
+struct Located {
+    start: usize,
+    end: usize,
+    hit: Hit,
+    corrected_words: usize,
+}
+
+/// Text with misspelt words replaced, and where each word came from.
+struct Corrected {
+    text: String,
+    /// (start in corrected, end in corrected, start in normalised, end in normalised, was corrected)
+    words: Vec<(usize, usize, usize, usize, bool)>,
+}
+
+impl Corrected {
+    fn locate(&self, start: usize, end: usize) -> (usize, usize, usize) {
+        let mut from = start;
+        let mut to = end;
+        let mut corrected = 0;
+        for &(cs, ce, ns, ne, was_corrected) in &self.words {
+            if cs <= start && start <= ce {
+                from = if was_corrected { ns } else { ns + (start - cs) };
+            }
+            if cs < end && end <= ce {
+                to = if was_corrected { ne } else { ns + (end - cs) };
+            }
+            if was_corrected && cs < end && start < ce {
+                corrected += 1;
+            }
+        }
+        (from, to, corrected)
+    }
+}
+
+pub(super) fn collect(
+    classifier: &Classifier,
+    description: &str,
+    collected: &mut Collected,
+    ignored: &mut Vec<Ignored>,
+) -> Normalized {
+    let normalized = Normalized::new(description);
+    let corrected = correct(classifier, &normalized.text);
+    let mut hits = Vec::new();
+    let located: Vec<Located> = match &corrected {
+        None => {
+            classifier.matcher.find(&normalized.text, &mut hits);
+            hits.into_iter()
+                .map(|hit| Located {
+                    start: hit.start,
+                    end: hit.end,
+                    hit,
+                    corrected_words: 0,
+                })
+                .collect()
+        }
+        Some(c) => {
+            classifier.matcher.find(&c.text, &mut hits);
+            hits.into_iter()
+                .map(|hit| {
+                    let (start, end, corrected_words) = c.locate(hit.start, hit.end);
+                    Located {
+                        start,
+                        end,
+                        hit,
+                        corrected_words,
+                    }
+                })
+                .collect()
+        }
+    };
+
+    let negatives: Vec<(&Located, Option<u32>)> = located
+        .iter()
+        .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
+            Role::Negative { entry } => Some((l, entry)),
+            _ => None,
+        })
+        .collect();
+    let evidence_for = |l: &Located, kind: EvidenceKind, strength: Option<Strength>| {
+        let (s, e) = normalized.source_span(l.start, l.end);
+        Evidence {
+            field: Field::Description,
+            kind,
+            text: char_slice(description, s, e),
+            span: [s, e],
+            matched: classifier.matcher.phrase_use(&l.hit).written.clone(),
+            strength,
+            fuzzy: l.corrected_words > 0,
+        }
+    };
+
+    for l in &located {
+        let phrase_use = classifier.matcher.phrase_use(&l.hit);
+        let entry = match phrase_use.role {
+            Role::Positive { entry, .. }
+            | Role::ThresholdMet { entry }
+            | Role::ThresholdNotMet { entry } => entry,
+            Role::Negative { .. } => continue,
+        };
+        let cancelled_by = negatives.iter().find(|(n, owner)| {
+            owner.is_none_or(|o| o == entry)
+                && n.start <= l.start
+                && l.end <= n.end
+                && !std::ptr::eq(*n, l)
+        });
+        if let Some((negative, _)) = cancelled_by {
+            if matches!(phrase_use.role, Role::Positive { .. }) {
+                let (s, e) = normalized.source_span(l.start, l.end);
+                ignored.push(Ignored {
+                    text: char_slice(description, s, e),
+                    span: [s, e],
+                    entry: classifier.catalog.entries[entry as usize].code.clone(),
+                    negative: classifier.matcher.phrase_use(&negative.hit).written.clone(),
+                });
+            }
+            continue;
+        }
+        match phrase_use.role {
+            Role::Positive { strength, kind, .. } => {
+                let Some(strength) =
+                    strength_after_correction(strength, phrase_use.words, l.corrected_words)
+                else {
+                    continue;
+                };
+                let kind = match kind {
+                    PhraseKind::Term => EvidenceKind::Phrase,
+                    PhraseKind::Model => EvidenceKind::Model,
+                    PhraseKind::Calibre => EvidenceKind::Calibre,
+                };
+                let evidence = evidence_for(l, kind, Some(strength));
+                collected.add_text(entry, strength, (l.start, l.end), evidence);
+            }
+            Role::ThresholdMet { .. } => {
+                let evidence = evidence_for(l, EvidenceKind::ThresholdPhrase, None);
+                collected.add_threshold_phrase(entry, true, evidence);
+            }
+            Role::ThresholdNotMet { .. } => {
+                let evidence = evidence_for(l, EvidenceKind::ThresholdPhrase, None);
+                collected.add_threshold_phrase(entry, false, evidence);
+            }
+            Role::Negative { .. } => {}
+        }
+    }
+
+    collect_patterns(classifier, description, &normalized, collected);
+    normalized
+}
+
+fn collect_patterns(
+    classifier: &Classifier,
+    description: &str,
+    normalized: &Normalized,
+    collected: &mut Collected,
+) {
+    if classifier.pattern_owners.is_empty() {
+        return;
+    }
+    for index in classifier.patterns.matches(&normalized.text).iter() {
+        let Some(&(entry, pattern)) = classifier.pattern_owners.get(index) else {
+            continue;
+        };
+        let spec = &classifier.catalog.entries[entry as usize].patterns[pattern as usize];
+        let Some(found) = spec
+            .compiled
+            .as_ref()
+            .and_then(|re| re.find(&normalized.text))
+        else {
+            continue;
+        };
+        let (s, e) = normalized.source_span(found.start(), found.end());
+        let evidence = Evidence {
+            field: Field::Description,
+            kind: EvidenceKind::Pattern,
+            text: char_slice(description, s, e),
+            span: [s, e],
+            matched: spec.regex.clone(),
+            strength: Some(spec.strength),
+            fuzzy: false,
+        };
+        collected.add_text(entry, spec.strength, (found.start(), found.end()), evidence);
+    }
+}
+
+/// Replaces words that look like misspelt weapon words; None when nothing was corrected (the usual case).
+fn correct(classifier: &Classifier, text: &str) -> Option<Corrected> {
+    let mut replacements: Vec<(usize, usize, &str)> = Vec::new();
+    for (start, word) in tokens(text) {
+        if let Some(target) = classifier.fuzzy.correct(word) {
+            replacements.push((start, start + word.len(), target));
+        }
+    }
+    if replacements.is_empty() {
+        return None;
+    }
+    let mut corrected = Corrected {
+        text: String::with_capacity(text.len() + 8),
+        words: Vec::new(),
+    };
+    for (start, word) in tokens(text) {
+        if !corrected.text.is_empty() {
+            corrected.text.push(' ');
+        }
+        let at = corrected.text.len();
+        let end = start + word.len();
+        match replacements.iter().find(|r| r.0 == start) {
+            Some(&(_, _, target)) => {
+                corrected.text.push_str(target);
+                corrected
+                    .words
+                    .push((at, corrected.text.len(), start, end, true));
+            }
+            None => {
+                corrected.text.push_str(word);
+                corrected
+                    .words
+                    .push((at, corrected.text.len(), start, end, false));
+            }
+        }
+    }
+    Some(corrected)
+}

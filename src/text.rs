@@ -1,0 +1,254 @@
+//! Text normalisation shared by the catalogue (phrases) and the classifier (descriptions), so both sides of a
+//! match are folded the same way: Unicode compatibility forms, invisible characters, look-alike letters,
+//! accents, case, punctuation and the way people write numbers and model names.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Normalised text and, for every byte of it, the index of the source character it came from, so a match in
+/// the normalised text can be reported as a character span of what the user wrote.
+#[derive(Debug, Default, Clone)]
+pub struct Normalized {
+    pub text: String,
+    origin: Vec<u32>,
+}
+
+impl Normalized {
+    pub fn new(source: &str) -> Self {
+        let mut n = Normalized::default();
+        n.reset(source);
+        n
+    }
+
+    /// Normalises `source` into this buffer, reusing its allocations.
+    pub fn reset(&mut self, source: &str) {
+        self.text.clear();
+        self.origin.clear();
+        let mut out = Builder {
+            norm: self,
+            last: Kind::Start,
+            pending_space: false,
+            pending_decimal: false,
+        };
+        if source.is_ascii() {
+            for (index, byte) in source.bytes().enumerate() {
+                out.push(char::from(byte), index as u32);
+            }
+        } else {
+            for (index, c) in source.chars().enumerate() {
+                out.push_unicode(c, index as u32);
+            }
+        }
+    }
+
+    /// The source character span `[start, end)` of the normalised byte range `[from, to)`.
+    pub fn source_span(&self, from: usize, to: usize) -> (usize, usize) {
+        let start = self.origin.get(from).copied().unwrap_or(0) as usize;
+        let end = to
+            .checked_sub(1)
+            .and_then(|last| self.origin.get(last))
+            .map(|&c| c as usize + 1)
+            .unwrap_or(start);
+        (start, end.max(start))
+    }
+}
+
+/// Normalises a string without keeping the offsets (catalogue phrases, vocabularies).
+pub fn normalize(source: &str) -> String {
+    Normalized::new(source).text
+}
+
+/// The byte ranges of the space-separated words of a normalised text.
+pub fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split(' ').map(move |word| {
+        let start = offset;
+        offset += word.len() + 1;
+        (start, word)
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Start,
+    Letter,
+    Digit,
+}
+
+struct Builder<'a> {
+    norm: &'a mut Normalized,
+    last: Kind,
+    pending_space: bool,
+    /// A `.` or `,` directly after a digit: it becomes a decimal point if a digit follows at once.
+    pending_decimal: bool,
+}
+
+impl Builder<'_> {
+    fn push_unicode(&mut self, c: char, index: u32) {
+        if is_invisible(c) {
+            return;
+        }
+        if c.is_ascii() {
+            self.push(c, index);
+            return;
+        }
+        decompose_compatible(c, |d| {
+            if is_combining_mark(d) {
+                return;
+            }
+            match fold_letter(d) {
+                Folded::One(f) => self.push(f, index),
+                Folded::Two(a, b) => {
+                    self.push(a, index);
+                    self.push(b, index);
+                }
+                Folded::Keep => {
+                    for lower in d.to_lowercase() {
+                        self.push(lower, index);
+                    }
+                }
+            }
+        });
+    }
+
+    fn push(&mut self, c: char, index: u32) {
+        if !c.is_alphanumeric() {
+            let after_digit = self.last == Kind::Digit && !self.pending_space;
+            self.pending_decimal = after_digit && (c == '.' || c == ',');
+            self.pending_space = true;
+            return;
+        }
+        let kind = if c.is_numeric() {
+            Kind::Digit
+        } else {
+            Kind::Letter
+        };
+        if self.last != Kind::Start {
+            if self.pending_decimal && kind == Kind::Digit {
+                self.emit('.', index);
+            } else if self.pending_space || kind != self.last {
+                self.emit(' ', index);
+            }
+        }
+        self.pending_space = false;
+        self.pending_decimal = false;
+        self.last = kind;
+        for lower in c.to_lowercase() {
+            self.emit(lower, index);
+        }
+    }
+
+    fn emit(&mut self, c: char, index: u32) {
+        let before = self.norm.text.len();
+        self.norm.text.push(c);
+        for _ in before..self.norm.text.len() {
+            self.norm.origin.push(index);
+        }
+    }
+}
+
+/// Characters that render as nothing and are used to split words invisibly.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{E0000}'..='\u{E007F}')
+}
+
+enum Folded {
+    One(char),
+    Two(char, char),
+    Keep,
+}
+
+/// Letters that NFKD leaves alone but that a reader takes for Latin ones: Cyrillic and Greek look-alikes
+/// (used to slip a word past a filter) and Latin letters without a decomposition.
+fn fold_letter(c: char) -> Folded {
+    let latin = match c {
+        'а' | 'А' | 'α' | 'Α' => 'a',
+        'в' | 'В' | 'β' | 'Β' => 'b',
+        'с' | 'С' | 'ϲ' | 'Ϲ' => 'c',
+        'ԁ' | 'đ' | 'Đ' => 'd',
+        'е' | 'Е' | 'ε' | 'Ε' | 'ё' | 'Ё' => 'e',
+        'ɡ' => 'g',
+        'һ' | 'Н' | 'Η' => 'h',
+        'і' | 'І' | 'ι' | 'Ι' | 'ı' | 'ӏ' | 'Ӏ' => 'i',
+        'ј' | 'Ј' => 'j',
+        'к' | 'К' | 'κ' | 'Κ' => 'k',
+        'ł' | 'Ł' => 'l',
+        'м' | 'М' | 'Μ' => 'm',
+        'ո' | 'Ν' => 'n',
+        'о' | 'О' | 'ο' | 'Ο' | 'ø' | 'Ø' | 'σ' => 'o',
+        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
+        'ԛ' => 'q',
+        'ѕ' | 'Ѕ' => 's',
+        'т' | 'Т' | 'τ' | 'Τ' => 't',
+        'υ' | 'Υ' => 'u',
+        'ν' => 'v',
+        'ԝ' => 'w',
+        'х' | 'Х' | 'χ' | 'Χ' => 'x',
+        'у' | 'У' | 'γ' => 'y',
+        'Ζ' => 'z',
+        'ß' | 'ẞ' => return Folded::Two('s', 's'),
+        'æ' | 'Æ' => return Folded::Two('a', 'e'),
+        'œ' | 'Œ' => return Folded::Two('o', 'e'),
+        'þ' | 'Þ' => return Folded::Two('t', 'h'),
+        _ => return Folded::Keep,
+    };
+    Folded::One(latin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_punctuation() {
+        assert_eq!(
+            normalize("Véhicule  tout-terrain, Toyota!"),
+            "vehicule tout terrain toyota"
+        );
+        assert_eq!(normalize("Größe MÄNNER"), "grosse manner");
+        assert_eq!(normalize("  --Fusil d'assaut--  "), "fusil d assaut");
+    }
+
+    #[test]
+    fn separates_digits_from_letters_and_keeps_decimals() {
+        assert_eq!(normalize("HK416"), "hk 416");
+        assert_eq!(normalize("AK-47"), "ak 47");
+        assert_eq!(normalize("7,62 x 51"), "7.62 x 51");
+        assert_eq!(normalize("7.62x39"), "7.62 x 39");
+        assert_eq!(normalize("5.56mm"), "5.56 mm");
+        assert_eq!(normalize(".50 cal"), "50 cal");
+        assert_eq!(normalize("30Hz."), "30 hz");
+        assert_eq!(normalize("9301 10"), "9301 10");
+        assert_eq!(normalize("1, 2"), "1 2");
+    }
+
+    #[test]
+    fn defeats_unicode_evasion() {
+        assert_eq!(normalize("ｇｌｏｃｋ"), "glock");
+        assert_eq!(normalize("gu\u{200B}n"), "gun");
+        assert_eq!(normalize("\u{0440}ist\u{043E}l"), "pistol");
+        assert_eq!(normalize("ΑΚ-47"), "ak 47");
+        assert_eq!(normalize("ﬁle"), "file");
+    }
+
+    #[test]
+    fn spans_point_back_to_source_characters() {
+        let n = Normalized::new("Fusil d’assaut 7,62x39");
+        let at = n.text.find("7.62").unwrap();
+        let (s, e) = n.source_span(at, at + "7.62 x 39".len());
+        let chars: String = "Fusil d’assaut 7,62x39"
+            .chars()
+            .skip(s)
+            .take(e - s)
+            .collect();
+        assert_eq!(chars, "7,62x39");
+    }
+
+    #[test]
+    fn tokens_report_offsets() {
+        let t: Vec<_> = tokens("hk 416 rifle").collect();
+        assert_eq!(t, vec![(0, "hk"), (3, "416"), (7, "rifle")]);
+    }
+}
