@@ -57,12 +57,7 @@ pub(super) fn collect_declared(
         let piece_start = offset;
         offset += piece.chars().count() + 1;
         let code = piece.trim();
-        if code.is_empty()
-            || matches!(
-                code.to_ascii_lowercase().as_str(),
-                "-" | "n/a" | "na" | "none"
-            )
-        {
+        if code.is_empty() || matches!(code.to_ascii_lowercase().as_str(), "-" | "n/a" | "na" | "none") {
             continue;
         }
         let leading = piece.chars().take_while(|c| c.is_whitespace()).count();
@@ -83,17 +78,23 @@ pub(super) fn collect_declared(
             continue;
         }
         let compacted = compact(code);
-        let rule = classifier.catalog.code_rules.iter().find(|r| {
-            r.compiled
-                .as_ref()
-                .is_some_and(|re| re.is_match(&compacted))
-        });
+        let rule = classifier
+            .catalog
+            .code_rules
+            .iter()
+            .find(|r| r.compiled.as_ref().is_some_and(|re| re.is_match(&compacted)));
         findings.push(match rule {
             Some(rule) => {
                 let (decision, reason) = if rule.listed {
                     (rule.decision, format!("declared control code {code}: {}", rule.title))
                 } else {
-                    (Decision::Clear, format!("declared as not listed ({code}: {}); this never lowers another finding", rule.title))
+                    (
+                        Decision::Clear,
+                        format!(
+                            "declared as not listed ({code}: {}); this never lowers another finding",
+                            rule.title
+                        ),
+                    )
                 };
                 Finding {
                     entry: rule.id.clone(),
@@ -103,7 +104,10 @@ pub(super) fn collect_declared(
                     decision,
                     reason,
                     question: None,
-                    evidence: vec![Evidence { matched: rule.regex.clone(), ..evidence }],
+                    evidence: vec![Evidence {
+                        matched: rule.regex.clone(),
+                        ..evidence
+                    }],
                 }
             }
             None => Finding {
@@ -113,7 +117,9 @@ pub(super) fn collect_declared(
                 act: String::new(),
                 decision: Decision::Review,
                 reason: format!("the declared control code '{code}' matches no catalogue entry or code rule"),
-                question: Some(format!("The declared control code '{code}' is not recognised: which control-list entry applies?")),
+                question: Some(format!(
+                    "The declared control code '{code}' is not recognised: which control-list entry applies?"
+                )),
                 evidence: vec![evidence],
             },
         });

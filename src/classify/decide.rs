@@ -43,13 +43,7 @@ impl Collected {
         }
     }
 
-    pub(super) fn add_text(
-        &mut self,
-        entry: u32,
-        strength: Strength,
-        range: (usize, usize),
-        evidence: Evidence,
-    ) {
+    pub(super) fn add_text(&mut self, entry: u32, strength: Strength, range: (usize, usize), evidence: Evidence) {
         let e = self.get(entry);
         match strength {
             Strength::Strong => e.strong = true,
@@ -114,12 +108,7 @@ pub(super) fn decide(
         .entries
         .iter()
         .filter(|e| e.strong && entries[e.entry as usize].policy.is_some())
-        .map(|e| {
-            (
-                &entries[e.entry as usize],
-                entries[e.entry as usize].decision(),
-            )
-        })
+        .map(|e| (&entries[e.entry as usize], entries[e.entry as usize].decision()))
         .max_by_key(|(_, d)| d.severity());
 
     for mut found in collected.entries {

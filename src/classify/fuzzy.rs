@@ -39,7 +39,8 @@ impl Fuzzy {
             for (phrase, strength) in entry.phrases() {
                 add_words(phrase, &mut fuzzy, target && strength != Strength::Context);
             }
-            for phrase in &entry.negative {
+            let threshold_phrases = entry.threshold.iter().flat_map(|t| t.met.iter().chain(&t.not_met));
+            for phrase in entry.negative.iter().chain(threshold_phrases) {
                 add_words(phrase, &mut fuzzy, false);
             }
         }
@@ -68,8 +69,8 @@ impl Fuzzy {
         }
         let bytes = word.as_bytes();
         let mut best: Option<u32> = None;
-        let keys = std::iter::once(hash_without(bytes, None))
-            .chain((0..bytes.len()).map(|i| hash_without(bytes, Some(i))));
+        let keys =
+            std::iter::once(hash_without(bytes, None)).chain((0..bytes.len()).map(|i| hash_without(bytes, Some(i))));
         for key in keys {
             for &id in self.deletions.get(&key).into_iter().flatten() {
                 if best.is_some_and(|b| b <= id) {
@@ -83,7 +84,7 @@ impl Fuzzy {
         best.map(|id| self.targets[id as usize].as_str())
     }
 
-    fn is_known(&self, word: &str) -> bool {
+    pub(crate) fn is_known(&self, word: &str) -> bool {
         self.vocabulary.contains(word)
             || ENDINGS.iter().any(|ending| {
                 word.strip_suffix(ending)
@@ -150,9 +151,6 @@ mod tests {
 
     #[test]
     fn hash_of_a_deletion_matches_the_shorter_word() {
-        assert_eq!(
-            hash_without(b"assault", Some(1)),
-            hash_without(b"asault", None)
-        );
+        assert_eq!(hash_without(b"assault", Some(1)), hash_without(b"asault", None));
     }
 }

@@ -33,7 +33,26 @@ pub(crate) enum Role {
     ThresholdNotMet {
         entry: u32,
     },
+    /// One word of an "all of these words" phrase (`thermal & camera`).
+    Part {
+        group: u32,
+        part: u8,
+    },
 }
+
+/// A phrase written `word & word`: every part must appear in the description, in any order and place
+/// ("Thermal surveillance camera", "Camera, thermal imaging").
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub entry: u32,
+    pub strength: Strength,
+    pub parts: usize,
+    pub written: String,
+    pub words: usize,
+}
+
+/// Most parts a group may have (they are tracked in a bit mask).
+pub(crate) const MAX_GROUP_PARTS: usize = 8;
 
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseUse {
@@ -64,6 +83,7 @@ pub(crate) struct Hit {
 pub(crate) struct Matcher {
     automaton: AhoCorasick,
     phrases: Vec<Phrase>,
+    groups: Vec<Group>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +119,7 @@ impl Matcher {
                 written: written.trim().trim_start_matches('*').to_string(),
             });
         };
+        let mut groups: Vec<Group> = Vec::new();
         for (i, entry) in catalog.entries.iter().enumerate() {
             let entry_id = i as u32;
             for (map, strength) in [
@@ -107,14 +128,22 @@ impl Matcher {
                 (&entry.context, Strength::Context),
             ] {
                 for phrase in map.values().flatten() {
-                    add(
-                        phrase,
-                        Role::Positive {
-                            entry: entry_id,
-                            strength,
-                            kind: PhraseKind::Term,
-                        },
-                    );
+                    if !phrase.contains('&') {
+                        add(phrase, Role::Positive { entry: entry_id, strength, kind: PhraseKind::Term });
+                        continue;
+                    }
+                    let parts: Vec<&str> = phrase.split('&').map(str::trim).take(MAX_GROUP_PARTS).collect();
+                    let group = groups.len() as u32;
+                    groups.push(Group {
+                        entry: entry_id,
+                        strength,
+                        parts: parts.len(),
+                        written: phrase.trim().to_string(),
+                        words: parts.iter().map(|p| phrase_key(p).split(' ').count()).sum(),
+                    });
+                    for (part, text) in parts.iter().enumerate() {
+                        add(text, Role::Part { group, part: part as u8 });
+                    }
                 }
             }
             for phrase in &entry.models {
@@ -138,12 +167,7 @@ impl Matcher {
                 );
             }
             for phrase in &entry.negative {
-                add(
-                    phrase,
-                    Role::Negative {
-                        entry: Some(entry_id),
-                    },
-                );
+                add(phrase, Role::Negative { entry: Some(entry_id) });
             }
             if let Some(threshold) = &entry.threshold {
                 for phrase in &threshold.met {
@@ -161,13 +185,17 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
             .build(&texts)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&texts)
-            })
+            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&texts))
             .map_err(|e| MatcherError(e.to_string()))?;
-        Ok(Matcher { automaton, phrases })
+        Ok(Matcher {
+            automaton,
+            phrases,
+            groups,
+        })
+    }
+
+    pub(crate) fn group(&self, id: u32) -> &Group {
+        &self.groups[id as usize]
     }
 
     pub(crate) fn phrase_use(&self, hit: &Hit) -> &PhraseUse {

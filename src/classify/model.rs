@@ -102,22 +102,14 @@ pub struct Classification {
 impl Classification {
     /// The codes of the findings that raised the decision, most severe first, for one-line summaries.
     pub fn entry_codes(&self) -> Vec<&str> {
-        let mut findings: Vec<&Finding> = self
-            .findings
-            .iter()
-            .filter(|f| f.decision != Decision::Clear)
-            .collect();
+        let mut findings: Vec<&Finding> = self.findings.iter().filter(|f| f.decision != Decision::Clear).collect();
         findings.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
         findings.iter().map(|f| f.entry.as_str()).collect()
     }
 
     /// A one-line explanation: the first reason of each finding that raised the decision.
     pub fn summary(&self) -> String {
-        let mut findings: Vec<&Finding> = self
-            .findings
-            .iter()
-            .filter(|f| f.decision != Decision::Clear)
-            .collect();
+        let mut findings: Vec<&Finding> = self.findings.iter().filter(|f| f.decision != Decision::Clear).collect();
         findings.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
         findings
             .iter()

@@ -99,7 +99,7 @@ title = "Thermal cameras"
 decision = "dual_use"
 hs = ["852589"]
 [entry.terms]
-en = ["thermal camera"]
+en = ["thermal camera", "thermal & camera"]
 [entry.threshold]
 question = "Is the frame rate above 9 Hz?"
 measures = [{ regex = '(\d+(?:\.\d+)?) hz\b' }]
@@ -184,14 +184,8 @@ fn negative_phrases_cancel_only_what_they_cover() {
     assert_eq!(nail.ignored.len(), 1);
     assert_eq!(nail.ignored[0].text, "gun");
     assert_eq!(decide(&c, "nail gun and pistol"), Decision::Prohibited);
-    assert_eq!(
-        decide(&c, "Pistolet à silicone professionnel"),
-        Decision::Clear
-    );
-    assert_eq!(
-        decide(&c, "Kartuschenpresse (Silikonpistole)"),
-        Decision::Clear
-    );
+    assert_eq!(decide(&c, "Pistolet à silicone professionnel"), Decision::Clear);
+    assert_eq!(decide(&c, "Kartuschenpresse (Silikonpistole)"), Decision::Clear);
     assert_eq!(
         decide(&c, "Cartouches de toner HP 410A"),
         Decision::Review,
@@ -221,10 +215,7 @@ fn weak_words_go_to_review_and_corroborated_ones_decide() {
     let alone = c.classify_description("Cartridges, box of 50");
     assert_eq!(alone.decision, Decision::Review);
     assert!(!alone.questions.is_empty());
-    assert_eq!(
-        decide(&c, "Cartouches 9 mm (boîte de 50)"),
-        Decision::Prohibited
-    );
+    assert_eq!(decide(&c, "Cartouches 9 mm (boîte de 50)"), Decision::Prohibited);
     assert_eq!(
         decide(&c, "Plywood 9 mm"),
         Decision::Clear,
@@ -236,13 +227,20 @@ fn weak_words_go_to_review_and_corroborated_ones_decide() {
 fn thresholds_decide_when_stated_and_ask_when_not() {
     let c = classifier();
     assert_eq!(decide(&c, "Thermal camera 30 Hz"), Decision::DualUse);
+    assert_eq!(
+        decide(&c, "Camera, thermal imaging, 25 Hz"),
+        Decision::DualUse,
+        "all-words phrase, any order"
+    );
+    assert_eq!(
+        decide(&c, "Thermal underwear"),
+        Decision::Clear,
+        "one word of an all-words phrase is nothing"
+    );
     assert_eq!(decide(&c, "Thermal camera, 9 Hz"), Decision::Clear);
     let unknown = c.classify_description("Thermal camera, handheld");
     assert_eq!(unknown.decision, Decision::Review);
-    assert_eq!(
-        unknown.questions,
-        vec!["Is the frame rate above 9 Hz?".to_string()]
-    );
+    assert_eq!(unknown.questions, vec!["Is the frame rate above 9 Hz?".to_string()]);
 }
 
 #[test]
@@ -279,20 +277,14 @@ fn declared_codes_are_authoritative() {
         })
     };
     assert_eq!(declared("6A003.b.4", "Camera").decision, Decision::DualUse);
-    assert_eq!(
-        declared("6a003b4", "Camera, 5 Hz").decision,
-        Decision::DualUse
-    );
+    assert_eq!(declared("6a003b4", "Camera, 5 Hz").decision, Decision::DualUse);
     assert_eq!(declared("ML13.d.1", "Vest").decision, Decision::Military);
     assert_eq!(declared("ML13", "Vest").findings[0].entry, "ML13");
     assert_eq!(declared("3A001.a", "Chip").decision, Decision::DualUse);
     let not_listed = declared("5A992.c", "Radio");
     assert_eq!(not_listed.decision, Decision::Clear);
     assert_eq!(not_listed.findings[0].entry, "US-AT-only");
-    assert_eq!(
-        declared("5A992.c", "Assault rifle").decision,
-        Decision::Prohibited
-    );
+    assert_eq!(declared("5A992.c", "Assault rifle").decision, Decision::Prohibited);
     assert_eq!(declared("XYZ-1", "Radio").decision, Decision::Review);
 }
 
@@ -310,13 +302,7 @@ fn misspelt_weapon_words_are_not_clear() {
 #[test]
 fn unicode_evasion_does_not_hide_a_weapon() {
     let c = classifier();
-    for text in [
-        "ｇｕｎ",
-        "p\u{200B}istol",
-        "\u{0440}istol",
-        "GLОCK",
-        "AK\u{2011}47",
-    ] {
+    for text in ["ｇｕｎ", "p\u{200B}istol", "\u{0440}istol", "GLОCK", "AK\u{2011}47"] {
         assert_eq!(decide(&c, text), Decision::Prohibited, "{text:?}");
     }
 }

@@ -100,22 +100,20 @@ pub(super) fn collect(
         }
     };
 
+    // Parts of "all of these words" phrases seen so far: (group, parts seen, start, end, corrected words).
+    let mut groups: Vec<(u32, u8, usize, usize, usize)> = Vec::new();
     for l in &located {
         let phrase_use = classifier.matcher.phrase_use(&l.hit);
         let entry = match phrase_use.role {
-            Role::Positive { entry, .. }
-            | Role::ThresholdMet { entry }
-            | Role::ThresholdNotMet { entry } => entry,
+            Role::Positive { entry, .. } | Role::ThresholdMet { entry } | Role::ThresholdNotMet { entry } => entry,
+            Role::Part { group, .. } => classifier.matcher.group(group).entry,
             Role::Negative { .. } => continue,
         };
         let cancelled_by = negatives.iter().find(|(n, owner)| {
-            owner.is_none_or(|o| o == entry)
-                && n.start <= l.start
-                && l.end <= n.end
-                && !std::ptr::eq(*n, l)
+            owner.is_none_or(|o| o == entry) && n.start <= l.start && l.end <= n.end && !std::ptr::eq(*n, l)
         });
         if let Some((negative, _)) = cancelled_by {
-            if matches!(phrase_use.role, Role::Positive { .. }) {
+            if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
                 let (s, e) = normalized.source_span(l.start, l.end);
                 ignored.push(Ignored {
                     text: char_slice(description, s, e),
@@ -128,9 +126,7 @@ pub(super) fn collect(
         }
         match phrase_use.role {
             Role::Positive { strength, kind, .. } => {
-                let Some(strength) =
-                    strength_after_correction(strength, phrase_use.words, l.corrected_words)
-                else {
+                let Some(strength) = strength_after_correction(strength, phrase_use.words, l.corrected_words) else {
                     continue;
                 };
                 let kind = match kind {
@@ -149,20 +145,47 @@ pub(super) fn collect(
                 let evidence = evidence_for(l, EvidenceKind::ThresholdPhrase, None);
                 collected.add_threshold_phrase(entry, false, evidence);
             }
+            Role::Part { group, part } => {
+                let bit = 1u8 << part;
+                match groups.iter_mut().find(|g| g.0 == group) {
+                    Some(g) => {
+                        g.1 |= bit;
+                        g.2 = g.2.min(l.start);
+                        g.3 = g.3.max(l.end);
+                        g.4 += l.corrected_words;
+                    }
+                    None => groups.push((group, bit, l.start, l.end, l.corrected_words)),
+                }
+            }
             Role::Negative { .. } => {}
         }
+    }
+    for (id, seen, start, end, corrected) in groups {
+        let group = classifier.matcher.group(id);
+        if seen.count_ones() as usize != group.parts {
+            continue;
+        }
+        let Some(strength) = strength_after_correction(group.strength, group.words, corrected) else {
+            continue;
+        };
+        let (s, e) = normalized.source_span(start, end);
+        let evidence = Evidence {
+            field: Field::Description,
+            kind: EvidenceKind::Phrase,
+            text: char_slice(description, s, e),
+            span: [s, e],
+            matched: group.written.clone(),
+            strength: Some(strength),
+            fuzzy: corrected > 0,
+        };
+        collected.add_text(group.entry, strength, (start, end), evidence);
     }
 
     collect_patterns(classifier, description, &normalized, collected);
     normalized
 }
 
-fn collect_patterns(
-    classifier: &Classifier,
-    description: &str,
-    normalized: &Normalized,
-    collected: &mut Collected,
-) {
+fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Normalized, collected: &mut Collected) {
     if classifier.pattern_owners.is_empty() {
         return;
     }
@@ -171,11 +194,7 @@ fn collect_patterns(
             continue;
         };
         let spec = &classifier.catalog.entries[entry as usize].patterns[pattern as usize];
-        let Some(found) = spec
-            .compiled
-            .as_ref()
-            .and_then(|re| re.find(&normalized.text))
-        else {
+        let Some(found) = spec.compiled.as_ref().and_then(|re| re.find(&normalized.text)) else {
             continue;
         };
         let (s, e) = normalized.source_span(found.start(), found.end());
@@ -216,15 +235,11 @@ fn correct(classifier: &Classifier, text: &str) -> Option<Corrected> {
         match replacements.iter().find(|r| r.0 == start) {
             Some(&(_, _, target)) => {
                 corrected.text.push_str(target);
-                corrected
-                    .words
-                    .push((at, corrected.text.len(), start, end, true));
+                corrected.words.push((at, corrected.text.len(), start, end, true));
             }
             None => {
                 corrected.text.push_str(word);
-                corrected
-                    .words
-                    .push((at, corrected.text.len(), start, end, false));
+                corrected.words.push((at, corrected.text.len(), start, end, false));
             }
         }
     }

@@ -1,0 +1,49 @@
+//! Classification throughput on one core, on the real catalogue: descriptions per second.
+//! `cargo bench --bench classify`
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use equipcheck::catalog::Catalog;
+use equipcheck::classify::Classifier;
+use std::sync::Arc;
+
+const DESCRIPTIONS: &[&str] = &[
+    "Toyota Land Cruiser 79 pick-up, double cab (lot 12)",
+    "Tente modulaire 6 x 6 m",
+    "Groupe électrogène 15 kVA insonorisé",
+    "Laptop Dell Latitude 7450, 16 GB RAM",
+    "Office furniture set (desk, chair, cabinet)",
+    "Einsatzstiefel, Größe gemischt",
+    "First aid kit, vehicle, EN 13164",
+    "Printer toner cartridge HP 410A",
+    "Nail gun, pneumatic, 90 mm",
+    "Solar panel 400 W monocrystalline",
+    "Water tank 5000 l, polyethylene",
+    "Walkie-talkie PMR446, 8 channels",
+    "Fire extinguisher 6 kg ABC powder",
+    "Mattress, foam, 190 x 90 cm",
+    "Binoculars 8x42, waterproof",
+    "Handheld GPS receiver Garmin eTrex 32x",
+    "Riot shield, polycarbonate, transparent",
+    "Diesel generator exhaust silencer",
+    "Assault rifle 5.56x45 NATO",
+    "Thermal camera, cooled MWIR, 30 Hz",
+];
+
+fn bench(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+    let catalog = Arc::new(Catalog::load(&dir).expect("the bundled catalogue loads"));
+    let classifier = Classifier::new(catalog).expect("the bundled catalogue compiles");
+    let mut group = c.benchmark_group("classify");
+    group.throughput(Throughput::Elements(DESCRIPTIONS.len() as u64));
+    group.bench_function("mixed descriptions", |b| {
+        b.iter(|| {
+            for d in DESCRIPTIONS {
+                std::hint::black_box(classifier.classify_description(std::hint::black_box(d)));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

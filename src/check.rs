@@ -1,0 +1,184 @@
+//! `equipcheck check`: import each file, classify every item as it arrives, and stream the results to a
+//! report. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
+
+use crate::classify::{Classification, Classifier, ItemText};
+use crate::decision::Decision;
+use crate::import::{self, ImportOptions, ImportProblem, ImportedItem, Record, SheetLayout};
+use serde::Serialize;
+use std::path::Path;
+use std::sync::mpsc;
+
+/// Records travel from the reading thread in chunks, to keep channel overhead off the per-item cost.
+const CHUNK: usize = 512;
+
+/// An imported item with its decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckedItem {
+    #[serde(flatten)]
+    pub item: ImportedItem,
+    pub classification: Classification,
+}
+
+impl CheckedItem {
+    pub fn classify(classifier: &Classifier, item: ImportedItem) -> CheckedItem {
+        let fields = &item.fields;
+        let classification = classifier.classify(&ItemText {
+            description: &fields.description,
+            hs_code: fields.hs_code.as_deref(),
+            control_code: fields.control_code.as_deref(),
+        });
+        CheckedItem { item, classification }
+    }
+}
+
+/// Items per decision.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    counts: [usize; 6],
+    pub problems: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, decision: Decision) {
+        self.counts[index_of(decision)] += 1;
+    }
+
+    pub fn count(&self, decision: Decision) -> usize {
+        self.counts[index_of(decision)]
+    }
+
+    pub fn items(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    pub fn merge(&mut self, other: &Summary) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+        self.problems += other.problems;
+    }
+
+    /// Anything that a person must look at: not clear, or a row that could not be read cleanly.
+    pub fn needs_attention(&self) -> bool {
+        self.problems > 0 || self.items() > self.count(Decision::Clear)
+    }
+}
+
+fn index_of(decision: Decision) -> usize {
+    Decision::ALL.iter().position(|d| *d == decision).unwrap_or(0)
+}
+
+impl Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(8))?;
+        map.serialize_entry("items", &self.items())?;
+        for decision in Decision::ALL {
+            map.serialize_entry(decision.as_str(), &self.count(decision))?;
+        }
+        map.serialize_entry("problems", &self.problems)?;
+        map.end()
+    }
+}
+
+/// How one file went.
+#[derive(Debug, Serialize)]
+pub struct FileResult {
+    pub file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub layout: Option<SheetLayout>,
+    /// Why the file could not be read at all, and how to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    pub summary: Summary,
+}
+
+/// Where results go as they are produced (table, JSON, CSV writers).
+pub trait ReportSink {
+    fn begin_file(&mut self, file: &str) -> std::io::Result<()>;
+    fn item(&mut self, item: &CheckedItem) -> std::io::Result<()>;
+    fn problem(&mut self, problem: &ImportProblem) -> std::io::Result<()>;
+    fn end_file(&mut self, result: &FileResult) -> std::io::Result<()>;
+    fn finish(&mut self, total: &Summary, catalog_version: &str) -> std::io::Result<()>;
+}
+
+/// Imports `path`, classifies its items and streams them to `sink`; `progress` is told the rows done.
+/// An unreadable file is reported in the result (and to the sink), not as an error: only a failure to
+/// write the report is.
+pub fn check_file(
+    classifier: &Classifier,
+    path: &Path,
+    options: &ImportOptions,
+    sink: &mut dyn ReportSink,
+    progress: &mut dyn FnMut(u64),
+) -> std::io::Result<FileResult> {
+    let file = path.display().to_string();
+    sink.begin_file(&file)?;
+    let mut summary = Summary::default();
+    let mut write_error: Option<std::io::Error> = None;
+    let mut done: u64 = 0;
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(16);
+    let outcome = std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK);
+            let result = import::import_path(path, options, &mut |record| {
+                chunk.push(record);
+                if chunk.len() >= CHUNK {
+                    // The receiver only goes away if writing failed; keep reading to report the file.
+                    let _ = sender.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                }
+            });
+            let _ = sender.send(chunk);
+            result
+        });
+        for chunk in receiver {
+            for record in chunk {
+                if write_error.is_some() {
+                    continue;
+                }
+                let written = match record {
+                    Record::Item(item) => {
+                        let checked = CheckedItem::classify(classifier, item);
+                        summary.add(checked.classification.decision);
+                        sink.item(&checked)
+                    }
+                    Record::Problem(problem) => {
+                        summary.problems += 1;
+                        sink.problem(&problem)
+                    }
+                };
+                if let Err(e) = written {
+                    write_error = Some(e);
+                }
+                done += 1;
+            }
+            progress(done);
+        }
+        reader.join()
+    });
+    if let Some(e) = write_error {
+        return Err(e);
+    }
+    let result = match outcome {
+        Ok(Ok(layout)) => FileResult {
+            file,
+            layout: Some(layout),
+            error: None,
+            summary,
+        },
+        Ok(Err(e)) => FileResult {
+            file,
+            layout: None,
+            error: Some(e.to_string()),
+            summary,
+        },
+        Err(_) => FileResult {
+            file,
+            layout: None,
+            error: Some("the reader stopped unexpectedly while reading this file; please report it".into()),
+            summary,
+        },
+    };
+    sink.end_file(&result)?;
+    Ok(result)
+}

@@ -1,0 +1,109 @@
+//! A JSON document, streamed: `{"catalog_version", "files": [{"file", "items": [...], "problems": [...],
+//! "layout", "error", "summary"}], "summary"}`. Problems are held until the file's items are written.
+
+use crate::check::{CheckedItem, FileResult, ReportSink, Summary};
+use crate::import::ImportProblem;
+use std::io::Write;
+
+pub struct JsonReport<W: Write> {
+    out: W,
+    files_written: usize,
+    items_in_file: usize,
+    problems: Vec<ImportProblem>,
+}
+
+impl<W: Write> JsonReport<W> {
+    pub fn new(out: W) -> Self {
+        JsonReport {
+            out,
+            files_written: 0,
+            items_in_file: 0,
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> ReportSink for JsonReport<W> {
+    fn begin_file(&mut self, file: &str) -> std::io::Result<()> {
+        let lead = if self.files_written == 0 { "{\"files\":[" } else { "," };
+        write!(
+            self.out,
+            "{lead}{{\"file\":{},\"items\":[",
+            serde_json::to_string(file)?
+        )?;
+        self.items_in_file = 0;
+        self.problems.clear();
+        Ok(())
+    }
+
+    fn item(&mut self, item: &CheckedItem) -> std::io::Result<()> {
+        if self.items_in_file > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.items_in_file += 1;
+        serde_json::to_writer(&mut self.out, &JsonItem::from(item))?;
+        Ok(())
+    }
+
+    fn problem(&mut self, problem: &ImportProblem) -> std::io::Result<()> {
+        self.problems.push(problem.clone());
+        Ok(())
+    }
+
+    fn end_file(&mut self, result: &FileResult) -> std::io::Result<()> {
+        write!(self.out, "],\"problems\":{}", serde_json::to_string(&self.problems)?)?;
+        if let Some(layout) = &result.layout {
+            write!(self.out, ",\"layout\":{}", serde_json::to_string(layout)?)?;
+        }
+        if let Some(error) = &result.error {
+            write!(self.out, ",\"error\":{}", serde_json::to_string(error)?)?;
+        }
+        write!(self.out, ",\"summary\":{}}}", serde_json::to_string(&result.summary)?)?;
+        self.files_written += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self, total: &Summary, catalog_version: &str) -> std::io::Result<()> {
+        if self.files_written == 0 {
+            self.out.write_all(b"{\"files\":[")?;
+        }
+        writeln!(
+            self.out,
+            "],\"catalog_version\":{},\"summary\":{}}}",
+            serde_json::to_string(catalog_version)?,
+            serde_json::to_string(total)?
+        )?;
+        self.out.flush()
+    }
+}
+
+/// One item as the JSON report shows it: where it is, what it says, its decision and why.
+#[derive(serde::Serialize)]
+struct JsonItem<'a> {
+    sheet: &'a Option<String>,
+    row: u32,
+    decision: crate::decision::Decision,
+    #[serde(flatten)]
+    fields: &'a crate::import::ItemFields,
+    findings: &'a [crate::classify::Finding],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    questions: &'a [String],
+    #[serde(skip_serializing_if = "<[crate::classify::Ignored]>::is_empty")]
+    ignored: &'a [crate::classify::Ignored],
+    catalog_version: &'a str,
+}
+
+impl<'a> From<&'a CheckedItem> for JsonItem<'a> {
+    fn from(c: &'a CheckedItem) -> Self {
+        JsonItem {
+            sheet: &c.item.source.sheet,
+            row: c.item.source.row,
+            decision: c.classification.decision,
+            fields: &c.item.fields,
+            findings: &c.classification.findings,
+            questions: &c.classification.questions,
+            ignored: &c.classification.ignored,
+            catalog_version: &c.classification.catalog_version,
+        }
+    }
+}

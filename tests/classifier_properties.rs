@@ -1,0 +1,125 @@
+//! Properties of the classifier on the real catalogue: weapon words stay prohibited whatever Unicode and
+//! case tricks are played on them, and words that mean nothing to the catalogue never change a decision.
+
+use equipcheck::catalog::{Catalog, Strength};
+use equipcheck::classify::Classifier;
+use equipcheck::Decision;
+use proptest::prelude::*;
+use std::sync::{Arc, OnceLock};
+
+fn classifier() -> &'static Classifier {
+    static CLASSIFIER: OnceLock<Classifier> = OnceLock::new();
+    CLASSIFIER.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+        Classifier::new(Arc::new(Catalog::load(&dir).expect("catalogue loads"))).expect("catalogue compiles")
+    })
+}
+
+/// Every strong phrase of a prohibited entry without a threshold: each alone must be prohibited.
+fn weapon_phrases() -> &'static Vec<String> {
+    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let catalog = classifier().catalog();
+        let mut phrases: Vec<String> = catalog
+            .entries
+            .iter()
+            .filter(|e| e.decision() == Decision::Prohibited && e.threshold.is_none())
+            .flat_map(|e| {
+                e.phrases()
+                    .filter(|(_, s)| *s == Strength::Strong)
+                    .map(|(p, _)| p.trim_start_matches('*').to_string())
+            })
+            .collect();
+        phrases.sort();
+        phrases.dedup();
+        phrases
+    })
+}
+
+#[test]
+fn the_catalogue_has_weapon_words_to_test() {
+    assert!(
+        weapon_phrases().len() > 100,
+        "only {} weapon phrases",
+        weapon_phrases().len()
+    );
+}
+
+#[test]
+fn every_weapon_phrase_alone_is_prohibited() {
+    let failures: Vec<String> = weapon_phrases()
+        .iter()
+        .filter(|p| classifier().classify_description(p).decision != Decision::Prohibited)
+        .cloned()
+        .collect();
+    assert!(failures.is_empty(), "not prohibited: {failures:?}");
+}
+
+/// Disguises a phrase the way real sheets and evasion do.
+fn disguise(phrase: &str, choices: &[u8]) -> String {
+    let mut out = String::new();
+    for (i, c) in phrase.chars().enumerate() {
+        let choice = choices[i % choices.len()];
+        let c = if choice & 1 == 1 { c.to_ascii_uppercase() } else { c };
+        let disguised = match choice % 6 {
+            // Full-width form of an ASCII letter or digit.
+            2 if c.is_ascii_alphanumeric() => char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c),
+            // Cyrillic look-alikes.
+            3 => match c {
+                'a' => 'а',
+                'e' => 'е',
+                'o' => 'о',
+                'p' => 'р',
+                'c' => 'с',
+                'x' => 'х',
+                'A' => 'А',
+                'E' => 'Е',
+                'O' => 'О',
+                'P' => 'Р',
+                'C' => 'С',
+                _ => c,
+            },
+            _ => c,
+        };
+        out.push(disguised);
+        if choice % 7 == 4 && c.is_alphanumeric() {
+            out.push('\u{200B}'); // zero-width space inside the word
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn weapon_phrases_survive_unicode_and_case_tricks(
+        index in any::<prop::sample::Index>(),
+        choices in prop::collection::vec(any::<u8>(), 1..16),
+        prefix in "[ (\"'«]{0,2}",
+        suffix in "[ ).,;:!\"'»]{0,2}",
+    ) {
+        let phrase = index.get(weapon_phrases());
+        let text = format!("{prefix}{}{suffix}", disguise(phrase, &choices));
+        let result = classifier().classify_description(&text);
+        prop_assert_eq!(result.decision, Decision::Prohibited, "{:?} from {:?}", text, phrase);
+    }
+
+    #[test]
+    fn words_unknown_to_the_catalogue_never_change_a_decision(
+        base in prop::sample::select(vec![
+            "Toyota Land Cruiser 76 station wagon", "Assault rifle 5.56x45", "Thermal camera 30 Hz",
+            "Thermal camera, handheld", "Nail gun, 90 mm", "Cartridges, box of 50", "Pepper spray 50 ml",
+            "Menottes chromées à charnière", "Office furniture set", "Night vision goggles Gen 3",
+            "Pistolet à silicone professionnel", "Drone quadrirotor", "Glock 17 magazine",
+        ]),
+        before in prop::collection::vec("[a-z]{3,9}", 0..3),
+        after in prop::collection::vec("[a-z]{3,9}", 0..3),
+    ) {
+        let c = classifier();
+        let fillers: Vec<&String> = before.iter().chain(&after).collect();
+        prop_assume!(fillers.iter().all(|w| !c.knows_word(w)));
+        let padded = format!("{} {base} {}", before.join(" "), after.join(" "));
+        prop_assert_eq!(c.classify_description(&padded).decision, c.classify_description(base).decision, "{}", padded);
+    }
+}
