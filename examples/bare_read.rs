@@ -1,7 +1,7 @@
 //! The baseline for `check`'s benchmark: only reads a sheet, with the same libraries and no classification.
 //! `cargo run --release --example bare_read -- FILE` prints the number of rows and the bytes of text read.
 
-use calamine::Reader;
+use calamine::{DataType, Reader};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: bare_read FILE")?;
@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 rows += 1;
                 last_row = cell.get_position().0;
             }
-            bytes += cell.get_value().to_string().len();
+            bytes += cell.get_value().get_string().map_or(8, str::len);
         }
     }
     println!("{rows} rows, {bytes} bytes of cell text");

@@ -68,12 +68,8 @@ impl Decision {
     /// What the decision means, for reports and `--help`.
     pub fn meaning(self) -> &'static str {
         match self {
-            Decision::Prohibited => {
-                "weapon, ammunition, explosive, weapon part or banned good: never approvable"
-            }
-            Decision::Military => {
-                "EU Common Military List (not a weapon): licence, approval, end-use monitoring"
-            }
+            Decision::Prohibited => "weapon, ammunition, explosive, weapon part or banned good: never approvable",
+            Decision::Military => "EU Common Military List (not a weapon): licence, approval, end-use monitoring",
             Decision::DualUse => "EU dual-use Annex I: licence check, approval, end-use monitoring",
             Decision::Controlled => "anti-torture Regulation Annex III/IV: authorisation required",
             Decision::Review => "evidence, but not enough to decide: a reviewer must classify it",
@@ -111,10 +107,7 @@ mod tests {
         let ranks: Vec<u8> = Decision::ALL.iter().map(|d| d.severity()).collect();
         assert!(ranks.windows(2).all(|w| w[0] > w[1]));
         assert_eq!(Decision::Clear.max(Decision::Review), Decision::Review);
-        assert_eq!(
-            Decision::Prohibited.max(Decision::Military),
-            Decision::Prohibited
-        );
+        assert_eq!(Decision::Prohibited.max(Decision::Military), Decision::Prohibited);
     }
 
     #[test]

@@ -117,11 +117,7 @@ impl Builder<'_> {
             self.pending_space = true;
             return;
         }
-        let kind = if c.is_numeric() {
-            Kind::Digit
-        } else {
-            Kind::Letter
-        };
+        let kind = if c.is_numeric() { Kind::Digit } else { Kind::Letter };
         if self.last != Kind::Start {
             if self.pending_decimal && kind == Kind::Digit {
                 self.emit('.', index);
@@ -238,11 +234,7 @@ mod tests {
         let n = Normalized::new("Fusil d’assaut 7,62x39");
         let at = n.text.find("7.62").unwrap();
         let (s, e) = n.source_span(at, at + "7.62 x 39".len());
-        let chars: String = "Fusil d’assaut 7,62x39"
-            .chars()
-            .skip(s)
-            .take(e - s)
-            .collect();
+        let chars: String = "Fusil d’assaut 7,62x39".chars().skip(s).take(e - s).collect();
         assert_eq!(chars, "7,62x39");
     }
 

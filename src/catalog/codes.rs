@@ -10,11 +10,7 @@ pub fn segments(code: &str) -> Vec<String> {
         .flat_map(char::to_uppercase)
         .collect();
     let mut out = Vec::new();
-    for (index, part) in upper
-        .split(['.', '/'])
-        .filter(|p| !p.is_empty())
-        .enumerate()
-    {
+    for (index, part) in upper.split(['.', '/']).filter(|p| !p.is_empty()).enumerate() {
         let rest = if index == 0 {
             let head_len = head_length(part);
             out.push(part[..head_len].to_string());

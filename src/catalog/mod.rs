@@ -33,7 +33,9 @@ impl std::fmt::Display for CatalogProblem {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
-    #[error("cannot read catalogue file {path}: {source}. Check the catalogue folder (--catalog or EQUIPCHECK_CATALOG).")]
+    #[error(
+        "cannot read catalogue file {path}: {source}. Check the catalogue folder (--catalog or EQUIPCHECK_CATALOG)."
+    )]
     Io {
         path: PathBuf,
         #[source]
@@ -111,9 +113,7 @@ impl Catalog {
 
     /// The entry with exactly this code or alias (any spelling of it).
     pub fn entry(&self, code: &str) -> Option<&Entry> {
-        self.by_code
-            .get(&codes::key(code))
-            .map(|&i| &self.entries[i])
+        self.by_code.get(&codes::key(code)).map(|&i| &self.entries[i])
     }
 
     /// The entry for a declared code, or its nearest listed parent (`ML13.d.1` finds `ML13.d` or `ML13`).

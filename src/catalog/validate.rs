@@ -42,16 +42,12 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
             report(
                 "policy.toml",
                 None,
-                format!(
-                    "setting '{name}': default '{}' is not allowed",
-                    setting.default
-                ),
+                format!("setting '{name}': default '{}' is not allowed", setting.default),
             );
         }
     }
 
-    let global_negatives: HashSet<String> =
-        catalog.negatives.iter().map(|p| phrase_key(p)).collect();
+    let global_negatives: HashSet<String> = catalog.negatives.iter().map(|p| phrase_key(p)).collect();
     for phrase in &catalog.negatives {
         if phrase_key(phrase).is_empty() {
             report(
@@ -70,16 +66,11 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
 
         for key in std::iter::once(&entry.code).chain(&entry.aliases) {
             if let Some(first) = seen_codes.insert(codes::key(key), code.clone()) {
-                problem(format!(
-                    "code or alias '{key}' is already used by entry {first}"
-                ));
+                problem(format!("code or alias '{key}' is already used by entry {first}"));
             }
         }
         if !acts.contains(entry.list.as_str()) {
-            problem(format!(
-                "list '{}' is not an act in manifest.toml",
-                entry.list
-            ));
+            problem(format!("list '{}' is not an act in manifest.toml", entry.list));
         }
         match (entry.declared_decision, &entry.policy) {
             (Some(decision), None) => entry.resolved = decision,
@@ -88,10 +79,7 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
                 None => problem(format!("policy '{name}' is not a setting in policy.toml")),
             },
             (Some(_), Some(_)) => problem("has both a decision and a policy: keep one".into()),
-            (None, None) => problem(format!(
-                "needs a decision ({}) or a policy",
-                decision_names()
-            )),
+            (None, None) => problem(format!("needs a decision ({}) or a policy", decision_names())),
         }
         if entry.title.trim().is_empty() {
             problem("title is empty".into());
@@ -106,22 +94,11 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
             pattern.compiled = compile(&pattern.regex, &mut problem);
         }
         if let Some(threshold) = &mut entry.threshold {
-            let comparisons = [
-                threshold.above,
-                threshold.at_least,
-                threshold.below,
-                threshold.at_most,
-            ];
+            let comparisons = [threshold.above, threshold.at_least, threshold.below, threshold.at_most];
             if comparisons.iter().all(Option::is_none) && !threshold.measures.is_empty() {
-                problem(
-                    "threshold has measures but no comparison (above, at_least, below, at_most)"
-                        .into(),
-                );
+                problem("threshold has measures but no comparison (above, at_least, below, at_most)".into());
             }
-            if threshold.measures.is_empty()
-                && threshold.met.is_empty()
-                && threshold.not_met.is_empty()
-            {
+            if threshold.measures.is_empty() && threshold.met.is_empty() && threshold.not_met.is_empty() {
                 problem("threshold has no measures and no met or not_met phrases: nothing can settle it".into());
             }
             if threshold.question.trim().is_empty() {
@@ -138,20 +115,13 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
                     }
                 }
                 if !(measure.scale.is_finite() && measure.scale > 0.0) {
-                    problem(format!(
-                        "measure scale {} must be a positive number",
-                        measure.scale
-                    ));
+                    problem(format!("measure scale {} must be a positive number", measure.scale));
                 }
             }
         }
     }
 
-    let codes_known: HashSet<String> = catalog
-        .entries
-        .iter()
-        .map(|e| codes::key(&e.code))
-        .collect();
+    let codes_known: HashSet<String> = catalog.entries.iter().map(|e| codes::key(&e.code)).collect();
     for entry in &catalog.entries {
         if let Some(parent) = &entry.parent {
             if !codes_known.contains(&codes::key(parent)) {
@@ -168,21 +138,14 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
         let id = rule.id.clone();
         let mut problem = |message: String| report("declared_codes.toml", Some(&id), message);
         if !acts.contains(rule.list.as_str()) {
-            problem(format!(
-                "list '{}' is not an act in manifest.toml",
-                rule.list
-            ));
+            problem(format!("list '{}' is not an act in manifest.toml", rule.list));
         }
         rule.compiled = compile(&rule.regex, &mut problem);
     }
     problems
 }
 
-fn check_phrases(
-    entry: &Entry,
-    global_negatives: &HashSet<String>,
-    problem: &mut impl FnMut(String),
-) {
+fn check_phrases(entry: &Entry, global_negatives: &HashSet<String>, problem: &mut impl FnMut(String)) {
     for (table, map) in [
         ("terms", &entry.terms),
         ("weak", &entry.weak),
@@ -211,17 +174,13 @@ fn check_phrases(
     }
     for phrase in &entry.negative {
         if phrase_key(phrase).is_empty() {
-            problem(format!(
-                "negative phrase '{phrase}' has no letters or digits"
-            ));
+            problem(format!("negative phrase '{phrase}' has no letters or digits"));
         }
     }
     if let Some(threshold) = &entry.threshold {
         for phrase in threshold.met.iter().chain(&threshold.not_met) {
             if phrase_key(phrase).is_empty() {
-                problem(format!(
-                    "threshold phrase '{phrase}' has no letters or digits"
-                ));
+                problem(format!("threshold phrase '{phrase}' has no letters or digits"));
             }
         }
     }
@@ -236,9 +195,7 @@ fn compile(source: &str, problem: &mut impl FnMut(String)) -> Option<Regex> {
     match Regex::new(source) {
         Ok(re) => Some(re),
         Err(e) => {
-            problem(format!(
-                "regular expression '{source}' does not compile: {e}"
-            ));
+            problem(format!("regular expression '{source}' does not compile: {e}"));
             None
         }
     }

@@ -179,8 +179,8 @@ pub(super) fn decide(
         } else {
             continue; // context words alone say nothing
         };
-        found.evidence.extend(found.threshold_met.drain(..));
-        found.evidence.extend(found.threshold_not_met.drain(..));
+        found.evidence.append(&mut found.threshold_met);
+        found.evidence.append(&mut found.threshold_not_met);
         findings.push(Finding {
             entry: entry.code.clone(),
             title: entry.title.clone(),

@@ -129,7 +129,14 @@ impl Matcher {
             ] {
                 for phrase in map.values().flatten() {
                     if !phrase.contains('&') {
-                        add(phrase, Role::Positive { entry: entry_id, strength, kind: PhraseKind::Term });
+                        add(
+                            phrase,
+                            Role::Positive {
+                                entry: entry_id,
+                                strength,
+                                kind: PhraseKind::Term,
+                            },
+                        );
                         continue;
                     }
                     let parts: Vec<&str> = phrase.split('&').map(str::trim).take(MAX_GROUP_PARTS).collect();
@@ -142,7 +149,13 @@ impl Matcher {
                         words: parts.iter().map(|p| phrase_key(p).split(' ').count()).sum(),
                     });
                     for (part, text) in parts.iter().enumerate() {
-                        add(text, Role::Part { group, part: part as u8 });
+                        add(
+                            text,
+                            Role::Part {
+                                group,
+                                part: part as u8,
+                            },
+                        );
                     }
                 }
             }

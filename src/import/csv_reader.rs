@@ -1,0 +1,210 @@
+//! CSV/TSV: encoding, delimiter sniffing, physical line numbers.
+
+use super::encoding::decode;
+use super::items::run_sheet;
+use super::pipeline::{scan_header, CellValue, RawRow, RowSource, SheetCtx};
+use super::{column_letter, ColumnMapping, Format, ImportError, ImportLimits, ImportOptions, Record, SheetLayout};
+
+const CANDIDATES: &[u8] = b",;\t|";
+const SNIFF_RECORDS: usize = 20;
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Chooses the delimiter giving the most consistent field count over the
+/// first non-empty records, respecting quotes.
+pub(crate) fn sniff_delimiter(text: &str) -> u8 {
+    let mut end = text.len().min(SNIFF_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = text.get(..end).unwrap_or("");
+    let mut best: (usize, usize, u8) = (0, 0, b',');
+    for &delim in CANDIDATES {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delim)
+            .from_reader(sample.as_bytes());
+        let mut counts: Vec<usize> = Vec::new();
+        for rec in rdr.records().take(SNIFF_RECORDS) {
+            let Ok(rec) = rec else { break };
+            let filled = rec.iter().any(|f| !f.trim().is_empty());
+            if filled {
+                counts.push(rec.len());
+            }
+        }
+        let mut freq: Vec<(usize, usize)> = Vec::new();
+        for c in &counts {
+            match freq.iter_mut().find(|(n, _)| n == c) {
+                Some(e) => e.1 += 1,
+                None => freq.push((*c, 1)),
+            }
+        }
+        let Some(&(mode, f)) = freq.iter().filter(|(n, _)| *n >= 2).max_by_key(|(n, f)| (*f, *n)) else {
+            continue;
+        };
+        if (f, mode) > (best.0, best.1) {
+            best = (f, mode, delim);
+        }
+    }
+    best.2
+}
+
+struct CsvRows<'a> {
+    file: &'a str,
+    reader: csv::Reader<&'a [u8]>,
+    record: csv::StringRecord,
+    limits: &'a ImportLimits,
+    cells: u64,
+    /// The decoded text, to count physical lines (the csv crate's own line
+    /// counter is wrong with CRLF line ends).
+    text: &'a [u8],
+    scan_pos: usize,
+    scan_line: u64,
+}
+
+impl CsvRows<'_> {
+    /// 1-based physical line where the record that the csv crate placed at
+    /// `byte` starts: the crate reports the end of the previous record, so
+    /// line breaks of skipped blank lines are passed over first. CRLF, LF and
+    /// lone CR each end one line, as in spreadsheet applications.
+    fn line_at(&mut self, byte: usize) -> u64 {
+        let mut start = byte.max(self.scan_pos);
+        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        for i in self.scan_pos..start {
+            match self.text.get(i) {
+                Some(b'\n') => self.scan_line += 1,
+                Some(b'\r') if self.text.get(i + 1) != Some(&b'\n') => self.scan_line += 1,
+                _ => {}
+            }
+        }
+        self.scan_pos = start;
+        self.scan_line
+    }
+}
+
+impl RowSource for CsvRows<'_> {
+    fn next_row(&mut self) -> Result<Option<RawRow>, ImportError> {
+        loop {
+            let more = self
+                .reader
+                .read_record(&mut self.record)
+                .map_err(|e| ImportError::corrupt(self.file, None, e))?;
+            if !more {
+                return Ok(None);
+            }
+            let byte = self.record.position().map_or(0, |p| p.byte());
+            let line = self.line_at(usize::try_from(byte).unwrap_or(usize::MAX));
+            let limits = self.limits;
+            if line > u64::from(limits.max_rows) {
+                return Err(ImportError::hostile(
+                    self.file,
+                    None,
+                    "max_rows",
+                    u64::from(limits.max_rows),
+                    format!("the file has more than {} lines", limits.max_rows),
+                ));
+            }
+            if self.record.len() as u64 > u64::from(limits.max_columns) {
+                return Err(ImportError::hostile(
+                    self.file,
+                    None,
+                    "max_columns",
+                    u64::from(limits.max_columns),
+                    format!("line {line} has {} fields", self.record.len()),
+                ));
+            }
+            self.cells = self.cells.saturating_add(self.record.len() as u64);
+            if self.cells > limits.max_cells {
+                return Err(ImportError::hostile(
+                    self.file,
+                    None,
+                    "max_cells",
+                    limits.max_cells,
+                    "the file has too many cells",
+                ));
+            }
+            let mut row = RawRow::new(u32::try_from(line).unwrap_or(u32::MAX));
+            for (i, field) in self.record.iter().enumerate() {
+                let trimmed = field.trim();
+                if !trimmed.is_empty() {
+                    let col = u32::try_from(i).unwrap_or(u32::MAX);
+                    row.set(col, CellValue::Text(trimmed.to_string()), limits);
+                }
+            }
+            if !row.is_blank() || !row.truncated.is_empty() {
+                return Ok(Some(row));
+            }
+        }
+    }
+}
+
+/// Imports a CSV file.
+pub(crate) fn import_csv(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    sink: &mut dyn FnMut(Record),
+) -> Result<SheetLayout, ImportError> {
+    let decoded = decode(file, bytes, options.encoding.as_deref())?;
+    let text = decoded.text;
+    let delimiter = match options.delimiter {
+        Some(d) => d,
+        None => sniff_delimiter(&text),
+    };
+    let reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut src = CsvRows {
+        file,
+        reader,
+        record: csv::StringRecord::new(),
+        limits: &options.limits,
+        cells: 0,
+        text: text.as_bytes(),
+        scan_pos: 0,
+        scan_line: 1,
+    };
+    let scan = scan_header(&mut src)?;
+    if !scan.any_data {
+        return Err(ImportError::Empty {
+            file: file.to_string(),
+            sheet: None,
+        });
+    }
+    let Some(header) = scan.header else {
+        return Err(ImportError::NoHeader {
+            file: file.to_string(),
+            sheets: Vec::new(),
+            scanned_rows: super::pipeline::HEADER_SCAN_ROWS as u32,
+            found: scan.found,
+        });
+    };
+    let after: Vec<RawRow> = scan.rows.into_iter().filter(|r| r.row > header.row).collect();
+    let ctx = SheetCtx {
+        sheet: None,
+        limits: &options.limits,
+    };
+    run_sheet(&ctx, &header, after, &mut src, sink)?;
+    Ok(SheetLayout {
+        format: Format::Csv,
+        sheet: None,
+        header_row: header.row,
+        columns: header
+            .columns
+            .iter()
+            .map(|(c, h, f)| ColumnMapping {
+                column: column_letter(*c),
+                header: h.clone(),
+                field: *f,
+            })
+            .collect(),
+        skipped_sheets: Vec::new(),
+        header_currency: header.currency.clone(),
+        delimiter: Some(char::from(delimiter)),
+        encoding: Some(decoded.encoding.to_string()),
+    })
+}

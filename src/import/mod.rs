@@ -1,0 +1,347 @@
+//! Spreadsheet import: turns the sheets procurement officers really make
+//! (XLSX, XLSM, XLSB, XLS, ODS, CSV) into items with the sheet name and the row
+//! number a person sees. Broken rows become [`ImportProblem`]s; hostile files
+//! are refused with an [`ImportError`] before the spreadsheet library sees them.
+
+mod csv_reader;
+mod encoding;
+mod error;
+mod header;
+mod items;
+pub mod limits;
+mod ods_guard;
+mod ole;
+mod pipeline;
+mod sheet_rows;
+mod synonyms;
+mod values;
+mod workbook;
+mod xls_guard;
+mod zip_guard;
+
+#[cfg(test)]
+mod tests_csv;
+#[cfg(test)]
+mod tests_hostile;
+#[cfg(test)]
+mod tests_samples;
+#[cfg(test)]
+mod tests_workbook;
+
+pub use error::ImportError;
+pub use limits::ImportLimits;
+
+/// Which sheet and row a person sees: row numbers are 1-based as in the
+/// spreadsheet application (the CSV header line is row 1 too).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SourceRow {
+    /// Sheet name; `None` for CSV.
+    pub sheet: Option<String>,
+    /// 1-based row number.
+    pub row: u32,
+}
+
+/// The fields read from one line of the sheet.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ItemFields {
+    /// The sheet's own line/position number column (N°, Pos, Line, Item no).
+    pub line_ref: Option<String>,
+    /// Description of the goods; always present on an item.
+    pub description: String,
+    pub quantity: Option<f64>,
+    pub unit: Option<String>,
+    pub unit_price: Option<f64>,
+    /// From a currency column, else from the price header ("Unit price EUR").
+    pub currency: Option<String>,
+    /// Tariff code as written (dots/spaces kept); the classifier normalises.
+    pub hs_code: Option<String>,
+    /// Declared control-list code (ML13.d, 6A003.b.4, ECCN 5A992.c).
+    pub control_code: Option<String>,
+    pub supplier: Option<String>,
+    pub origin: Option<String>,
+    pub end_user: Option<String>,
+    pub destination: Option<String>,
+}
+
+/// One line of the sheet that has a description.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ImportedItem {
+    pub source: SourceRow,
+    pub fields: ItemFields,
+}
+
+/// Something wrong with one row or cell; never fatal.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ImportProblem {
+    pub sheet: Option<String>,
+    pub row: u32,
+    /// Column letter and header text, e.g. "C (Quantité)".
+    pub column: Option<String>,
+    /// The offending value, truncated to about 200 characters.
+    pub value: Option<String>,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+/// The field a column was mapped to, for reporting ("found columns ...").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    LineRef,
+    Description,
+    Quantity,
+    Unit,
+    UnitPrice,
+    Currency,
+    HsCode,
+    ControlCode,
+    Supplier,
+    Origin,
+    EndUser,
+    Destination,
+}
+
+/// One column of the header row and the field it was mapped to.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ColumnMapping {
+    /// Column letter, e.g. "B".
+    pub column: String,
+    /// Header text as written.
+    pub header: String,
+    pub field: Field,
+}
+
+/// The layout that was detected for the imported sheet.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SheetLayout {
+    pub format: Format,
+    /// Sheet name; `None` for CSV.
+    pub sheet: Option<String>,
+    /// 1-based header row.
+    pub header_row: u32,
+    pub columns: Vec<ColumnMapping>,
+    /// Other sheets of the workbook that were not imported.
+    pub skipped_sheets: Vec<String>,
+    /// Currency found in a header such as "Unit price (EUR)".
+    pub header_currency: Option<String>,
+    /// CSV only: the delimiter that was used.
+    pub delimiter: Option<char>,
+    /// CSV only: the text encoding that was used.
+    pub encoding: Option<String>,
+}
+
+/// File formats that can be imported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Xlsm,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+impl Format {
+    /// Format from a file name's extension.
+    pub fn from_file_name(file_name: &str) -> Option<Format> {
+        let ext = std::path::Path::new(file_name)
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" | "tsv" | "txt" => Format::Csv,
+            "xlsx" => Format::Xlsx,
+            "xlsm" => Format::Xlsm,
+            "xlsb" => Format::Xlsb,
+            "xls" => Format::Xls,
+            "ods" => Format::Ods,
+            _ => return None,
+        })
+    }
+
+    /// Human name used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Csv => "CSV",
+            Format::Xlsx => "XLSX",
+            Format::Xlsm => "XLSM",
+            Format::Xlsb => "XLSB",
+            Format::Xls => "XLS",
+            Format::Ods => "ODS",
+        }
+    }
+}
+
+/// One record streamed to the sink, in sheet order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Item(ImportedItem),
+    Problem(ImportProblem),
+}
+
+/// Options: limits, optional forced sheet name, optional declared CSV
+/// encoding label (e.g. "windows-1252"), optional forced delimiter.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    pub limits: ImportLimits,
+    pub sheet: Option<String>,
+    pub encoding: Option<String>,
+    pub delimiter: Option<u8>,
+}
+
+/// Streams records to `sink` in sheet order; returns the layout that was
+/// detected. Fatal problems are `Err`.
+pub fn import_path(
+    path: &std::path::Path,
+    options: &ImportOptions,
+    sink: &mut dyn FnMut(Record),
+) -> Result<SheetLayout, ImportError> {
+    use std::io::Read;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let io_err = |source| ImportError::Io {
+        file: file_name.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let limit = options.limits.max_input_bytes;
+    if let Ok(meta) = file.metadata() {
+        if meta.len() > limit {
+            return Err(ImportError::TooLarge {
+                file: file_name,
+                size: meta.len(),
+                limit,
+            });
+        }
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    import_bytes(&file_name, &bytes, options, sink)
+}
+
+/// Same from bytes already in memory (HTTP uploads); `file_name` gives the
+/// format (by extension, confirmed by magic bytes) and names the file in errors.
+pub fn import_bytes(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    sink: &mut dyn FnMut(Record),
+) -> Result<SheetLayout, ImportError> {
+    let file = file_name.to_string();
+    let size = bytes.len() as u64;
+    if size > options.limits.max_input_bytes {
+        return Err(ImportError::TooLarge {
+            file,
+            size,
+            limit: options.limits.max_input_bytes,
+        });
+    }
+    let Some(format) = Format::from_file_name(file_name) else {
+        return Err(ImportError::UnsupportedFormat {
+            file,
+            detail: "the file name has no supported extension".into(),
+        });
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ImportError::Empty { file, sheet: None });
+    }
+    confirm_magic(&file, format, bytes)?;
+    match format {
+        Format::Csv => csv_reader::import_csv(&file, bytes, options, sink),
+        Format::Xlsx | Format::Xlsm | Format::Xlsb | Format::Ods => {
+            zip_guard::check_zip(&file, bytes, format, &options.limits)?;
+            workbook::import_workbook(&file, bytes, format, options, sink)
+        }
+        Format::Xls => {
+            xls_guard::check_xls(&file, bytes, &options.limits)?;
+            workbook::import_workbook(&file, bytes, format, options, sink)
+        }
+    }
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Confirms that the content matches the extension.
+fn confirm_magic(file: &str, format: Format, bytes: &[u8]) -> Result<(), ImportError> {
+    let is_zip = bytes.starts_with(ZIP_MAGIC);
+    let is_ole = bytes.starts_with(OLE_MAGIC);
+    let mismatch = |what: &str| ImportError::UnsupportedFormat {
+        file: file.to_string(),
+        detail: format!("the name says {} but the content is {what}", format.name()),
+    };
+    if is_ole && ole::is_encrypted_ooxml(bytes) {
+        return Err(ImportError::Encrypted { file: file.to_string() });
+    }
+    match format {
+        Format::Xlsx | Format::Xlsm | Format::Xlsb | Format::Ods => {
+            if is_zip {
+                Ok(())
+            } else if is_ole {
+                Err(mismatch(
+                    "an Excel 97-2003 workbook (rename it to .xls, or open it and save it as .xlsx)",
+                ))
+            } else if bytes.starts_with(b"PK") {
+                Err(ImportError::Corrupt {
+                    file: file.to_string(),
+                    sheet: None,
+                    detail: "the zip container is empty or damaged".into(),
+                })
+            } else {
+                Err(mismatch("not a zip-based workbook (it may be a text or HTML file)"))
+            }
+        }
+        Format::Xls => {
+            if is_ole {
+                Ok(())
+            } else if is_zip {
+                Err(mismatch(
+                    "an XLSX/ODS (zip) workbook (rename it to .xlsx, or save it again as .xls)",
+                ))
+            } else {
+                Err(mismatch(
+                    "not an Excel 97-2003 workbook (it may be a text or HTML file exported with an .xls name)",
+                ))
+            }
+        }
+        Format::Csv => {
+            if is_zip || is_ole {
+                Err(mismatch(
+                    "a binary spreadsheet workbook (give it its real extension such as .xlsx or .xls)",
+                ))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Column letter(s) for a 0-based column index: 0 → "A", 26 → "AA".
+pub(crate) fn column_letter(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Path of a test fixture: `tests/fixtures/import/NAME` in this crate, or in
+/// the main crate when built from a scratch crate next to it.
+#[cfg(test)]
+pub(crate) fn fixture(name: &str) -> std::path::PathBuf {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let first = here.join("tests/fixtures/import").join(name);
+    if first.exists() {
+        return first;
+    }
+    here.join("../main/tests/fixtures/import").join(name)
+}

@@ -1,0 +1,96 @@
+//! Header synonyms in English, French, German, Spanish and Portuguese,
+//! written normalised (lowercase, no accents, punctuation as spaces).
+
+use super::header::Lang::{self, Any, De, En, Es, Fr, Pt};
+use super::Field;
+
+/// (field, language, synonyms written normalised: lowercase, no accents, no punctuation).
+#[rustfmt::skip]
+pub(crate) const SYNONYMS: &[(Field, Lang, &[&str])] = &[
+    (Field::Description, En, &["description", "item description", "goods description", "description of goods", "product description", "designation", "article description", "items", "goods", "product", "item", "article", "equipment", "material description", "specification", "item name", "product name"]),
+    (Field::Description, Fr, &["designation", "libelle", "designation des articles", "designation de l article", "description de l article", "designation du materiel", "article", "objet", "materiel", "produit", "intitule", "nature des fournitures", "fournitures", "description des biens"]),
+    (Field::Description, De, &["bezeichnung", "beschreibung", "artikel", "artikelbezeichnung", "artikelbeschreibung", "leistung", "leistungsbeschreibung", "warenbezeichnung", "warenbeschreibung", "gegenstand", "position bezeichnung", "material"]),
+    (Field::Description, Es, &["descripcion", "denominacion", "articulo", "descripcion del articulo", "descripcion de los bienes", "producto", "concepto", "bien"]),
+    (Field::Description, Pt, &["descricao", "designacao", "produto", "descricao do item", "descricao do produto", "descricao dos bens", "artigo", "especificacao"]),
+    (Field::Quantity, En, &["qty", "quantity", "qty ordered", "no of units", "number of units", "quantity ordered", "count"]),
+    (Field::Quantity, Fr, &["quantite", "qte", "nombre", "nb", "quantite commandee", "qte commandee"]),
+    (Field::Quantity, De, &["menge", "anzahl", "stuckzahl", "stueckzahl", "stk", "anz", "bestellmenge"]),
+    (Field::Quantity, Es, &["cantidad", "cant", "cantidad solicitada"]),
+    (Field::Quantity, Pt, &["quantidade", "qtd", "qtde", "quant"]),
+    (Field::Unit, En, &["unit", "uom", "unit of measure", "unit of measurement", "units"]),
+    (Field::Unit, Fr, &["unite", "unite de mesure", "u"]),
+    (Field::Unit, De, &["einheit", "me", "mengeneinheit", "masseinheit"]),
+    (Field::Unit, Es, &["unidad", "u m", "unidad de medida", "um"]),
+    (Field::Unit, Pt, &["unidade", "unid", "und", "unidade de medida"]),
+    (Field::UnitPrice, En, &["unit price", "price", "unit cost", "price per unit", "unit rate", "rate", "unit value"]),
+    (Field::UnitPrice, Fr, &["prix unitaire", "prix u", "pu", "prix", "p u", "prix unitaire ht", "pu ht", "cout unitaire"]),
+    (Field::UnitPrice, De, &["einzelpreis", "preis", "stuckpreis", "stueckpreis", "ep", "e preis", "preis je einheit", "preis pro einheit", "einheitspreis"]),
+    (Field::UnitPrice, Es, &["precio unitario", "precio", "p unitario", "costo unitario", "coste unitario", "valor unitario"]),
+    (Field::UnitPrice, Pt, &["preco unitario", "valor unitario", "preco", "custo unitario", "preco unit", "vl unitario"]),
+    (Field::Currency, En, &["currency", "curr", "ccy"]),
+    (Field::Currency, Fr, &["devise", "monnaie"]),
+    (Field::Currency, De, &["wahrung", "waehrung"]),
+    (Field::Currency, Es, &["moneda", "divisa"]),
+    (Field::Currency, Pt, &["moeda"]),
+    (Field::HsCode, En, &["hs code", "hs", "hs code 6 digits", "tariff code", "customs code", "commodity code", "cn code", "taric", "taric code", "hts code", "hs tariff code", "harmonized code", "harmonised code"]),
+    (Field::HsCode, Fr, &["code sh", "sh", "nomenclature douaniere", "code douanier", "position tarifaire", "code nc", "nc", "code tarifaire"]),
+    (Field::HsCode, De, &["zolltarifnummer", "zolltarif", "warennummer", "statistische warennummer", "zolltarifnr", "kn code", "hs nummer"]),
+    (Field::HsCode, Es, &["codigo arancelario", "partida arancelaria", "codigo sa", "codigo hs", "fraccion arancelaria"]),
+    (Field::HsCode, Pt, &["codigo ncm", "ncm", "codigo sh", "classificacao fiscal", "posicao pautal", "codigo pautal"]),
+    (Field::ControlCode, En, &["control code", "control list code", "export control classification", "export control classification number", "eccn", "ml code", "dual use code", "control list entry", "export classification", "military list", "control list"]),
+    (Field::ControlCode, Fr, &["code de controle", "classification export", "code bien a double usage", "classement export", "liste de controle"]),
+    (Field::ControlCode, De, &["al", "ausfuhrliste", "ausfuhrlistennummer", "al nummer", "al nr", "ausfuhrlistenposition", "exportkontrollnummer"]),
+    (Field::ControlCode, Es, &["codigo de control", "clasificacion de exportacion", "codigo de doble uso"]),
+    (Field::ControlCode, Pt, &["codigo de controle", "classificacao de exportacao"]),
+    (Field::Supplier, En, &["supplier", "vendor", "manufacturer", "seller", "contractor", "supplier name", "vendor name"]),
+    (Field::Supplier, Fr, &["fournisseur", "fabricant", "titulaire", "prestataire"]),
+    (Field::Supplier, De, &["lieferant", "hersteller", "anbieter", "auftragnehmer"]),
+    (Field::Supplier, Es, &["proveedor", "fabricante", "suministrador"]),
+    (Field::Supplier, Pt, &["fornecedor", "fabricante"]),
+    (Field::Origin, En, &["origin", "country of origin", "made in", "origin country", "coo"]),
+    (Field::Origin, Fr, &["origine", "pays d origine", "pays de provenance", "provenance"]),
+    (Field::Origin, De, &["ursprung", "ursprungsland", "herkunft", "herkunftsland"]),
+    (Field::Origin, Es, &["origen", "pais de origen", "procedencia"]),
+    (Field::Origin, Pt, &["origem", "pais de origem", "procedencia"]),
+    (Field::EndUser, En, &["end user", "enduser", "beneficiary", "recipient", "end user name", "consignee", "final user", "user"]),
+    (Field::EndUser, Fr, &["utilisateur final", "beneficiaire", "destinataire final", "destinataire", "utilisateur"]),
+    (Field::EndUser, De, &["endverwender", "endnutzer", "empfanger", "empfaenger", "endempfanger", "endempfaenger", "nutzer"]),
+    (Field::EndUser, Es, &["usuario final", "beneficiario", "destinatario final", "destinatario"]),
+    (Field::EndUser, Pt, &["utilizador final", "usuario final", "beneficiario", "destinatario final", "destinatario"]),
+    (Field::Destination, En, &["destination", "country of destination", "destination country", "ship to country", "delivery country"]),
+    (Field::Destination, Fr, &["pays de destination", "lieu de livraison", "pays destinataire"]),
+    (Field::Destination, De, &["bestimmungsland", "zielland", "bestimmungsort", "lieferland"]),
+    (Field::Destination, Es, &["destino", "pais de destino", "lugar de entrega"]),
+    (Field::Destination, Pt, &["destino", "pais de destino", "local de entrega"]),
+    (Field::LineRef, Any, &["n", "no", "nr", "num", "line", "item no", "item nr", "item number", "line no", "line number", "pos", "pos nr", "position", "lfd nr", "lfd", "ligne", "numero", "n article", "no article", "n ligne", "sl no", "s no", "sr no", "serial no", "ref", "reference", "item", "lot"]),
+];
+
+/// Single words that also match when they appear inside a longer header
+/// ("Désignation des fournitures", "Description of the equipment").
+pub(crate) const STRONG_WORDS: &[(Field, &str)] = &[
+    (Field::Description, "description"),
+    (Field::Description, "designation"),
+    (Field::Description, "bezeichnung"),
+    (Field::Description, "beschreibung"),
+    (Field::Description, "descripcion"),
+    (Field::Description, "descricao"),
+    (Field::Description, "designacao"),
+    (Field::Description, "libelle"),
+    (Field::Description, "denominacion"),
+    (Field::Quantity, "quantite"),
+    (Field::Quantity, "quantity"),
+    (Field::Quantity, "menge"),
+    (Field::Quantity, "cantidad"),
+    (Field::Quantity, "quantidade"),
+    (Field::ControlCode, "eccn"),
+    (Field::HsCode, "zolltarifnummer"),
+    (Field::Origin, "ursprungsland"),
+];
+
+/// ISO 4217 codes recognised inside a header such as "Unit price (EUR)".
+pub(crate) const CURRENCIES: &[&str] = &[
+    "eur", "usd", "gbp", "chf", "xof", "xaf", "jpy", "cad", "aud", "sek", "nok", "dkk", "pln", "czk", "huf", "ron",
+    "bgn", "try", "mad", "dzd", "tnd", "ngn", "kes", "ghs", "zar", "egp", "jod", "lbp", "brl", "mxn", "cop", "pen",
+    "clp", "ars", "inr", "cny", "aed", "sar", "qar", "uah", "rub", "mru", "cdf", "gnf", "htg", "ves", "bob", "pyg",
+    "uyu", "aoa", "mzn", "cve",
+];

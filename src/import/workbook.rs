@@ -1,0 +1,262 @@
+//! Workbooks through calamine: XLSX/XLSM and XLSB with the streaming cell
+//! readers (a sparse sheet never becomes a full grid), XLS and ODS through
+//! `worksheet_range` after the guards in `ole` and `ods_guard`.
+//!
+//! Every call into calamine runs under `catch_unwind`: a few of its parsers
+//! index slices with offsets read from the file (XLSB records, XLS sheet
+//! offsets), and a panic there must become a `Corrupt` error, not a crash.
+
+use super::items::run_sheet;
+use super::pipeline::{scan_header, RawRow, RowSource, Scan, SheetCtx, HEADER_SCAN_ROWS};
+use super::sheet_rows::{from_ref, NextCell, RangeRows, StreamRows};
+use super::{column_letter, ColumnMapping, Format, ImportError, ImportLimits, ImportOptions, Record, SheetLayout};
+use calamine::{Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+type Rs<'b> = Cursor<&'b [u8]>;
+
+enum Book<'b> {
+    Xlsx(Xlsx<Rs<'b>>),
+    Xlsb(Xlsb<Rs<'b>>),
+    Xls(Xls<Rs<'b>>),
+    Ods(Ods<Rs<'b>>),
+}
+
+/// Runs a calamine call, turning a panic into an error message.
+fn guarded<T, E: std::fmt::Display>(f: impl FnOnce() -> Result<T, E>) -> Result<T, String> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("the spreadsheet library could not parse the file".to_string()),
+    }
+}
+
+fn open_error(file: &str, msg: String) -> ImportError {
+    let lower = msg.to_ascii_lowercase();
+    if lower.contains("password") || lower.contains("encrypt") {
+        ImportError::Encrypted { file: file.to_string() }
+    } else {
+        ImportError::corrupt(file, None, msg)
+    }
+}
+
+impl<'b> Book<'b> {
+    fn open(file: &str, bytes: &'b [u8], format: Format) -> Result<Self, ImportError> {
+        let rs = || Cursor::new(bytes);
+        let book = match format {
+            Format::Xlsx | Format::Xlsm => guarded(|| Xlsx::new(rs())).map(Book::Xlsx),
+            Format::Xlsb => guarded(|| Xlsb::new(rs())).map(Book::Xlsb),
+            Format::Xls => guarded(|| Xls::new(rs())).map(Book::Xls),
+            Format::Ods => guarded(|| Ods::new(rs())).map(Book::Ods),
+            Format::Csv => Err("not a workbook".to_string()),
+        };
+        book.map_err(|e| open_error(file, e))
+    }
+
+    /// Worksheets (name, hidden), in workbook order.
+    fn sheets(&self) -> Vec<(String, bool)> {
+        let meta = match self {
+            Book::Xlsx(b) => b.sheets_metadata(),
+            Book::Xlsb(b) => b.sheets_metadata(),
+            Book::Xls(b) => b.sheets_metadata(),
+            Book::Ods(b) => b.sheets_metadata(),
+        };
+        meta.iter()
+            .filter(|s| matches!(s.typ, SheetType::WorkSheet))
+            .map(|s| (s.name.clone(), !matches!(s.visible, SheetVisible::Visible)))
+            .collect()
+    }
+
+    /// Runs `f` on a row source for `sheet`.
+    fn with_rows<T>(
+        &mut self,
+        file: &str,
+        sheet: &str,
+        limits: &ImportLimits,
+        f: &mut dyn FnMut(&mut dyn RowSource) -> Result<T, ImportError>,
+    ) -> Result<T, ImportError> {
+        let corrupt = |e: String| ImportError::corrupt(file, Some(sheet), e);
+        match self {
+            Book::Xlsx(b) => {
+                let mut reader = guarded(|| b.worksheet_cells_reader(sheet)).map_err(corrupt)?;
+                let next: NextCell<'_> = Box::new(move || {
+                    guarded(|| reader.next_cell()).map(|c| {
+                        c.map(|c| {
+                            let (r, col) = c.get_position();
+                            (r, col, from_ref(c.get_value().clone()))
+                        })
+                    })
+                });
+                f(&mut StreamRows {
+                    file,
+                    sheet,
+                    next,
+                    pending: None,
+                    limits,
+                    cells: 0,
+                    done: false,
+                })
+            }
+            Book::Xlsb(b) => {
+                let mut reader = guarded(|| b.worksheet_cells_reader(sheet)).map_err(corrupt)?;
+                let next: NextCell<'_> = Box::new(move || {
+                    guarded(|| reader.next_cell()).map(|c| {
+                        c.map(|c| {
+                            let (r, col) = c.get_position();
+                            (r, col, from_ref(c.get_value().clone()))
+                        })
+                    })
+                });
+                f(&mut StreamRows {
+                    file,
+                    sheet,
+                    next,
+                    pending: None,
+                    limits,
+                    cells: 0,
+                    done: false,
+                })
+            }
+            Book::Xls(b) => {
+                let range = guarded(|| b.worksheet_range(sheet)).map_err(corrupt)?;
+                f(&mut RangeRows {
+                    file,
+                    sheet,
+                    range,
+                    next_index: 0,
+                    limits,
+                })
+            }
+            Book::Ods(b) => {
+                let range = guarded(|| b.worksheet_range(sheet)).map_err(corrupt)?;
+                f(&mut RangeRows {
+                    file,
+                    sheet,
+                    range,
+                    next_index: 0,
+                    limits,
+                })
+            }
+        }
+    }
+}
+
+/// Imports the best sheet of a workbook (or the forced one).
+pub(crate) fn import_workbook(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+    options: &ImportOptions,
+    sink: &mut dyn FnMut(Record),
+) -> Result<SheetLayout, ImportError> {
+    let limits = &options.limits;
+    let mut book = Book::open(file, bytes, format)?;
+    let sheets = book.sheets();
+    let names: Vec<String> = sheets.iter().map(|(n, _)| n.clone()).collect();
+    let candidates: Vec<(String, bool)> = match &options.sheet {
+        Some(wanted) => {
+            let found = sheets.iter().find(|(n, _)| n == wanted).or_else(|| {
+                sheets
+                    .iter()
+                    .find(|(n, _)| n.trim().eq_ignore_ascii_case(wanted.trim()))
+            });
+            match found {
+                Some(s) => vec![s.clone()],
+                None => {
+                    return Err(ImportError::SheetNotFound {
+                        file: file.to_string(),
+                        sheet: wanted.clone(),
+                        available: names,
+                    })
+                }
+            }
+        }
+        None => sheets.clone(),
+    };
+    // Score every candidate sheet by its header row.
+    let mut best: Option<(u32, usize)> = None;
+    let mut found = Vec::new();
+    let mut any_data = false;
+    let mut first_error = None;
+    for (i, (name, hidden)) in candidates.iter().enumerate() {
+        let scan: Result<Scan, ImportError> = book.with_rows(file, name, limits, &mut |src| scan_header(src));
+        let scan = match scan {
+            Ok(s) => s,
+            Err(e @ ImportError::Hostile { .. }) => return Err(e),
+            Err(e) => {
+                first_error.get_or_insert(e);
+                continue;
+            }
+        };
+        any_data |= scan.any_data;
+        for text in scan.found.iter().take(40) {
+            if found.len() < 80 {
+                found.push(if candidates.len() > 1 {
+                    format!("{name}: {text}")
+                } else {
+                    text.clone()
+                });
+            }
+        }
+        if let Some(h) = &scan.header {
+            let score = h.score * 2 + u32::from(!hidden);
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, i));
+            }
+        }
+    }
+    let Some((_, chosen)) = best else {
+        if let Some(e) = first_error {
+            return Err(e);
+        }
+        if !any_data {
+            return Err(ImportError::Empty {
+                file: file.to_string(),
+                sheet: options.sheet.clone(),
+            });
+        }
+        return Err(ImportError::NoHeader {
+            file: file.to_string(),
+            sheets: candidates.iter().map(|(n, _)| n.clone()).collect(),
+            scanned_rows: HEADER_SCAN_ROWS as u32,
+            found,
+        });
+    };
+    let sheet_name = candidates.get(chosen).map(|(n, _)| n.clone()).unwrap_or_default();
+    let ctx = SheetCtx {
+        sheet: Some(sheet_name.clone()),
+        limits,
+    };
+    let header = book.with_rows(file, &sheet_name, limits, &mut |src| {
+        let scan = scan_header(src)?;
+        let Some(header) = scan.header else {
+            return Err(ImportError::corrupt(
+                file,
+                Some(&sheet_name),
+                "the sheet changed while it was read",
+            ));
+        };
+        let after: Vec<RawRow> = scan.rows.into_iter().filter(|r| r.row > header.row).collect();
+        run_sheet(&ctx, &header, after, src, sink)?;
+        Ok(header)
+    })?;
+    Ok(SheetLayout {
+        format,
+        sheet: Some(sheet_name.clone()),
+        header_row: header.row,
+        columns: header
+            .columns
+            .iter()
+            .map(|(c, h, f)| ColumnMapping {
+                column: column_letter(*c),
+                header: h.clone(),
+                field: *f,
+            })
+            .collect(),
+        skipped_sheets: names.into_iter().filter(|n| *n != sheet_name).collect(),
+        header_currency: header.currency.clone(),
+        delimiter: None,
+        encoding: None,
+    })
+}

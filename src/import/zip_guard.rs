@@ -1,0 +1,263 @@
+//! Checks on zip-based workbooks (XLSX, XLSM, XLSB, ODS) run before calamine
+//! sees the bytes.
+//!
+//! What calamine 0.38 does with declared sizes, and what is guarded here:
+//! - Xlsx::new -> read_shared_strings: `strings.reserve(uniqueCount)` with the
+//!   `uniqueCount` attribute of `<sst>`, unchecked. uniqueCount="2000000000"
+//!   asks for ~48 GB and aborts the process. Guarded: uniqueCount must be at
+//!   most (inflated size of the part / 7) (an `<si><t/></si>` item takes at
+//!   least 7 bytes... 13 really) and at most `max_cells`.
+//! - Worksheet `<dimension ref>`: XlsxCellReader only stores it; the streaming
+//!   `next_cell` path used here never allocates from it (only
+//!   `worksheet_range`/`worksheet_formula` reserve, and only below 100 000
+//!   cells, and `Range::from_sparse` would allocate the bounding box of the real
+//!   cells, which is why the range API is not used for XLSX). So a dimension of
+//!   A1:XFD1048576 is harmless here and is NOT refused; real cell positions are
+//!   checked against max_rows/max_columns while reading instead.
+//! - XLSB: BrtBeginSst cstUnique is not used to pre-allocate (strings are
+//!   pushed one record at a time), but `RecordIter::fill_buffer` resizes its
+//!   buffer to each record's declared length (up to 2^28 bytes) before reading
+//!   it. Guarded: every record of the parts calamine reads must fit in its part.
+//! - ODS: see `ods_guard`.
+//! - Compressed sizes in zip headers can lie: every entry is really inflated
+//!   through a counting reader that stops at `max_decompressed_bytes`.
+
+use super::{ods_guard, Format, ImportError, ImportLimits};
+use quick_xml::events::Event;
+use std::cell::Cell;
+use std::io::{self, BufRead, BufReader, Read};
+use std::rc::Rc;
+
+/// Counts inflated bytes across all entries and fails past the limit.
+pub(crate) struct Counting<R> {
+    inner: R,
+    total: Rc<Cell<u64>>,
+    limit: u64,
+    pub(crate) entry: u64,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.entry += n as u64;
+        let t = self.total.get().saturating_add(n as u64);
+        self.total.set(t);
+        if t > self.limit {
+            return Err(io::Error::other("decompressed size limit reached"));
+        }
+        Ok(n)
+    }
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u64> {
+    let s: [u8; 2] = b.get(at..at.checked_add(2)?)?.try_into().ok()?;
+    Some(u64::from(u16::from_le_bytes(s)))
+}
+
+fn u64_at(b: &[u8], at: usize) -> Option<u64> {
+    let s = b.get(at..at.checked_add(8)?)?;
+    let mut a = [0u8; 8];
+    a.copy_from_slice(s);
+    Some(u64::from_le_bytes(a))
+}
+
+/// Number of entries the end-of-central-directory records declare.
+fn declared_entries(bytes: &[u8]) -> Option<u64> {
+    let tail_start = bytes.len().saturating_sub(65_557);
+    let tail = bytes.get(tail_start..)?;
+    let pos = tail.windows(4).rposition(|w| w == b"PK\x05\x06")? + tail_start;
+    let mut count = u16_at(bytes, pos + 10)?;
+    if count == 0xFFFF && pos >= 20 {
+        let loc = pos - 20;
+        if bytes.get(loc..loc + 4) == Some(b"PK\x06\x07") {
+            if let Some(off) = u64_at(bytes, loc + 8).and_then(|o| usize::try_from(o).ok()) {
+                if bytes.get(off..off.saturating_add(4)) == Some(b"PK\x06\x06") {
+                    if let Some(n) = u64_at(bytes, off + 32) {
+                        count = count.max(n);
+                    }
+                }
+            }
+        }
+    }
+    Some(count)
+}
+
+/// Runs all checks on a zip-based workbook.
+pub(crate) fn check_zip(file: &str, bytes: &[u8], format: Format, limits: &ImportLimits) -> Result<(), ImportError> {
+    let too_many = |n: u64| {
+        ImportError::hostile(
+            file,
+            None,
+            "max_zip_entries",
+            limits.max_zip_entries,
+            format!("the archive declares {n} entries"),
+        )
+    };
+    if let Some(n) = declared_entries(bytes) {
+        if n > limits.max_zip_entries {
+            return Err(too_many(n));
+        }
+    }
+    let mut archive = zip::ZipArchive::new(io::Cursor::new(bytes))
+        .map_err(|e| ImportError::corrupt(file, None, format!("invalid zip container: {e}")))?;
+    if archive.len() as u64 > limits.max_zip_entries {
+        return Err(too_many(archive.len() as u64));
+    }
+    let total = Rc::new(Cell::new(0u64));
+    let over = |total: u64| {
+        ImportError::hostile(
+            file,
+            None,
+            "max_decompressed_bytes",
+            limits.max_decompressed_bytes,
+            format!(
+                "the archive inflates to more than {} bytes (at least {total})",
+                limits.max_decompressed_bytes
+            ),
+        )
+    };
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).map_err(|e| {
+            let msg = e.to_string();
+            if msg.to_ascii_lowercase().contains("password") {
+                ImportError::Encrypted { file: file.to_string() }
+            } else {
+                ImportError::corrupt(file, None, format!("zip entry {i}: {msg}"))
+            }
+        })?;
+        let name = entry.name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let mut counting = Counting {
+            inner: entry,
+            total: Rc::clone(&total),
+            limit: limits.max_decompressed_bytes,
+            entry: 0,
+        };
+        let result = check_entry(file, &name, format, &mut counting, limits);
+        if total.get() > limits.max_decompressed_bytes {
+            return Err(over(total.get()));
+        }
+        result?;
+    }
+    Ok(())
+}
+
+fn drain<R: Read>(r: &mut R) -> io::Result<u64> {
+    io::copy(r, &mut io::sink())
+}
+
+fn check_entry<R: Read>(
+    file: &str,
+    name: &str,
+    format: Format,
+    reader: &mut Counting<R>,
+    limits: &ImportLimits,
+) -> Result<(), ImportError> {
+    let io_corrupt = |e: io::Error| ImportError::corrupt(file, None, format!("{name}: {e}"));
+    match format {
+        Format::Xlsx | Format::Xlsm if name.ends_with("sharedstrings.xml") => {
+            let unique = {
+                let mut buffered = BufReader::new(&mut *reader);
+                let declared = root_attr(&mut buffered, "sst", "uniqueCount");
+                drain(&mut buffered).map_err(io_corrupt)?;
+                declared
+            };
+            if let Some(unique) = unique {
+                let part = reader.entry;
+                let cap = (part / 7).min(limits.max_cells);
+                if unique > cap {
+                    return Err(ImportError::hostile(file, None, "max_cells", limits.max_cells, format!("{name} declares uniqueCount=\"{unique}\" shared strings but its {part} bytes can hold at most {cap}")));
+                }
+            }
+            Ok(())
+        }
+        Format::Xlsb if is_xlsb_record_part(name) => walk_xlsb_records(file, name, reader),
+        Format::Ods if name == "content.xml" => {
+            let mut buffered = BufReader::new(&mut *reader);
+            let res = ods_guard::check_content(file, &mut buffered, limits);
+            drain(&mut buffered).map_err(io_corrupt)?;
+            res
+        }
+        _ => drain(reader).map(|_| ()).map_err(io_corrupt),
+    }
+}
+
+/// The value of `attr` on the root element if it is `root`; stops at the root start tag.
+fn root_attr<R: BufRead>(reader: R, root: &str, attr: &str) -> Option<u64> {
+    let mut xml = quick_xml::Reader::from_reader(reader);
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+                if e.local_name().as_ref() != root {
+                    return None;
+                }
+                for a in e.attributes().flatten() {
+                    if a.key.local_name().as_ref() == attr {
+                        let v = a.value.trim().to_string();
+                        return v
+                            .parse::<u64>()
+                            .ok()
+                            .or(Some(u64::MAX).filter(|_| v.chars().all(|c| c.is_ascii_digit()) && !v.is_empty()));
+                    }
+                }
+                return None;
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+        if buf.len() > 1 << 20 {
+            return None;
+        }
+    }
+}
+
+fn is_xlsb_record_part(name: &str) -> bool {
+    name.ends_with(".bin")
+        && (name.starts_with("xl/worksheets/")
+            || name == "xl/workbook.bin"
+            || name == "xl/styles.bin"
+            || name == "xl/sharedstrings.bin")
+}
+
+/// Every BIFF12 record must fit in its part: calamine resizes a buffer to the
+/// declared record length before reading it.
+fn walk_xlsb_records<R: Read>(file: &str, name: &str, reader: &mut Counting<R>) -> Result<(), ImportError> {
+    let mut r = BufReader::new(&mut *reader);
+    let mut byte = [0u8; 1];
+    let mut read_byte = |r: &mut BufReader<&mut Counting<R>>| -> io::Result<Option<u8>> {
+        match r.read(&mut byte)? {
+            0 => Ok(None),
+            _ => Ok(Some(byte[0])),
+        }
+    };
+    let corrupt = |e: io::Error| ImportError::corrupt(file, None, format!("{name}: {e}"));
+    loop {
+        let Some(b) = read_byte(&mut r).map_err(corrupt)? else {
+            return Ok(());
+        };
+        if b & 0x80 != 0 && read_byte(&mut r).map_err(corrupt)?.is_none() {
+            return Ok(());
+        }
+        let mut len: u64 = 0;
+        for i in 0..4 {
+            let Some(b) = read_byte(&mut r).map_err(corrupt)? else {
+                return Ok(());
+            };
+            len += u64::from(b & 0x7F) << (7 * i);
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        let copied = io::copy(&mut (&mut r).take(len), &mut io::sink()).map_err(corrupt)?;
+        if copied < len {
+            return Err(ImportError::hostile(
+                file,
+                None,
+                "bytes left in the part",
+                copied,
+                format!("{name}: a record declares {len} bytes but the part ends after {copied}"),
+            ));
+        }
+    }
+}
