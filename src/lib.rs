@@ -1,6 +1,8 @@
 //! equipcheck: compliance checking of equipment procurement against control lists.
 //!
 //! Data flows one way: file -> [`import`] -> [`classify`] (with the [`catalog`]) -> [`check`] -> [`report`].
+//! The service (issue 3) sits on top: [`db`] stores, [`service`] holds the domain operations, [`auth`] checks
+//! tokens, [`api`] speaks HTTP, [`startup`] builds the server.
 
 pub mod catalog;
 pub mod check;
@@ -9,5 +11,12 @@ pub mod decision;
 pub mod import;
 pub mod report;
 pub mod text;
+
+pub mod api;
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod service;
+pub mod startup;
 
 pub use decision::Decision;

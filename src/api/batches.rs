@@ -1,0 +1,246 @@
+//! Batches: spreadsheet upload (multipart), list, read with summary, items, import problems.
+
+use super::body::content_length;
+use super::error::{ApiError, Problem};
+use super::views::{BatchPage, BatchView, ItemPage, ItemView, ProblemPage, ProblemView};
+use super::{blocking, AppState, PageQuery};
+use crate::auth::{Identity, Role};
+use crate::db::{batches, items};
+use crate::import::{ImportLimits, ImportOptions};
+use crate::service::upload::{self, Upload};
+use actix_multipart::Multipart;
+use actix_web::{web, HttpRequest, HttpResponse};
+use futures_util::StreamExt;
+use serde::Deserialize;
+
+/// Room for the multipart envelope and the project field around the file.
+const FORM_OVERHEAD: u64 = 64 * 1024;
+
+/// Upload form (`multipart/form-data`).
+#[allow(dead_code)]
+#[derive(utoipa::ToSchema)]
+pub struct UploadForm {
+    /// Project id the batch belongs to (may also be given as `?project=`).
+    project: String,
+    /// The spreadsheet (XLSX, XLSM, XLSB, XLS, ODS, CSV). Its name is kept as metadata only.
+    #[schema(value_type = String, format = Binary, content_media_type = "application/octet-stream")]
+    file: Vec<u8>,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct UploadQuery {
+    /// Project id (alternative to the form field).
+    pub project: Option<String>,
+}
+
+/// The file name as metadata: the last path component, control characters removed, at most 255 characters.
+pub fn clean_file_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base.chars().filter(|c| !c.is_control()).take(255).collect();
+    cleaned.trim().to_string()
+}
+
+async fn read_field(field: &mut actix_multipart::Field, limit: u64) -> Result<Vec<u8>, ApiError> {
+    let mut out = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("cannot read the upload: {e}")))?;
+        if (out.len() + chunk.len()) as u64 > limit {
+            return Err(ApiError::PayloadTooLarge { limit });
+        }
+        out.extend_from_slice(&chunk);
+    }
+    Ok(out)
+}
+
+#[utoipa::path(post, path = "/api/v1/batches", tag = "batches", security(("bearer" = [])),
+    params(UploadQuery),
+    request_body(content = UploadForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Stored: every item classified", body = BatchView),
+        (status = 200, description = "The same file was already uploaded to this project", body = BatchView),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 413, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
+pub async fn upload(
+    req: HttpRequest,
+    who: Identity,
+    state: web::Data<AppState>,
+    query: web::Query<UploadQuery>,
+    mut form: Multipart,
+) -> Result<HttpResponse, ApiError> {
+    who.require(&[Role::Officer, Role::Admin])?;
+    let limit = state.limits.max_upload_bytes();
+    if content_length(&req).is_some_and(|n| n > limit.saturating_add(FORM_OVERHEAD)) {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    if let Some(project) = &query.project {
+        who.require_project(project, "project")?;
+    }
+    let _slot = state.heavy_slot()?;
+    let mut project = query.project.clone();
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = form.next().await {
+        let mut field = field.map_err(|e| ApiError::BadRequest(format!("cannot read the multipart form: {e}")))?;
+        match field.name().unwrap_or("") {
+            "project" => {
+                let bytes = read_field(&mut field, 256).await.map_err(|_| ApiError::invalid("project", "is too long"))?;
+                let value = String::from_utf8(bytes).map_err(|_| ApiError::invalid("project", "is not text"))?;
+                who.require_project(value.trim(), "project")?;
+                project = Some(value.trim().to_string());
+            }
+            "file" => {
+                let name = field
+                    .content_disposition()
+                    .and_then(|cd| cd.get_filename())
+                    .map(clean_file_name)
+                    .unwrap_or_default();
+                let bytes = read_field(&mut field, limit).await?;
+                file = Some((name, bytes));
+            }
+            other => return Err(ApiError::invalid(other.to_string(), "unexpected form field; send project and file")),
+        }
+    }
+    let project = project.ok_or_else(|| ApiError::invalid("project", "is required"))?;
+    if !crate::auth::valid_project_id(&project) {
+        return Err(ApiError::invalid("project", "must be 1-64 letters, digits, '-', '_' or '.'"));
+    }
+    who.require_project(&project, "project")?;
+    let (file_name, bytes) = file.ok_or_else(|| ApiError::invalid("file", "is required"))?;
+    if file_name.is_empty() {
+        return Err(ApiError::invalid("file", "needs a file name with its extension (e.g. items.xlsx)"));
+    }
+    let options = ImportOptions {
+        limits: ImportLimits {
+            max_input_bytes: limit,
+            ..ImportLimits::default()
+        },
+        ..ImportOptions::default()
+    };
+    let input = Upload {
+        project,
+        file_name,
+        bytes,
+        user: who.sub.clone(),
+    };
+    let state2 = state.clone();
+    let stored = blocking(move || upload::upload(&state2.pool, &state2.classifier, &options, input)).await?;
+    let mut response = if stored.created {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    };
+    Ok(response
+        .insert_header(("Location", format!("/api/v1/batches/{}", stored.batch.id)))
+        .json(BatchView::from(stored.batch)))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct BatchListQuery {
+    /// Only this project.
+    pub project: Option<String>,
+    /// `upload` or `erp`.
+    pub source: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/batches", tag = "batches", security(("bearer" = [])), params(BatchListQuery),
+    responses((status = 200, body = BatchPage), (status = 401, body = Problem), (status = 422, body = Problem)))]
+pub async fn list(who: Identity, state: web::Data<AppState>, query: web::Query<BatchListQuery>) -> Result<web::Json<BatchPage>, ApiError> {
+    let (limit, offset) = PageQuery { limit: query.limit, offset: query.offset }.bounds(state.limits.max_page_size)?;
+    if let Some(source) = &query.source {
+        if source != batches::SOURCE_UPLOAD && source != batches::SOURCE_ERP {
+            return Err(ApiError::invalid("source", "must be upload or erp"));
+        }
+    }
+    let filter = batches::BatchFilter { project: query.project.clone(), source: query.source.clone() };
+    let scope = who.scope().map(<[String]>::to_vec);
+    let (rows, total) = blocking(move || {
+        let mut conn = state.pool.get()?;
+        batches::list(&mut conn, scope.as_deref(), &filter, limit, offset)
+    })
+    .await?;
+    Ok(web::Json(BatchPage { items: rows.into_iter().map(BatchView::from).collect(), total, limit, offset }))
+}
+
+/// The batch if it exists and the caller's token grants its project; 404 otherwise.
+pub(super) async fn visible_batch(who: &Identity, state: &web::Data<AppState>, id: String) -> Result<batches::Batch, ApiError> {
+    let state = state.clone();
+    let batch = blocking(move || {
+        let mut conn = state.pool.get()?;
+        batches::get(&mut conn, &id)
+    })
+    .await?
+    .ok_or(ApiError::NotFound("batch"))?;
+    who.require_project(&batch.project_id, "batch")?;
+    Ok(batch)
+}
+
+#[utoipa::path(get, path = "/api/v1/batches/{batch}", tag = "batches", security(("bearer" = [])),
+    params(("batch" = String, Path, description = "Batch id")),
+    responses((status = 200, body = BatchView), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn get(who: Identity, state: web::Data<AppState>, path: web::Path<String>) -> Result<web::Json<BatchView>, ApiError> {
+    let batch = visible_batch(&who, &state, path.into_inner()).await?;
+    Ok(web::Json(BatchView::from(batch)))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ItemListQuery {
+    /// prohibited, military, dual_use, controlled, review or clear.
+    pub decision: Option<String>,
+    /// pending, approved, rejected or escalated.
+    pub review_status: Option<String>,
+    /// Text search in the description (case-insensitive).
+    pub q: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+#[utoipa::path(get, path = "/api/v1/batches/{batch}/items", tag = "batches", security(("bearer" = [])),
+    params(("batch" = String, Path, description = "Batch id"), ItemListQuery),
+    responses((status = 200, body = ItemPage), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn items(who: Identity, state: web::Data<AppState>, path: web::Path<String>, query: web::Query<ItemListQuery>) -> Result<web::Json<ItemPage>, ApiError> {
+    let (limit, offset) = PageQuery { limit: query.limit, offset: query.offset }.bounds(state.limits.max_page_size)?;
+    let mut errors = Vec::new();
+    if let Some(d) = &query.decision {
+        if d.parse::<crate::Decision>().is_err() {
+            errors.push(super::error::FieldError { field: "decision".into(), message: "must be one of prohibited, military, dual_use, controlled, review, clear".into() });
+        }
+    }
+    if let Some(s) = &query.review_status {
+        if !items::REVIEW_STATUSES.contains(&s.as_str()) {
+            errors.push(super::error::FieldError { field: "review_status".into(), message: "must be one of pending, approved, rejected, escalated".into() });
+        }
+    }
+    if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
+        errors.push(super::error::FieldError { field: "q".into(), message: "is longer than 200 characters".into() });
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let batch = visible_batch(&who, &state, path.into_inner()).await?;
+    let filter = items::ItemFilter {
+        decision: query.decision.clone(),
+        review_status: query.review_status.clone(),
+        q: query.q.clone().filter(|q| !q.trim().is_empty()),
+    };
+    let (rows, total) = blocking(move || {
+        let mut conn = state.pool.get()?;
+        items::list(&mut conn, &batch.id, &filter, limit, offset)
+    })
+    .await?;
+    Ok(web::Json(ItemPage { items: rows.into_iter().map(|i| ItemView::new(i, false)).collect(), total, limit, offset }))
+}
+
+#[utoipa::path(get, path = "/api/v1/batches/{batch}/problems", tag = "batches", security(("bearer" = [])),
+    params(("batch" = String, Path, description = "Batch id"), PageQuery),
+    responses((status = 200, body = ProblemPage), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn problems(who: Identity, state: web::Data<AppState>, path: web::Path<String>, query: web::Query<PageQuery>) -> Result<web::Json<ProblemPage>, ApiError> {
+    let (limit, offset) = query.bounds(state.limits.max_page_size)?;
+    let batch = visible_batch(&who, &state, path.into_inner()).await?;
+    let (rows, total) = blocking(move || {
+        let mut conn = state.pool.get()?;
+        items::list_problems(&mut conn, &batch.id, limit, offset)
+    })
+    .await?;
+    Ok(web::Json(ProblemPage { items: rows.into_iter().map(ProblemView::from).collect(), total, limit, offset }))
+}

@@ -1,0 +1,82 @@
+//! Bounded request bodies: size (413, from Content-Length first, then while streaming) and JSON depth.
+
+use super::error::ApiError;
+use actix_web::{http::header, web, HttpRequest};
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+
+/// The declared Content-Length, if any.
+pub fn content_length(req: &HttpRequest) -> Option<u64> {
+    req.headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+}
+
+/// Reads the whole body, refusing it with 413 as soon as it is known to exceed `limit` bytes.
+pub async fn read_body(req: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<Vec<u8>, ApiError> {
+    let too_large = || ApiError::PayloadTooLarge { limit: limit as u64 };
+    if content_length(req).is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("cannot read the request body: {e}")))?;
+        if body.len() + chunk.len() > limit {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// Nesting depth of arrays and objects in JSON text (strings skipped), stopping early above `max`.
+pub fn json_depth_exceeds(bytes: &[u8], max: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in bytes {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Parses a JSON body after checking its depth; a parse error names the place.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result<T, ApiError> {
+    if json_depth_exceeds(bytes, max_depth) {
+        return Err(ApiError::invalid("body", format!("nests deeper than {max_depth} levels")));
+    }
+    serde_json::from_slice(bytes).map_err(|e| ApiError::invalid("body", format!("is not valid JSON for this endpoint: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_depth_exceeds;
+
+    #[test]
+    fn depth_counts_nesting_outside_strings() {
+        assert!(!json_depth_exceeds(br#"{"a":[{"b":"[[[[["}]}"#, 3));
+        assert!(json_depth_exceeds(b"[[[[1]]]]", 3));
+        assert!(!json_depth_exceeds(br#"{"a":"\"{{{{"}"#, 1));
+    }
+}

@@ -1,0 +1,82 @@
+//! ERP pre-check: classify one item or an array of items, storing nothing.
+
+use super::error::{ApiError, Problem};
+use super::items::validation_error;
+use super::{body, AppState};
+use crate::auth::Identity;
+use crate::classify::{Classification, ItemText};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+use validator::Validate;
+
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyItem {
+    #[validate(length(min = 1, max = 4000))]
+    pub description: String,
+    #[validate(length(max = 32))]
+    pub hs_code: Option<String>,
+    #[validate(length(max = 100))]
+    pub control_code: Option<String>,
+}
+
+/// One item, or an array of items (answered with an array in the same order).
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum ClassifyRequest {
+    One(ClassifyItem),
+    Many(Vec<ClassifyItem>),
+}
+
+impl ClassifyItem {
+    fn text(&self) -> ItemText<'_> {
+        ItemText {
+            description: &self.description,
+            hs_code: self.hs_code.as_deref(),
+            control_code: self.control_code.as_deref(),
+        }
+    }
+}
+
+/// Items above which the work moves to the blocking pool.
+const INLINE_ITEMS: usize = 16;
+
+#[utoipa::path(post, path = "/api/v1/classify", tag = "erp", security(("bearer" = [])),
+    request_body = ClassifyRequest,
+    responses((status = 200, description = "A classification (decision, catalog_version, findings with evidence, \
+        questions), or an array of them", body = Object),
+        (status = 401, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
+pub async fn classify(req: HttpRequest, _who: Identity, state: web::Data<AppState>, payload: web::Payload) -> Result<HttpResponse, ApiError> {
+    let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
+    let request: ClassifyRequest = body::parse_json(&bytes, state.limits.max_json_depth)?;
+    match request {
+        ClassifyRequest::One(item) => {
+            item.validate().map_err(|e| validation_error(&e))?;
+            Ok(HttpResponse::Ok().json(state.classifier.classify(&item.text())))
+        }
+        ClassifyRequest::Many(items) => {
+            let max = state.limits.max_classify_items;
+            if items.is_empty() || items.len() > max {
+                return Err(ApiError::invalid("body", format!("must hold 1 to {max} items")));
+            }
+            let mut errors = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                if let Err(e) = item.validate() {
+                    errors.extend(crate::service::orders::field_errors(&format!("[{i}]."), &e).into_iter().map(
+                        |(field, message)| super::error::FieldError { field, message },
+                    ));
+                }
+            }
+            if !errors.is_empty() {
+                return Err(ApiError::Validation(errors));
+            }
+            let results: Vec<Classification> = if items.len() <= INLINE_ITEMS {
+                items.iter().map(|i| state.classifier.classify(&i.text())).collect()
+            } else {
+                let classifier = state.classifier.clone();
+                web::block(move || items.iter().map(|i| classifier.classify(&i.text())).collect()).await?
+            };
+            Ok(HttpResponse::Ok().json(results))
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The one place where errors become HTTP answers: `application/problem+json` (RFC 9457) with a stable `code`.
+//! Internal details are logged, never sent.
+
+use crate::service::ServiceError;
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+/// An invalid field of a request.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct FieldError {
+    /// Path of the field, e.g. `lines[3].description`.
+    pub field: String,
+    pub message: String,
+}
+
+/// RFC 9457 problem details.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// URI reference naming the problem type (`/problems/<code>`).
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// Stable machine-readable code.
+    pub code: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("your role may not do this")]
+    Forbidden,
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("the request has invalid fields")]
+    Validation(Vec<FieldError>),
+    #[error("the request body is larger than the limit of {limit} bytes")]
+    PayloadTooLarge { limit: u64 },
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("{0}")]
+    UnreadableFile(String),
+    #[error("{0}")]
+    FileRefused(String),
+    #[error("this Idempotency-Key was already used with a different request")]
+    IdempotencyMismatch,
+    #[error("a request with this Idempotency-Key is still being processed; retry later")]
+    IdempotencyInProgress,
+    #[error("too many uploads are being processed; retry in {retry_after} seconds")]
+    TooBusy { retry_after: u32 },
+    #[error("the service is temporarily unavailable: {0}")]
+    Unavailable(String),
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden => "forbidden",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::BadRequest(_) => "bad_request",
+            ApiError::Validation(_) => "validation_failed",
+            ApiError::PayloadTooLarge { .. } => "payload_too_large",
+            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
+            ApiError::UnreadableFile(_) => "unreadable_file",
+            ApiError::FileRefused(_) => "file_refused",
+            ApiError::IdempotencyMismatch => "idempotency_key_reused",
+            ApiError::IdempotencyInProgress => "idempotency_in_progress",
+            ApiError::TooBusy { .. } => "too_busy",
+            ApiError::Unavailable(_) => "unavailable",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            ApiError::Unauthorized(_) => "Authentication required",
+            ApiError::Forbidden => "Forbidden",
+            ApiError::NotFound(_) => "Not found",
+            ApiError::BadRequest(_) => "Bad request",
+            ApiError::Validation(_) => "Invalid request",
+            ApiError::PayloadTooLarge { .. } => "Payload too large",
+            ApiError::UnsupportedMediaType(_) => "Unsupported media type",
+            ApiError::UnreadableFile(_) => "Unreadable file",
+            ApiError::FileRefused(_) => "File refused",
+            ApiError::IdempotencyMismatch => "Idempotency key reused",
+            ApiError::IdempotencyInProgress => "Request in progress",
+            ApiError::TooBusy { .. } => "Too busy",
+            ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::Internal(_) => "Internal error",
+        }
+    }
+
+    pub fn problem(&self) -> Problem {
+        let code = self.code();
+        Problem {
+            problem_type: format!("/problems/{code}"),
+            title: self.title().to_string(),
+            status: self.status_code().as_u16(),
+            detail: self.to_string(),
+            code: code.to_string(),
+            errors: match self {
+                ApiError::Validation(errors) => errors.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> ApiError {
+        ApiError::Validation(vec![FieldError {
+            field: field.into(),
+            message: message.into(),
+        }])
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Validation(_)
+            | ApiError::UnreadableFile(_)
+            | ApiError::FileRefused(_)
+            | ApiError::IdempotencyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::IdempotencyInProgress => StatusCode::CONFLICT,
+            ApiError::TooBusy { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(detail) | ApiError::Unavailable(detail) = self {
+            tracing::error!(code = self.code(), %detail, "request failed");
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        match self {
+            ApiError::TooBusy { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            ApiError::Unavailable(_) | ApiError::IdempotencyInProgress => {
+                response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            ApiError::Unauthorized(_) => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            _ => {}
+        }
+        let body = serde_json::to_string(&self.problem()).unwrap_or_else(|_| "{}".into());
+        response.body(body)
+    }
+}
+
+impl From<ServiceError> for ApiError {
+    fn from(e: ServiceError) -> ApiError {
+        use crate::import::ImportError;
+        match e {
+            ServiceError::Db(db) => match db {
+                crate::db::DbError::Pool(p) => ApiError::Unavailable(p.to_string()),
+                other => ApiError::Internal(other.to_string()),
+            },
+            ServiceError::Import(import) => match import {
+                ImportError::TooLarge { limit, .. } => ApiError::PayloadTooLarge { limit },
+                e @ (ImportError::Hostile { .. } | ImportError::Encrypted { .. }) => ApiError::FileRefused(e.to_string()),
+                ImportError::Io { .. } => ApiError::Internal(import.to_string()),
+                e => ApiError::UnreadableFile(e.to_string()),
+            },
+            ServiceError::Invalid(errors) => ApiError::Validation(
+                errors
+                    .into_iter()
+                    .map(|(field, message)| FieldError { field, message })
+                    .collect(),
+            ),
+            ServiceError::IdempotencyMismatch => ApiError::IdempotencyMismatch,
+            ServiceError::IdempotencyInProgress => ApiError::IdempotencyInProgress,
+            ServiceError::Internal(detail) => ApiError::Internal(detail),
+        }
+    }
+}
+
+impl From<crate::db::DbError> for ApiError {
+    fn from(e: crate::db::DbError) -> ApiError {
+        ApiError::from(ServiceError::Db(e))
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(e: actix_web::error::BlockingError) -> ApiError {
+        ApiError::Internal(e.to_string())
+    }
+}

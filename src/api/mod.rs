@@ -1,0 +1,121 @@
+//! The HTTP layer: thin actix-web handlers (parse, authorise, call storage or the service on the blocking pool,
+//! map the result), one file per resource. Every route is listed once in [`routes`], which builds the app and
+//! lets a test compare the served routes with the OpenAPI document.
+
+pub mod batches;
+pub mod body;
+pub mod catalog;
+pub mod classify;
+pub mod error;
+pub mod health;
+pub mod items;
+pub mod login;
+pub mod openapi;
+pub mod orders;
+pub mod projects;
+pub mod views;
+
+use crate::classify::Classifier;
+use crate::config::Limits;
+use crate::db::{Backend, Pool};
+use actix_web::http::Method;
+use actix_web::{web, Route};
+use error::ApiError;
+use serde::Deserialize;
+use std::sync::Arc;
+
+/// Shared, read-only state of one instance (everything mutable is in the database).
+pub struct AppState {
+    pub pool: Pool,
+    pub classifier: Arc<Classifier>,
+    pub limits: Limits,
+    pub backend: Backend,
+    /// Heavy requests (uploads, purchase orders) processed at once by this instance.
+    pub heavy_slots: Arc<tokio::sync::Semaphore>,
+}
+
+impl AppState {
+    /// A slot for a heavy request, or 429 with Retry-After.
+    pub fn heavy_slot(&self) -> Result<tokio::sync::OwnedSemaphorePermit, ApiError> {
+        self.heavy_slots
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| ApiError::TooBusy { retry_after: 10 })
+    }
+}
+
+/// Every route the server answers: (method, path, handler).
+pub fn routes() -> Vec<(Method, &'static str, Route)> {
+    let r = |m: Method| web::route().method(m);
+    vec![
+        (Method::GET, "/health", r(Method::GET).to(health::health)),
+        (Method::GET, "/ready", r(Method::GET).to(health::ready)),
+        (Method::POST, "/auth/login", r(Method::POST).to(login::login)),
+        (Method::GET, "/api/v1/openapi.json", r(Method::GET).to(openapi::spec)),
+        (Method::GET, "/api/v1/projects", r(Method::GET).to(projects::list)),
+        (Method::PUT, "/api/v1/projects/{project}", r(Method::PUT).to(projects::put)),
+        (Method::POST, "/api/v1/batches", r(Method::POST).to(batches::upload)),
+        (Method::GET, "/api/v1/batches", r(Method::GET).to(batches::list)),
+        (Method::GET, "/api/v1/batches/{batch}", r(Method::GET).to(batches::get)),
+        (Method::GET, "/api/v1/batches/{batch}/items", r(Method::GET).to(batches::items)),
+        (Method::GET, "/api/v1/batches/{batch}/problems", r(Method::GET).to(batches::problems)),
+        (Method::GET, "/api/v1/items/{item}", r(Method::GET).to(items::get)),
+        (Method::PUT, "/api/v1/items/{item}/review", r(Method::PUT).to(items::review)),
+        (Method::POST, "/api/v1/classify", r(Method::POST).to(classify::classify)),
+        (Method::POST, "/api/v1/purchase-orders", r(Method::POST).to(orders::submit)),
+        (Method::GET, "/api/v1/catalog", r(Method::GET).to(catalog::version)),
+        (Method::GET, "/api/v1/catalog/entries", r(Method::GET).to(catalog::entries)),
+        (Method::GET, "/api/v1/catalog/entries/{code}", r(Method::GET).to(catalog::entry)),
+    ]
+}
+
+/// (method, path) of every route, for the OpenAPI completeness test.
+pub fn route_table() -> Vec<(Method, &'static str)> {
+    routes().into_iter().map(|(m, p, _)| (m, p)).collect()
+}
+
+/// Registers every route, the extractor error handlers and the problem+json fallback.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::QueryConfig::default().error_handler(|e, _| ApiError::invalid("query", e.to_string()).into()))
+        .app_data(web::PathConfig::default().error_handler(|e, _| ApiError::invalid("path", e.to_string()).into()));
+    for (_, path, route) in routes() {
+        cfg.route(path, route);
+    }
+    cfg.default_service(web::to(not_found));
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::NotFound("route"))
+}
+
+/// `?limit=&offset=` with the configured cap.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct PageQuery {
+    /// Page size (default 100, at most EQUIPCHECK_MAX_PAGE_SIZE).
+    pub limit: Option<i64>,
+    /// Items to skip.
+    pub offset: Option<i64>,
+}
+
+impl PageQuery {
+    pub fn bounds(&self, max: i64) -> Result<(i64, i64), ApiError> {
+        let limit = self.limit.unwrap_or(100.min(max));
+        if !(1..=max).contains(&limit) {
+            return Err(ApiError::invalid("limit", format!("must be between 1 and {max}")));
+        }
+        let offset = self.offset.unwrap_or(0);
+        if offset < 0 {
+            return Err(ApiError::invalid("offset", "must not be negative"));
+        }
+        Ok((limit, offset))
+    }
+}
+
+/// Runs storage or service code on the blocking pool.
+pub async fn blocking<T, E>(f: impl FnOnce() -> Result<T, E> + Send + 'static) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    E: Into<ApiError> + Send + 'static,
+{
+    web::block(f).await?.map_err(Into::into)
+}

@@ -1,0 +1,42 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations.
+
+use super::error::ApiError;
+use crate::auth::Identity;
+use actix_web::HttpResponse;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "equipcheck", description = "Compliance checking of equipment procurement: every item gets one \
+        decision (prohibited, military, dual_use, controlled, review, clear) with its evidence."),
+    paths(
+        super::health::health, super::health::ready, super::login::login, spec,
+        super::projects::list, super::projects::put,
+        super::batches::upload, super::batches::list, super::batches::get, super::batches::items,
+        super::batches::problems, super::items::get, super::items::review,
+        super::classify::classify, super::orders::submit,
+        super::catalog::version, super::catalog::entries, super::catalog::entry,
+    ),
+    modifiers(&BearerAuth),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::builder().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "operations", security(("bearer" = [])),
+    responses((status = 200, description = "This document", body = Object),
+        (status = 401, body = super::error::Problem)))]
+pub async fn spec(_who: Identity) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(ApiDoc::openapi()))
+}

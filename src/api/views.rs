@@ -1,0 +1,194 @@
+//! What the API answers: response documents built from stored rows.
+
+use crate::classify::Classification;
+use crate::db::{batches::Batch, items::Item, items::Problem};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    t.and_utc()
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BatchView {
+    pub id: String,
+    pub project: String,
+    /// The uploaded file's name (metadata only) or the purchase order reference.
+    pub file_name: String,
+    pub sha256: String,
+    /// `upload` or `erp`.
+    pub source: String,
+    pub created_by: String,
+    pub created_at: DateTime<Utc>,
+    pub catalog_version: String,
+    /// `complete` (an incomplete batch is never visible: uploads are one transaction).
+    pub status: String,
+    pub item_count: i64,
+    pub problem_count: i64,
+    /// Items per decision (`prohibited` ... `clear`), `items` and `problems`.
+    #[schema(value_type = Object)]
+    pub summary: serde_json::Value,
+    /// Sheet layout that was detected (uploads).
+    #[schema(value_type = Option<Object>)]
+    pub layout: Option<serde_json::Value>,
+    pub items_url: String,
+    pub problems_url: String,
+}
+
+impl From<Batch> for BatchView {
+    fn from(b: Batch) -> BatchView {
+        BatchView {
+            items_url: format!("/api/v1/batches/{}/items", b.id),
+            problems_url: format!("/api/v1/batches/{}/problems", b.id),
+            summary: serde_json::from_str(&b.summary).unwrap_or(serde_json::Value::Null),
+            layout: b.layout.as_deref().and_then(|l| serde_json::from_str(l).ok()),
+            id: b.id,
+            project: b.project_id,
+            file_name: b.file_name,
+            sha256: b.sha256,
+            source: b.source,
+            created_by: b.created_by,
+            created_at: utc(b.created_at),
+            catalog_version: b.catalog_version,
+            status: b.status,
+            item_count: b.item_count,
+            problem_count: b.problem_count,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReviewView {
+    /// pending, approved, rejected or escalated.
+    pub status: String,
+    pub note: Option<String>,
+    pub by: Option<String>,
+    pub at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemView {
+    pub id: i64,
+    pub batch_id: String,
+    /// Order in the batch (items and problems share it).
+    pub position: i64,
+    pub sheet: Option<String>,
+    /// Row number as the spreadsheet application shows it (line number for purchase orders).
+    pub row: i64,
+    pub line_ref: Option<String>,
+    pub description: String,
+    pub quantity: Option<f64>,
+    pub unit: Option<String>,
+    pub unit_price: Option<f64>,
+    pub currency: Option<String>,
+    pub hs_code: Option<String>,
+    pub control_code: Option<String>,
+    pub supplier: Option<String>,
+    pub origin: Option<String>,
+    pub end_user: Option<String>,
+    pub destination: Option<String>,
+    /// prohibited, military, dual_use, controlled, review or clear.
+    pub decision: String,
+    /// Catalogue entries that raised the decision, most severe first.
+    pub entries: Vec<String>,
+    /// One-line explanation.
+    pub explanation: String,
+    pub review: ReviewView,
+    /// The full classification with findings and evidence (single-item reads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub classification: Option<serde_json::Value>,
+}
+
+impl ItemView {
+    pub fn new(i: Item, with_evidence: bool) -> ItemView {
+        let parsed: Option<Classification> = serde_json::from_str(&i.classification).ok();
+        let (entries, explanation) = match &parsed {
+            Some(c) => (c.entry_codes().into_iter().map(String::from).collect(), c.summary()),
+            None => (Vec::new(), String::new()),
+        };
+        let classification = if with_evidence {
+            serde_json::from_str(&i.classification).ok()
+        } else {
+            None
+        };
+        ItemView {
+            id: i.id,
+            batch_id: i.batch_id,
+            position: i.position,
+            sheet: i.sheet,
+            row: i.row_number,
+            line_ref: i.line_ref,
+            description: i.description,
+            quantity: i.quantity,
+            unit: i.unit,
+            unit_price: i.unit_price,
+            currency: i.currency,
+            hs_code: i.hs_code,
+            control_code: i.control_code,
+            supplier: i.supplier,
+            origin: i.origin,
+            end_user: i.end_user,
+            destination: i.destination,
+            decision: i.decision,
+            entries,
+            explanation,
+            review: ReviewView {
+                status: i.review_status,
+                note: i.review_note,
+                by: i.reviewed_by,
+                at: i.reviewed_at.map(utc),
+            },
+            classification,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProblemView {
+    pub position: i64,
+    pub sheet: Option<String>,
+    pub row: i64,
+    /// Column letter and header text.
+    pub column: Option<String>,
+    pub value: Option<String>,
+    pub message: String,
+}
+
+impl From<Problem> for ProblemView {
+    fn from(p: Problem) -> ProblemView {
+        ProblemView {
+            position: p.position,
+            sheet: p.sheet,
+            row: p.row_number,
+            column: p.column_ref,
+            value: p.value,
+            message: p.message,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BatchPage {
+    pub items: Vec<BatchView>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ItemPage {
+    pub items: Vec<ItemView>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProblemPage {
+    pub items: Vec<ProblemView>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}

@@ -1,0 +1,125 @@
+//! Service settings, from flags and `EQUIPCHECK_*` environment variables (documented in the README).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Token algorithm accepted by the server; pinned, never read from the token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum JwtAlgorithm {
+    #[value(name = "HS256")]
+    Hs256,
+    #[value(name = "RS256")]
+    Rs256,
+    #[value(name = "EdDSA")]
+    EdDsa,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct JwtSettings {
+    /// Accepted token algorithm: HS256 (shared secret), RS256 or EdDSA (public key or JWKS file).
+    #[arg(long = "jwt-algorithm", env = "EQUIPCHECK_JWT_ALGORITHM", default_value = "HS256")]
+    pub algorithm: JwtAlgorithm,
+    /// HS256 shared secret (at least 32 bytes). Default: a random secret generated once and kept in the database.
+    #[arg(long = "jwt-secret", env = "EQUIPCHECK_JWT_SECRET", hide_env_values = true)]
+    pub secret: Option<String>,
+    /// File holding the HS256 shared secret.
+    #[arg(long = "jwt-secret-file", env = "EQUIPCHECK_JWT_SECRET_FILE")]
+    pub secret_file: Option<PathBuf>,
+    /// RS256/EdDSA: PEM public key that verifies tokens.
+    #[arg(long = "jwt-public-key-file", env = "EQUIPCHECK_JWT_PUBLIC_KEY_FILE")]
+    pub public_key_file: Option<PathBuf>,
+    /// RS256/EdDSA: JWKS file of the identity provider (keys chosen by `kid`, algorithm still pinned).
+    #[arg(long = "jwt-jwks-file", env = "EQUIPCHECK_JWT_JWKS_FILE")]
+    pub jwks_file: Option<PathBuf>,
+    /// RS256/EdDSA: PEM private key, only to let `login` and `equipcheck token` issue tokens.
+    #[arg(long = "jwt-private-key-file", env = "EQUIPCHECK_JWT_PRIVATE_KEY_FILE")]
+    pub private_key_file: Option<PathBuf>,
+    /// Required `iss` claim.
+    #[arg(long = "jwt-issuer", env = "EQUIPCHECK_JWT_ISSUER", default_value = "equipcheck")]
+    pub issuer: String,
+    /// Required `aud` claim.
+    #[arg(long = "jwt-audience", env = "EQUIPCHECK_JWT_AUDIENCE", default_value = "equipcheck-api")]
+    pub audience: String,
+    /// Lifetime of tokens issued by the login endpoint (e.g. 15m, 1h).
+    #[arg(long = "login-token-ttl", env = "EQUIPCHECK_LOGIN_TOKEN_TTL", default_value = "15m", value_parser = humantime::parse_duration)]
+    pub login_ttl: Duration,
+    /// Clock skew tolerated on `exp`, in seconds.
+    #[arg(long = "jwt-leeway-secs", env = "EQUIPCHECK_JWT_LEEWAY_SECS", default_value_t = 30)]
+    pub leeway_secs: u64,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct Limits {
+    /// Largest uploaded spreadsheet, in MiB (413 above it).
+    #[arg(long = "max-upload-mib", env = "EQUIPCHECK_MAX_UPLOAD_MIB", default_value_t = 50)]
+    pub max_upload_mib: u64,
+    /// Largest JSON or JSON-lines request body, in KiB (413 above it).
+    #[arg(long = "max-json-kib", env = "EQUIPCHECK_MAX_JSON_KIB", default_value_t = 8192)]
+    pub max_json_kib: u64,
+    /// Deepest nesting of arrays and objects accepted in a JSON body.
+    #[arg(long = "max-json-depth", env = "EQUIPCHECK_MAX_JSON_DEPTH", default_value_t = 16)]
+    pub max_json_depth: usize,
+    /// Most items in one `POST /api/v1/classify` request.
+    #[arg(long = "max-classify-items", env = "EQUIPCHECK_MAX_CLASSIFY_ITEMS", default_value_t = 1000)]
+    pub max_classify_items: usize,
+    /// Most lines in one purchase order.
+    #[arg(long = "max-order-lines", env = "EQUIPCHECK_MAX_ORDER_LINES", default_value_t = 100_000)]
+    pub max_order_lines: usize,
+    /// Largest page size of list endpoints.
+    #[arg(long = "max-page-size", env = "EQUIPCHECK_MAX_PAGE_SIZE", default_value_t = 500)]
+    pub max_page_size: i64,
+    /// Uploads and purchase orders processed at once by one instance; more get 429 with Retry-After.
+    #[arg(long = "max-concurrent-uploads", env = "EQUIPCHECK_MAX_CONCURRENT_UPLOADS", default_value_t = 2)]
+    pub max_concurrent_uploads: usize,
+}
+
+impl Limits {
+    pub fn max_upload_bytes(&self) -> u64 {
+        self.max_upload_mib.saturating_mul(1024 * 1024)
+    }
+    pub fn max_json_bytes(&self) -> usize {
+        usize::try_from(self.max_json_kib.saturating_mul(1024)).unwrap_or(usize::MAX)
+    }
+}
+
+/// Everything `equipcheck serve` needs.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Settings {
+    /// Database URL: sqlite://PATH (default, a file in the working directory) or postgres://USER@HOST/DB.
+    #[arg(long = "database-url", env = "EQUIPCHECK_DATABASE_URL", default_value = "sqlite://equipcheck.db", hide_env_values = true)]
+    pub database_url: String,
+    /// Address and port to listen on (port 0 picks a free port).
+    #[arg(long, env = "EQUIPCHECK_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "EQUIPCHECK_WORKERS")]
+    pub workers: Option<usize>,
+    /// Database connections per instance.
+    #[arg(long = "db-pool-size", env = "EQUIPCHECK_DB_POOL_SIZE", default_value_t = 8)]
+    pub pool_size: u32,
+    #[command(flatten)]
+    pub jwt: JwtSettings,
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+/// Lets tests and tools build settings from flags alone.
+#[derive(Debug, clap::Parser)]
+#[command(name = "equipcheck-settings")]
+pub struct SettingsParser {
+    #[command(flatten)]
+    pub settings: Settings,
+}
+
+impl Settings {
+    /// Settings from flags (and the environment), e.g. `Settings::from_flags(["--database-url", "sqlite://x.db"])`.
+    pub fn from_flags<I, T>(flags: I) -> Result<Settings, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        use clap::Parser;
+        let args = std::iter::once(std::ffi::OsString::from("equipcheck")).chain(flags.into_iter().map(Into::into));
+        SettingsParser::try_parse_from(args).map(|p| p.settings)
+    }
+}

@@ -1,0 +1,206 @@
+//! Items and import problems of a batch. Inserts go in chunks, matched per backend (multi-row `INSERT` does not
+//! compile through the `MultiConnection` enum).
+
+use super::schema::{batches, import_problems, items};
+use super::{DbConnection, DbError};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+/// Rows per multi-row `INSERT` (SQLite allows 32 766 bound values; 500 rows x 20 columns stay far below).
+pub const CHUNK: usize = 500;
+
+pub const REVIEW_STATUSES: [&str; 4] = ["pending", "approved", "rejected", "escalated"];
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Item {
+    pub id: i64,
+    pub batch_id: String,
+    pub position: i64,
+    pub sheet: Option<String>,
+    pub row_number: i64,
+    pub line_ref: Option<String>,
+    pub description: String,
+    pub quantity: Option<f64>,
+    pub unit: Option<String>,
+    pub unit_price: Option<f64>,
+    pub currency: Option<String>,
+    pub hs_code: Option<String>,
+    pub control_code: Option<String>,
+    pub supplier: Option<String>,
+    pub origin: Option<String>,
+    pub end_user: Option<String>,
+    pub destination: Option<String>,
+    pub decision: String,
+    /// JSON: the classification with findings and evidence.
+    pub classification: String,
+    pub review_status: String,
+    pub review_note: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = items, treat_none_as_default_value = false)]
+pub struct NewItem {
+    pub batch_id: String,
+    pub position: i64,
+    pub sheet: Option<String>,
+    pub row_number: i64,
+    pub line_ref: Option<String>,
+    pub description: String,
+    pub quantity: Option<f64>,
+    pub unit: Option<String>,
+    pub unit_price: Option<f64>,
+    pub currency: Option<String>,
+    pub hs_code: Option<String>,
+    pub control_code: Option<String>,
+    pub supplier: Option<String>,
+    pub origin: Option<String>,
+    pub end_user: Option<String>,
+    pub destination: Option<String>,
+    pub decision: String,
+    pub classification: String,
+    pub review_status: String,
+}
+
+#[derive(Debug, Clone, Queryable)]
+pub struct Problem {
+    pub id: i64,
+    pub batch_id: String,
+    pub position: i64,
+    pub sheet: Option<String>,
+    pub row_number: i64,
+    pub column_ref: Option<String>,
+    pub value: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = import_problems, treat_none_as_default_value = false)]
+pub struct NewProblem {
+    pub batch_id: String,
+    pub position: i64,
+    pub sheet: Option<String>,
+    pub row_number: i64,
+    pub column_ref: Option<String>,
+    pub value: Option<String>,
+    pub message: String,
+}
+
+pub fn insert_items(conn: &mut DbConnection, rows: &[NewItem]) -> Result<(), DbError> {
+    for chunk in rows.chunks(CHUNK) {
+        match conn {
+            DbConnection::Sqlite(c) => diesel::insert_into(items::table).values(chunk).execute(c)?,
+            DbConnection::Pg(c) => diesel::insert_into(items::table).values(chunk).execute(c)?,
+        };
+    }
+    Ok(())
+}
+
+pub fn insert_problems(conn: &mut DbConnection, rows: &[NewProblem]) -> Result<(), DbError> {
+    for chunk in rows.chunks(CHUNK) {
+        match conn {
+            DbConnection::Sqlite(c) => diesel::insert_into(import_problems::table).values(chunk).execute(c)?,
+            DbConnection::Pg(c) => diesel::insert_into(import_problems::table).values(chunk).execute(c)?,
+        };
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ItemFilter {
+    pub decision: Option<String>,
+    pub review_status: Option<String>,
+    /// Text search in the description, case-insensitive.
+    pub q: Option<String>,
+}
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// `%text%` with the LIKE wildcards of the user's text escaped.
+fn like_pattern(text: &str) -> String {
+    let mut out = String::from("%");
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+pub fn list(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    filter: &ItemFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Item>, i64), DbError> {
+    let build = || {
+        let mut query = items::table.filter(items::batch_id.eq(batch_id.to_string())).into_boxed();
+        if let Some(decision) = &filter.decision {
+            query = query.filter(items::decision.eq(decision.clone()));
+        }
+        if let Some(status) = &filter.review_status {
+            query = query.filter(items::review_status.eq(status.clone()));
+        }
+        if let Some(q) = &filter.q {
+            query = query.filter(lower(items::description).like(like_pattern(q)).escape('\\'));
+        }
+        query
+    };
+    let total = build().count().get_result::<i64>(conn)?;
+    let rows = build().order(items::position).limit(limit).offset(offset).load::<Item>(conn)?;
+    Ok((rows, total))
+}
+
+/// One item with the project of its batch.
+pub fn get(conn: &mut DbConnection, id: i64) -> Result<Option<(Item, String)>, DbError> {
+    let item = items::table.find(id).first::<Item>(conn).optional()?;
+    let Some(item) = item else { return Ok(None) };
+    let project = batches::table
+        .find(&item.batch_id)
+        .select(batches::project_id)
+        .first::<String>(conn)?;
+    Ok(Some((item, project)))
+}
+
+pub fn set_review(
+    conn: &mut DbConnection,
+    id: i64,
+    status: &str,
+    note: Option<&str>,
+    by: &str,
+) -> Result<(), DbError> {
+    super::write(conn, |conn| {
+        diesel::update(items::table.find(id))
+            .set((
+                items::review_status.eq(status),
+                items::review_note.eq(note),
+                items::reviewed_by.eq(by),
+                items::reviewed_at.eq(super::now()),
+            ))
+            .execute(conn)?;
+        Ok::<_, DbError>(())
+    })
+}
+
+pub fn list_problems(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Problem>, i64), DbError> {
+    let total = import_problems::table
+        .filter(import_problems::batch_id.eq(batch_id))
+        .count()
+        .get_result::<i64>(conn)?;
+    let rows = import_problems::table
+        .filter(import_problems::batch_id.eq(batch_id))
+        .order(import_problems::position)
+        .limit(limit)
+        .offset(offset)
+        .load::<Problem>(conn)?;
+    Ok((rows, total))
+}

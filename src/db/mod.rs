@@ -1,0 +1,198 @@
+//! Storage: one binary over SQLite (default) and PostgreSQL. The URL scheme picks the backend; migrations are
+//! embedded per backend and applied at start-up; every call runs on the blocking pool (`web::block`).
+
+pub mod batches;
+pub mod idempotency;
+pub mod items;
+pub mod projects;
+pub mod schema;
+pub mod settings;
+pub mod users;
+
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, RunQueryDsl};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::time::Duration;
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const PG_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+pub type PooledConn = r2d2::PooledConnection<Manager>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database URL must start with sqlite:// or postgres:// (got {0:?})")]
+    BadUrl(String),
+    #[error("cannot connect to the database: {0}")]
+    Connect(String),
+    #[error("database unavailable: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    #[error("database error: {0}")]
+    Query(#[from] diesel::result::Error),
+    #[error("migrations failed: {0}")]
+    Migration(String),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+}
+
+impl DbError {
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(
+            self,
+            DbError::Query(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            ))
+        )
+    }
+}
+
+/// Which database a URL names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    /// Path of the SQLite file.
+    Sqlite(String),
+    Postgres(String),
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Backend, DbError> {
+        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            if path.is_empty() || path.contains(":memory:") {
+                return Err(DbError::BadUrl(format!("{url} (use a file: each pooled :memory: connection is a separate database)")));
+            }
+            Ok(Backend::Sqlite(path.to_string()))
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres(url.to_string()))
+        } else {
+            Err(DbError::BadUrl(url.to_string()))
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::Sqlite(_) => "sqlite",
+            Backend::Postgres(_) => "postgres",
+        }
+    }
+}
+
+/// r2d2 manager that picks the backend itself (the derive's `establish` hides the real error) and sets the SQLite
+/// pragmas on every new connection.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    backend: Backend,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        match &self.backend {
+            Backend::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
+                conn.batch_execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000; \
+                     PRAGMA foreign_keys = ON;",
+                )
+                .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            Backend::Postgres(url) => PgConnection::establish(url)
+                .map(DbConnection::Pg)
+                .map_err(r2d2::Error::ConnectionError),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        diesel::sql_query("SELECT 1").execute(conn).map(|_| ()).map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+/// Opens the pool (checking that one connection works) and applies pending migrations.
+pub fn connect(url: &str, max_size: u32) -> Result<Pool, DbError> {
+    let backend = Backend::from_url(url)?;
+    let manager = Manager { backend };
+    let pool = r2d2::Pool::builder()
+        .max_size(max_size.max(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(manager)
+        .map_err(|e| DbError::Connect(e.to_string()))?;
+    let mut conn = pool.get()?;
+    run_migrations(&mut conn)?;
+    Ok(pool)
+}
+
+pub fn run_migrations(conn: &mut DbConnection) -> Result<(), DbError> {
+    let result = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|_| ()),
+        DbConnection::Pg(c) => c.run_pending_migrations(PG_MIGRATIONS).map(|_| ()),
+    };
+    result.map_err(|e| DbError::Migration(e.to_string()))
+}
+
+/// For /ready: the database answers and no migration is pending.
+pub fn check_ready(conn: &mut DbConnection) -> Result<(), DbError> {
+    diesel::sql_query("SELECT 1").execute(conn)?;
+    let pending = match conn {
+        DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
+        DbConnection::Pg(c) => c.has_pending_migration(PG_MIGRATIONS),
+    }
+    .map_err(|e| DbError::Migration(e.to_string()))?;
+    if pending {
+        return Err(DbError::Migration("migrations are pending".into()));
+    }
+    Ok(())
+}
+
+/// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (a deferred transaction that reads then writes
+/// gets SQLITE_BUSY whatever the timeout), an ordinary transaction on PostgreSQL. All or nothing: an error or a
+/// panic rolls back.
+pub fn write<T, E>(conn: &mut DbConnection, f: impl FnOnce(&mut DbConnection) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Pg(_) => conn.transaction(f),
+        DbConnection::Sqlite(_) => {
+            conn.batch_execute("BEGIN IMMEDIATE")?;
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut *conn)));
+            match outcome {
+                Ok(Ok(value)) => match conn.batch_execute("COMMIT") {
+                    Ok(()) => Ok(value),
+                    Err(e) => {
+                        let _ = conn.batch_execute("ROLLBACK");
+                        Err(e.into())
+                    }
+                },
+                Ok(Err(e)) => {
+                    let _ = conn.batch_execute("ROLLBACK");
+                    Err(e)
+                }
+                Err(panic) => {
+                    let _ = conn.batch_execute("ROLLBACK");
+                    std::panic::resume_unwind(panic)
+                }
+            }
+        }
+    }
+}
+
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

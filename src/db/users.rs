@@ -1,0 +1,61 @@
+//! Users of a self-contained installation (argon2 password hashes).
+
+use super::schema::users;
+use super::{DbConnection, DbError};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+#[derive(Debug, Clone, Queryable)]
+pub struct User {
+    pub name: String,
+    pub password_hash: String,
+    pub role: String,
+    /// JSON array of project ids.
+    pub projects: String,
+    pub created_at: NaiveDateTime,
+}
+
+impl User {
+    pub fn project_list(&self) -> Result<Vec<String>, DbError> {
+        serde_json::from_str(&self.projects).map_err(|e| DbError::Corrupt(format!("user {}: {e}", self.name)))
+    }
+}
+
+pub fn get(conn: &mut DbConnection, name: &str) -> Result<Option<User>, DbError> {
+    Ok(users::table.find(name).first::<User>(conn).optional()?)
+}
+
+/// Creates the user or replaces their password, role and projects.
+pub fn upsert(
+    conn: &mut DbConnection,
+    name: &str,
+    password_hash: &str,
+    role: &str,
+    projects: &[String],
+) -> Result<(), DbError> {
+    let projects_json = serde_json::to_string(projects).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    super::write(conn, |conn| {
+        for project in projects {
+            super::projects::ensure(conn, project)?;
+        }
+        let updated = diesel::update(users::table.find(name))
+            .set((
+                users::password_hash.eq(password_hash),
+                users::role.eq(role),
+                users::projects.eq(&projects_json),
+            ))
+            .execute(conn)?;
+        if updated == 0 {
+            diesel::insert_into(users::table)
+                .values((
+                    users::name.eq(name),
+                    users::password_hash.eq(password_hash),
+                    users::role.eq(role),
+                    users::projects.eq(&projects_json),
+                    users::created_at.eq(super::now()),
+                ))
+                .execute(conn)?;
+        }
+        Ok::<_, DbError>(())
+    })
+}

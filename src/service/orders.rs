@@ -1,0 +1,199 @@
+//! ERP purchase orders: JSON lines, validated, classified and stored as a batch; idempotent per key.
+
+use super::store::{self, Writer};
+use super::{sha256_hex, BatchMeta, ServiceError};
+use crate::classify::Classifier;
+use crate::db::{self, batches, idempotency, Pool};
+use crate::import::{ImportedItem, ItemFields, Record, SourceRow};
+use serde::Deserialize;
+use validator::Validate;
+
+/// One line of a purchase order.
+#[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrderLine {
+    #[validate(length(max = 100))]
+    pub line_ref: Option<String>,
+    #[validate(length(min = 1, max = 4000))]
+    pub description: String,
+    #[validate(range(min = 0.0, max = 1e12))]
+    pub quantity: Option<f64>,
+    #[validate(length(max = 50))]
+    pub unit: Option<String>,
+    #[validate(range(min = 0.0, max = 1e15))]
+    pub unit_price: Option<f64>,
+    #[validate(length(min = 3, max = 3))]
+    pub currency: Option<String>,
+    #[validate(length(max = 32))]
+    pub hs_code: Option<String>,
+    #[validate(length(max = 100))]
+    pub control_code: Option<String>,
+    #[validate(length(max = 500))]
+    pub supplier: Option<String>,
+    #[validate(length(max = 100))]
+    pub origin: Option<String>,
+    #[validate(length(max = 500))]
+    pub end_user: Option<String>,
+    #[validate(length(max = 500))]
+    pub destination: Option<String>,
+}
+
+/// Field-level messages of a `validator` failure, prefixed with the line.
+pub fn field_errors(prefix: &str, errors: &validator::ValidationErrors) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = errors
+        .field_errors()
+        .into_iter()
+        .flat_map(|(field, errs)| {
+            errs.iter().map(move |e| {
+                let message = e
+                    .message
+                    .as_ref()
+                    .map(|m| m.to_string())
+                    .unwrap_or_else(|| match e.code.as_ref() {
+                        "length" => "has a length outside the allowed range".to_string(),
+                        "range" => "is outside the allowed range".to_string(),
+                        other => format!("is invalid ({other})"),
+                    });
+                (format!("{prefix}{field}"), message)
+            })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Parses JSON lines (blank lines skipped); every bad line is named.
+pub fn parse_lines(body: &[u8], max_lines: usize) -> Result<Vec<OrderLine>, ServiceError> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| ServiceError::Invalid(vec![("body".into(), "is not UTF-8 text".into())]))?;
+    let mut lines = Vec::new();
+    let mut errors = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let prefix = format!("lines[{}].", n + 1);
+        if lines.len() >= max_lines {
+            return Err(ServiceError::Invalid(vec![(
+                "body".into(),
+                format!("has more than {max_lines} lines; split the order"),
+            )]));
+        }
+        match serde_json::from_str::<OrderLine>(raw) {
+            Ok(line) => match line.validate() {
+                Ok(()) => lines.push(line),
+                Err(e) => errors.extend(field_errors(&prefix, &e)),
+            },
+            Err(e) => errors.push((format!("lines[{}]", n + 1), format!("is not a valid order line: {e}"))),
+        }
+        if errors.len() >= 100 {
+            break;
+        }
+    }
+    if lines.is_empty() && errors.is_empty() {
+        errors.push(("body".into(), "has no order lines".into()));
+    }
+    if !errors.is_empty() {
+        return Err(ServiceError::Invalid(errors));
+    }
+    Ok(lines)
+}
+
+#[derive(Debug)]
+pub struct Order {
+    pub project: String,
+    pub reference: Option<String>,
+    pub body: Vec<u8>,
+    pub user: String,
+    pub idempotency_key: Option<String>,
+    pub max_lines: usize,
+}
+
+/// What to answer: a fresh response or the first one replayed.
+#[derive(Debug)]
+pub struct OrderOutcome {
+    pub status: u16,
+    pub body: String,
+    pub replayed: bool,
+}
+
+/// Submits a purchase order. `render` turns the stored batch into the response (status, body) that is stored
+/// with the idempotency key and replayed to a retry with the same key and body.
+pub fn submit(
+    pool: &Pool,
+    classifier: &Classifier,
+    order: Order,
+    render: impl FnOnce(&batches::Batch) -> Result<(u16, String), ServiceError>,
+) -> Result<OrderOutcome, ServiceError> {
+    let lines = parse_lines(&order.body, order.max_lines)?;
+    let request_hash = sha256_hex(&[
+        order.project.as_bytes(),
+        order.reference.as_deref().unwrap_or("").as_bytes(),
+        &order.body,
+    ]);
+    let mut conn = pool.get()?;
+    if let Some(key) = &order.idempotency_key {
+        match idempotency::begin(&mut conn, &order.user, key, &request_hash)? {
+            idempotency::Begin::Started => {}
+            idempotency::Begin::Replay { status, body } => {
+                return Ok(OrderOutcome { status, body, replayed: true })
+            }
+            idempotency::Begin::InProgress => return Err(ServiceError::IdempotencyInProgress),
+            idempotency::Begin::Mismatch => return Err(ServiceError::IdempotencyMismatch),
+        }
+    }
+    let meta = BatchMeta {
+        id: uuid::Uuid::new_v4().to_string(),
+        project: order.project.clone(),
+        file_name: order.reference.clone().unwrap_or_else(|| "purchase-order".into()),
+        sha256: request_hash,
+        source: batches::SOURCE_ERP,
+        user: order.user.clone(),
+    };
+    let result = db::write(&mut conn, |conn| {
+        store::begin(conn, &meta, classifier.catalog_version())?;
+        let mut writer = Writer::new(classifier, &meta.id);
+        for (i, line) in lines.into_iter().enumerate() {
+            let item = ImportedItem {
+                source: SourceRow {
+                    sheet: None,
+                    row: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                },
+                fields: ItemFields {
+                    line_ref: line.line_ref,
+                    description: line.description,
+                    quantity: line.quantity,
+                    unit: line.unit,
+                    unit_price: line.unit_price,
+                    currency: line.currency,
+                    hs_code: line.hs_code,
+                    control_code: line.control_code,
+                    supplier: line.supplier,
+                    origin: line.origin,
+                    end_user: line.end_user,
+                    destination: line.destination,
+                },
+            };
+            writer.push(conn, Record::Item(item))?;
+        }
+        writer.finish(conn, None)?;
+        let batch = batches::get(conn, &meta.id)?
+            .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
+        let (status, body) = render(&batch)?;
+        if let Some(key) = &order.idempotency_key {
+            idempotency::complete(conn, &order.user, key, status, &body)?;
+        }
+        Ok::<_, ServiceError>(OrderOutcome {
+            status,
+            body,
+            replayed: false,
+        })
+    });
+    if result.is_err() {
+        if let Some(key) = &order.idempotency_key {
+            // Let the client retry a request that failed.
+            let _ = idempotency::abandon(&mut conn, &order.user, key);
+        }
+    }
+    result
+}

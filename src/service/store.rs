@@ -1,0 +1,139 @@
+//! Writes the records of one batch (items classified on the way, and import problems) in chunks.
+
+use super::ServiceError;
+use crate::check::{CheckedItem, Summary};
+use crate::classify::Classifier;
+use crate::db::items::{self, NewItem, NewProblem, CHUNK};
+use crate::db::{batches, projects, DbConnection};
+use crate::import::Record;
+
+/// What describes a batch before its items are known.
+#[derive(Debug, Clone)]
+pub struct BatchMeta {
+    pub id: String,
+    pub project: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub source: &'static str,
+    pub user: String,
+}
+
+/// Inserts the batch row (status `importing`), creating the project row if the token's project is new.
+pub(super) fn begin(conn: &mut DbConnection, meta: &BatchMeta, catalog_version: &str) -> Result<(), ServiceError> {
+    projects::ensure(conn, &meta.project)?;
+    batches::insert(
+        conn,
+        &batches::NewBatch {
+            id: &meta.id,
+            project_id: &meta.project,
+            file_name: &meta.file_name,
+            sha256: &meta.sha256,
+            source: meta.source,
+            created_by: &meta.user,
+            created_at: crate::db::now(),
+            catalog_version,
+            status: batches::STATUS_IMPORTING,
+            item_count: 0,
+            problem_count: 0,
+            summary: "{}",
+            layout: None,
+        },
+    )?;
+    Ok(())
+}
+
+/// Classifies items as they come and inserts them and the problems in chunks.
+pub(super) struct Writer<'a> {
+    classifier: &'a Classifier,
+    batch_id: String,
+    items: Vec<NewItem>,
+    problems: Vec<NewProblem>,
+    position: i64,
+    pub summary: Summary,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(classifier: &'a Classifier, batch_id: &str) -> Writer<'a> {
+        Writer {
+            classifier,
+            batch_id: batch_id.to_string(),
+            items: Vec::with_capacity(CHUNK),
+            problems: Vec::new(),
+            position: 0,
+            summary: Summary::default(),
+        }
+    }
+
+    pub fn push(&mut self, conn: &mut DbConnection, record: Record) -> Result<(), ServiceError> {
+        self.position += 1;
+        match record {
+            Record::Item(item) => {
+                let checked = CheckedItem::classify(self.classifier, item);
+                self.summary.add(checked.classification.decision);
+                let classification = serde_json::to_string(&checked.classification)
+                    .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                let source = checked.item.source;
+                let f = checked.item.fields;
+                self.items.push(NewItem {
+                    batch_id: self.batch_id.clone(),
+                    position: self.position,
+                    sheet: source.sheet,
+                    row_number: i64::from(source.row),
+                    line_ref: f.line_ref,
+                    description: f.description,
+                    quantity: f.quantity.filter(|q| q.is_finite()),
+                    unit: f.unit,
+                    unit_price: f.unit_price.filter(|p| p.is_finite()),
+                    currency: f.currency,
+                    hs_code: f.hs_code,
+                    control_code: f.control_code,
+                    supplier: f.supplier,
+                    origin: f.origin,
+                    end_user: f.end_user,
+                    destination: f.destination,
+                    decision: checked.classification.decision.as_str().to_string(),
+                    classification,
+                    review_status: "pending".to_string(),
+                });
+                if self.items.len() >= CHUNK {
+                    items::insert_items(conn, &self.items)?;
+                    self.items.clear();
+                }
+            }
+            Record::Problem(problem) => {
+                self.summary.problems += 1;
+                self.problems.push(NewProblem {
+                    batch_id: self.batch_id.clone(),
+                    position: self.position,
+                    sheet: problem.sheet,
+                    row_number: i64::from(problem.row),
+                    column_ref: problem.column,
+                    value: problem.value,
+                    message: problem.message,
+                });
+                if self.problems.len() >= CHUNK {
+                    items::insert_problems(conn, &self.problems)?;
+                    self.problems.clear();
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes what is left and records the summary on the batch row.
+    pub fn finish(mut self, conn: &mut DbConnection, layout: Option<&str>) -> Result<Summary, ServiceError> {
+        items::insert_items(conn, &self.items)?;
+        items::insert_problems(conn, &self.problems)?;
+        self.items.clear();
+        let summary_json = serde_json::to_string(&self.summary).map_err(|e| ServiceError::Internal(e.to_string()))?;
+        batches::finish(
+            conn,
+            &self.batch_id,
+            self.summary.items() as i64,
+            self.summary.problems as i64,
+            &summary_json,
+            layout,
+        )?;
+        Ok(self.summary)
+    }
+}

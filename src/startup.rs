@@ -1,0 +1,108 @@
+//! Builds the application once, for `equipcheck serve` and for the tests (which bind port 0).
+
+use crate::api::{self, AppState};
+use crate::auth::jwt::{self, JwtKeys};
+use crate::catalog::Catalog;
+use crate::classify::Classifier;
+use crate::config::{JwtAlgorithm, JwtSettings, Settings};
+use crate::db::{self, Backend, DbError};
+use actix_web::dev::Server;
+use actix_web::{middleware, web, App, HttpServer};
+use std::net::TcpListener;
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("catalogue {dir}: {message}")]
+    Catalog { dir: String, message: String },
+    #[error("token keys: {0}")]
+    Keys(#[from] jwt::KeyError),
+    #[error("cannot listen on {bind}: {source}")]
+    Bind {
+        bind: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+/// Loads the catalogue and compiles the classifier.
+pub fn load_classifier(catalog_dir: &Path) -> Result<Arc<Classifier>, StartupError> {
+    let err = |message: String| StartupError::Catalog {
+        dir: catalog_dir.display().to_string(),
+        message,
+    };
+    let catalog = Catalog::load(catalog_dir).map_err(|e| err(e.to_string()))?;
+    let classifier = Classifier::new(Arc::new(catalog)).map_err(|e| err(e.to_string()))?;
+    Ok(Arc::new(classifier))
+}
+
+/// Token keys; an HS256 installation without a configured secret uses the one generated once in the database.
+pub fn load_keys(settings: &JwtSettings, pool: &db::Pool) -> Result<JwtKeys, StartupError> {
+    let needs_stored = settings.algorithm == JwtAlgorithm::Hs256 && settings.secret.is_none() && settings.secret_file.is_none();
+    let stored = if needs_stored {
+        let mut conn = pool.get().map_err(DbError::from)?;
+        Some(db::settings::get_or_insert(&mut conn, "jwt_hs256_secret", jwt::generate_secret)?)
+    } else {
+        None
+    };
+    Ok(JwtKeys::from_settings(settings, stored.as_deref())?)
+}
+
+impl Application {
+    pub fn build(settings: &Settings, catalog_dir: &Path) -> Result<Application, StartupError> {
+        let classifier = load_classifier(catalog_dir)?;
+        Application::build_with(settings, classifier)
+    }
+
+    /// Same with a classifier already built (tests share one).
+    pub fn build_with(settings: &Settings, classifier: Arc<Classifier>) -> Result<Application, StartupError> {
+        let backend = Backend::from_url(&settings.database_url)?;
+        let pool = db::connect(&settings.database_url, settings.pool_size)?;
+        let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
+        let state = web::Data::new(AppState {
+            pool,
+            classifier,
+            limits: settings.limits.clone(),
+            backend,
+            heavy_slots: Arc::new(tokio::sync::Semaphore::new(settings.limits.max_concurrent_uploads.max(1))),
+        });
+        let bind_err = |source| StartupError::Bind {
+            bind: settings.bind.clone(),
+            source,
+        };
+        let listener = TcpListener::bind(&settings.bind).map_err(bind_err)?;
+        let port = listener.local_addr().map_err(bind_err)?.port();
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+                .app_data(state.clone())
+                .app_data(keys.clone())
+                .configure(api::configure)
+        })
+        .listen(listener)
+        .map_err(bind_err)?;
+        if let Some(workers) = settings.workers {
+            server = server.workers(workers.max(1));
+        }
+        Ok(Application {
+            port,
+            server: server.run(),
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
