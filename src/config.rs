@@ -105,7 +105,7 @@ pub struct Settings {
 
 /// Lets tests and tools build settings from flags alone.
 #[derive(Debug, clap::Parser)]
-#[command(name = "equipcheck-settings")]
+#[command(name = "equipcheck-settings", args_override_self = true)]
 pub struct SettingsParser {
     #[command(flatten)]
     pub settings: Settings,

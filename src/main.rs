@@ -11,6 +11,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod service_cli;
+
 /// Exit codes, for schedulers and scripts.
 const EXIT_CLEAR: u8 = 0;
 const EXIT_ATTENTION: u8 = 1;
@@ -52,6 +54,13 @@ enum Command {
     /// Inspect the control-list catalogue.
     #[command(subcommand)]
     Catalog(CatalogCommand),
+    /// Run the HTTP service (see the README's "Service" section).
+    Serve(Box<equipcheck::config::Settings>),
+    /// Manage the users of a self-contained installation.
+    #[command(subcommand)]
+    User(service_cli::UserCommand),
+    /// Mint a token (e.g. for an ERP client) with the server's signing key.
+    Token(Box<service_cli::TokenArgs>),
 }
 
 #[derive(clap::Args)]
@@ -103,11 +112,18 @@ fn main() -> ExitCode {
         }
     };
     let dir = cli.catalog.clone().unwrap_or_else(Catalog::default_dir);
+    let command = match cli.command {
+        Command::Serve(settings) => return service_cli::serve(*settings, &dir),
+        Command::User(command) => return service_cli::user(command),
+        Command::Token(args) => return service_cli::token(*args),
+        other => other,
+    };
     let catalog = match Catalog::load(&dir) {
         Ok(catalog) => Arc::new(catalog),
         Err(e) => return fail_catalog(&dir, e),
     };
-    match cli.command {
+    match command {
+        Command::Serve(_) | Command::User(_) | Command::Token(_) => ExitCode::from(EXIT_USAGE),
         Command::Catalog(command) => catalog_command(catalog, command),
         Command::Classify {
             description,

@@ -17,6 +17,11 @@ pub enum Begin {
 }
 
 pub fn begin(conn: &mut DbConnection, subject: &str, key: &str, request_hash: &str) -> Result<Begin, DbError> {
+    // Look first: on SQLite a reader is never blocked by the writer storing the first request, so a concurrent
+    // duplicate is told 409 at once instead of waiting for the write lock.
+    if let Some(found) = existing(conn, subject, key, request_hash)? {
+        return Ok(found);
+    }
     let inserted = diesel::insert_into(idempotency::table)
         .values((
             idempotency::subject.eq(subject),
@@ -27,11 +32,15 @@ pub fn begin(conn: &mut DbConnection, subject: &str, key: &str, request_hash: &s
         .execute(conn)
         .map_err(DbError::from);
     match inserted {
-        Ok(_) => return Ok(Begin::Started),
-        Err(e) if e.is_unique_violation() => {}
-        Err(e) => return Err(e),
+        Ok(_) => Ok(Begin::Started),
+        // Another request inserted it between our read and our insert.
+        Err(e) if e.is_unique_violation() => Ok(existing(conn, subject, key, request_hash)?.unwrap_or(Begin::InProgress)),
+        Err(e) => Err(e),
     }
-    let existing = idempotency::table
+}
+
+fn existing(conn: &mut DbConnection, subject: &str, key: &str, request_hash: &str) -> Result<Option<Begin>, DbError> {
+    let row = idempotency::table
         .find((subject, key))
         .select((
             idempotency::request_hash,
@@ -40,16 +49,14 @@ pub fn begin(conn: &mut DbConnection, subject: &str, key: &str, request_hash: &s
         ))
         .first::<(String, Option<i32>, Option<String>)>(conn)
         .optional()?;
-    Ok(match existing {
-        // Abandoned between our insert and this read: let the client retry.
-        None => Begin::InProgress,
-        Some((hash, _, _)) if hash != request_hash => Begin::Mismatch,
-        Some((_, Some(status), Some(body))) => Begin::Replay {
+    Ok(row.map(|row| match row {
+        (hash, _, _) if hash != request_hash => Begin::Mismatch,
+        (_, Some(status), Some(body)) => Begin::Replay {
             status: u16::try_from(status).unwrap_or(200),
             body,
         },
-        Some(_) => Begin::InProgress,
-    })
+        _ => Begin::InProgress,
+    }))
 }
 
 pub fn complete(conn: &mut DbConnection, subject: &str, key: &str, status: u16, body: &str) -> Result<(), DbError> {

@@ -1,0 +1,226 @@
+//! `spawn_app`: a server on 127.0.0.1:0 over a fresh SQLite file or PostgreSQL database, and token helpers.
+
+use diesel::{Connection, RunQueryDsl};
+use equipcheck::classify::Classifier;
+use equipcheck::config::Settings;
+use equipcheck::startup::{self, Application};
+use jsonwebtoken::{EncodingKey, Header};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+pub const SECRET: &str = "test-secret-test-secret-test-secret-0123456789";
+pub const ISSUER: &str = "equipcheck";
+pub const AUDIENCE: &str = "equipcheck-api";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    Sqlite,
+    Postgres,
+}
+
+/// SQLite always; PostgreSQL as well when EQUIPCHECK_TEST_POSTGRES_URL is set.
+pub fn backends() -> Vec<Db> {
+    let mut out = vec![Db::Sqlite];
+    if std::env::var("EQUIPCHECK_TEST_POSTGRES_URL").is_ok_and(|u| !u.is_empty()) {
+        out.push(Db::Postgres);
+    }
+    out
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// The catalogue for service tests: a small fixed one (the tests check the service, not the data), or
+/// EQUIPCHECK_TEST_CATALOG.
+pub fn classifier() -> Arc<Classifier> {
+    static CLASSIFIER: OnceLock<Arc<Classifier>> = OnceLock::new();
+    CLASSIFIER
+        .get_or_init(|| {
+            let dir = std::env::var_os("EQUIPCHECK_TEST_CATALOG")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| fixture("service-catalog"));
+            startup::load_classifier(&dir).expect("test catalogue")
+        })
+        .clone()
+}
+
+/// A database that disappears with the test.
+pub enum DbGuard {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for DbGuard {
+    fn drop(&mut self) {
+        if let DbGuard::Postgres { admin_url, name } = self {
+            if let Ok(mut conn) = diesel::PgConnection::establish(admin_url) {
+                let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&mut conn);
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub database_url: String,
+    _guard: DbGuard,
+}
+
+fn fresh_database(db: Db) -> (String, DbGuard) {
+    match db {
+        Db::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("test.db").display());
+            (url, DbGuard::Sqlite(dir))
+        }
+        Db::Postgres => {
+            let admin_url = std::env::var("EQUIPCHECK_TEST_POSTGRES_URL").expect("EQUIPCHECK_TEST_POSTGRES_URL");
+            let name = format!("equipcheck_t_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = diesel::PgConnection::establish(&admin_url).expect("connect to the test PostgreSQL");
+            let mut tries = 0;
+            // Concurrent CREATE DATABASE from the same template can collide; retry briefly.
+            while let Err(e) = diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut conn) {
+                tries += 1;
+                assert!(tries < 20, "cannot create test database: {e}");
+                std::thread::sleep(std::time::Duration::from_millis(100 * tries));
+            }
+            let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+            let url = format!("{base}/{name}");
+            (url, DbGuard::Postgres { admin_url, name })
+        }
+    }
+}
+
+pub async fn spawn_app(db: Db) -> TestApp {
+    spawn_app_with(db, &[]).await
+}
+
+/// Starts a server; `extra` flags are added to the defaults (they win).
+pub async fn spawn_app_with(db: Db, extra: &[&str]) -> TestApp {
+    let (database_url, guard) = fresh_database(db);
+    let mut flags: Vec<String> = [
+        "--database-url",
+        &database_url,
+        "--bind",
+        "127.0.0.1:0",
+        "--workers",
+        "2",
+        "--db-pool-size",
+        "6",
+        "--jwt-algorithm",
+        "HS256",
+        "--jwt-secret",
+        SECRET,
+        "--jwt-issuer",
+        ISSUER,
+        "--jwt-audience",
+        AUDIENCE,
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    flags.extend(extra.iter().map(|s| s.to_string()));
+    let settings = Settings::from_flags(&flags).expect("test settings");
+    let app = Application::build_with(&settings, classifier()).expect("build app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        database_url,
+        _guard: guard,
+    }
+}
+
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs()
+}
+
+/// A valid HS256 token for the test server.
+pub fn token(role: &str, projects: &[&str]) -> String {
+    sign_hs(&claims("tester", role, projects))
+}
+
+pub fn claims(sub: &str, role: &str, projects: &[&str]) -> Value {
+    json!({"sub": sub, "role": role, "projects": projects, "exp": now() + 600, "iat": now(),
+           "iss": ISSUER, "aud": AUDIENCE})
+}
+
+pub fn sign_hs(claims: &Value) -> String {
+    jsonwebtoken::encode(
+        &Header::new(jsonwebtoken::Algorithm::HS256),
+        claims,
+        &EncodingKey::from_secret(SECRET.as_bytes()),
+    )
+    .expect("sign")
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).bearer_auth(token).send().await.expect("request")
+    }
+
+    pub async fn get_json(&self, path: &str, token: &str) -> Value {
+        let response = self.get(path, token).await;
+        let status = response.status();
+        let body: Value = response.json().await.expect("json");
+        assert!(status.is_success(), "{path}: {status} {body}");
+        body
+    }
+
+    pub async fn upload_bytes(&self, token: &str, project: &str, name: &str, bytes: Vec<u8>) -> reqwest::Response {
+        let form = reqwest::multipart::Form::new()
+            .text("project", project.to_string())
+            .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()));
+        self.client
+            .post(self.url("/api/v1/batches"))
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .expect("upload")
+    }
+
+    pub async fn upload_fixture(&self, token: &str, project: &str, name: &str) -> reqwest::Response {
+        let bytes = std::fs::read(fixture("import").join(name)).expect("fixture");
+        self.upload_bytes(token, project, name, bytes).await
+    }
+
+    pub async fn post_json(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
+        self.client.post(self.url(path)).bearer_auth(token).json(body).send().await.expect("request")
+    }
+}
+
+/// Checks the RFC 9457 shape and answers the `code`.
+pub async fn problem(response: reqwest::Response, status: u16) -> Value {
+    assert_eq!(response.status().as_u16(), status, "unexpected status");
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = response.json().await.expect("problem json");
+    assert_eq!(body["status"], status);
+    for field in ["type", "title", "detail", "code"] {
+        assert!(body[field].is_string(), "problem without {field}: {body}");
+    }
+    let text = body.to_string();
+    assert!(!text.contains("panicked") && !text.contains("src/"), "leaks internals: {text}");
+    body
+}

@@ -1,0 +1,12 @@
+//! Integration tests of the service: the real server on a random port against a fresh database, spoken to over
+//! HTTP. Every test runs on SQLite, and on PostgreSQL too when EQUIPCHECK_TEST_POSTGRES_URL is set.
+
+mod helpers;
+
+mod access;
+mod auth;
+mod batches;
+mod erp;
+mod health;
+mod migrations;
+mod openapi;
