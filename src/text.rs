@@ -111,7 +111,12 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, c: char, index: u32) {
-        if !c.is_alphanumeric() {
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alphanumeric {
             let after_digit = self.last == Kind::Digit && !self.pending_space;
             self.pending_decimal = after_digit && (c == '.' || c == ',');
             self.pending_space = true;
@@ -128,12 +133,21 @@ impl Builder<'_> {
         self.pending_space = false;
         self.pending_decimal = false;
         self.last = kind;
-        for lower in c.to_lowercase() {
-            self.emit(lower, index);
+        if c.is_ascii() {
+            self.emit(c.to_ascii_lowercase(), index);
+        } else {
+            for lower in c.to_lowercase() {
+                self.emit(lower, index);
+            }
         }
     }
 
     fn emit(&mut self, c: char, index: u32) {
+        if c.is_ascii() {
+            self.norm.text.push(c);
+            self.norm.origin.push(index);
+            return;
+        }
         let before = self.norm.text.len();
         self.norm.text.push(c);
         for _ in before..self.norm.text.len() {
