@@ -110,8 +110,15 @@ impl Classifier {
         }
         decide::decide(self, collected, normalized, item.description, &mut findings);
         let decision = findings.iter().map(|f| f.decision).fold(Decision::Clear, Decision::max);
+        // A question matters when the item is `review`, or when answering it could make the item worse than
+        // its decision (a weapon question beside a military finding); otherwise it is already settled.
+        let open = |f: &&Finding| {
+            f.decision == Decision::Review
+                && (decision == Decision::Review
+                    || self.catalog.entry(&f.entry).is_some_and(|e| e.decision().severity() > decision.severity()))
+        };
         let mut questions: Vec<String> = Vec::new();
-        for finding in findings.iter().filter(|f| f.decision == Decision::Review) {
+        for finding in findings.iter().filter(open) {
             if let Some(q) = &finding.question {
                 if !questions.contains(q) {
                     questions.push(q.clone());
