@@ -194,7 +194,8 @@ pub(super) fn collect(
 }
 
 fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Normalized, collected: &mut Collected) {
-    if classifier.pattern_owners.is_empty() {
+    // One scan answers "none" for nearly every description; only then ask which patterns matched.
+    if classifier.pattern_owners.is_empty() || !classifier.patterns.is_match(&normalized.text) {
         return;
     }
     for index in classifier.patterns.matches(&normalized.text).iter() {
