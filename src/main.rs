@@ -13,6 +13,14 @@ use std::sync::Arc;
 
 mod service_cli;
 
+/// Prints to standard output; a closed pipe (`| head`) is no reason to panic.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 /// Exit codes, for schedulers and scripts.
 const EXIT_CLEAR: u8 = 0;
 const EXIT_ATTENTION: u8 = 1;
@@ -139,7 +147,7 @@ fn main() -> ExitCode {
                 control_code: control_code.as_deref(),
             });
             match serde_json::to_string_pretty(&result) {
-                Ok(json) => println!("{json}"),
+                Ok(json) => out!("{json}"),
                 Err(e) => eprintln!("error: {e}"),
             }
             ExitCode::from(if result.decision == equipcheck::Decision::Clear {
@@ -175,15 +183,15 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
             for entry in &catalog.entries {
                 *per_list.entry(entry.list.as_str()).or_default() += 1;
             }
-            println!("catalogue {} in {}: valid", catalog.version, catalog.dir.display());
+            out!("catalogue {} in {}: valid", catalog.version, catalog.dir.display());
             for (list, count) in per_list {
                 let act = catalog
                     .act(list)
                     .map(|a| format!("{} ({})", a.reference, a.version))
                     .unwrap_or_default();
-                println!("  {list:<8} {count:>4} entries  {act}");
+                out!("  {list:<8} {count:>4} entries  {act}");
             }
-            println!(
+            out!(
                 "  {} policy settings, {} declared-code rules, {} global negative phrases",
                 catalog.policy.len(),
                 catalog.code_rules.len(),
@@ -196,7 +204,7 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
                 let act = catalog.act(&entry.list);
                 let shown = serde_json::json!({ "catalog_version": catalog.version, "act": act, "entry": entry });
                 match serde_json::to_string_pretty(&shown) {
-                    Ok(json) => println!("{json}"),
+                    Ok(json) => out!("{json}"),
                     Err(e) => eprintln!("error: {e}"),
                 }
                 ExitCode::from(EXIT_CLEAR)
@@ -215,7 +223,7 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
                 .iter()
                 .filter(|e| list.as_deref().is_none_or(|l| e.list == l))
             {
-                println!(
+                out!(
                     "{:<14} {:<10} {:<8} {}",
                     entry.code,
                     entry.decision(),

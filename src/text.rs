@@ -30,8 +30,10 @@ impl Normalized {
             pending_decimal: false,
         };
         if source.is_ascii() {
+            out.norm.text.reserve(source.len() + 8);
+            out.norm.origin.reserve(source.len() + 8);
             for (index, byte) in source.bytes().enumerate() {
-                out.push(char::from(byte), index as u32);
+                out.push_ascii(byte, index as u32);
             }
         } else {
             for (index, c) in source.chars().enumerate() {
@@ -111,13 +113,43 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, c: char, index: u32) {
+        if let Ok(byte) = u8::try_from(c) {
+            if byte.is_ascii() {
+                self.push_ascii(byte, index);
+                return;
+            }
+        }
         if !c.is_alphanumeric() {
-            let after_digit = self.last == Kind::Digit && !self.pending_space;
-            self.pending_decimal = after_digit && (c == '.' || c == ',');
-            self.pending_space = true;
+            self.separator(false);
             return;
         }
-        let kind = if c.is_numeric() { Kind::Digit } else { Kind::Letter };
+        self.start_char(if c.is_numeric() { Kind::Digit } else { Kind::Letter }, index);
+        for lower in c.to_lowercase() {
+            self.emit(lower, index);
+        }
+    }
+
+    /// The common case, kept free of Unicode tables: most descriptions are plain ASCII.
+    #[inline]
+    fn push_ascii(&mut self, byte: u8, index: u32) {
+        if !byte.is_ascii_alphanumeric() {
+            self.separator(byte == b'.' || byte == b',');
+            return;
+        }
+        self.start_char(if byte.is_ascii_digit() { Kind::Digit } else { Kind::Letter }, index);
+        self.norm.text.push(char::from(byte.to_ascii_lowercase()));
+        self.norm.origin.push(index);
+    }
+
+    #[inline]
+    fn separator(&mut self, decimal_mark: bool) {
+        self.pending_decimal = decimal_mark && self.last == Kind::Digit && !self.pending_space;
+        self.pending_space = true;
+    }
+
+    /// Writes the separator a letter or digit of `kind` needs before it (a space, or a decimal point).
+    #[inline]
+    fn start_char(&mut self, kind: Kind, index: u32) {
         if self.last != Kind::Start {
             if self.pending_decimal && kind == Kind::Digit {
                 self.emit('.', index);
@@ -128,12 +160,14 @@ impl Builder<'_> {
         self.pending_space = false;
         self.pending_decimal = false;
         self.last = kind;
-        for lower in c.to_lowercase() {
-            self.emit(lower, index);
-        }
     }
 
     fn emit(&mut self, c: char, index: u32) {
+        if c.is_ascii() {
+            self.norm.text.push(c);
+            self.norm.origin.push(index);
+            return;
+        }
         let before = self.norm.text.len();
         self.norm.text.push(c);
         for _ in before..self.norm.text.len() {

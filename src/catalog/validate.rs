@@ -98,9 +98,6 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
             if comparisons.iter().all(Option::is_none) && !threshold.measures.is_empty() {
                 problem("threshold has measures but no comparison (above, at_least, below, at_most)".into());
             }
-            if threshold.measures.is_empty() && threshold.met.is_empty() && threshold.not_met.is_empty() {
-                problem("threshold has no measures and no met or not_met phrases: nothing can settle it".into());
-            }
             if threshold.question.trim().is_empty() {
                 problem("threshold question is empty".into());
             }

@@ -113,6 +113,7 @@ pub(super) fn decide(
 
     for mut found in collected.entries {
         let entry = &entries[found.entry as usize];
+        found.evidence = keep_outermost(std::mem::take(&mut found.evidence));
         let corroborated = !found.weak.is_empty() && {
             let family = family_ranges.iter().filter(|(d, _)| *d == entry.decision());
             found
@@ -282,6 +283,22 @@ fn threshold_state(
         return ThresholdState::NotMet(format!("measured {} is not {rule}", listed.join(", ")));
     }
     ThresholdState::Unknown
+}
+
+/// Drops repeated evidence and matches inside a longer match of the same field ("gas mask" inside
+/// "gas mask filter"), and orders what is left as it reads.
+fn keep_outermost(mut evidence: Vec<Evidence>) -> Vec<Evidence> {
+    evidence.sort_by_key(|e| (e.field, e.span[0], std::cmp::Reverse(e.span[1])));
+    let mut kept: Vec<Evidence> = Vec::with_capacity(evidence.len());
+    for e in evidence {
+        let inside = kept
+            .iter()
+            .any(|k| k.field == e.field && k.span[0] <= e.span[0] && e.span[1] <= k.span[1]);
+        if !inside {
+            kept.push(e);
+        }
+    }
+    kept
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {

@@ -13,8 +13,26 @@ const MAX_LEN: usize = 30;
 const MIN_LEN_FOR_SUBSTITUTION: usize = 7;
 const ENDINGS: [&str; 5] = ["s", "es", "e", "en", "n"];
 
+/// How many words each thread remembers before starting afresh.
+const RECENT_CAPACITY: usize = 65_536;
+
+/// Each `Fuzzy` gets its own number, so remembered answers never leak between catalogues.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Answers of one `Fuzzy` (by its number) for the words this thread saw lately.
+#[derive(Default)]
+struct Recent {
+    owner: u64,
+    answers: FxHashMap<Box<str>, Option<u32>>,
+}
+
+thread_local! {
+    static RECENT: std::cell::RefCell<Recent> = std::cell::RefCell::default();
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Fuzzy {
+    id: u64,
     vocabulary: FxHashSet<String>,
     targets: Vec<String>,
     deletions: FxHashMap<u64, Vec<u32>>,
@@ -22,7 +40,10 @@ pub(crate) struct Fuzzy {
 
 impl Fuzzy {
     pub(crate) fn build(catalog: &Catalog) -> Fuzzy {
-        let mut fuzzy = Fuzzy::default();
+        let mut fuzzy = Fuzzy {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Fuzzy::default()
+        };
         let add_words = |phrase: &str, fuzzy: &mut Fuzzy, target: bool| {
             for word in phrase_key(phrase).split(' ') {
                 if word.is_empty() {
@@ -63,8 +84,39 @@ impl Fuzzy {
     }
 
     /// The catalogue word `word` was probably meant to be, if it is an unknown word one edit away from one.
+    /// Sheets repeat their words, so answers are remembered per thread (bounded).
     pub(crate) fn correct(&self, word: &str) -> Option<&str> {
-        if !is_candidate_word(word) || self.is_known(word) {
+        if !is_candidate_word(word) {
+            return None;
+        }
+        let cached = RECENT.with(|recent| {
+            let recent = recent.try_borrow().ok()?;
+            (recent.owner == self.id)
+                .then(|| recent.answers.get(word).copied())
+                .flatten()
+        });
+        let target = match cached {
+            Some(target) => target,
+            None => {
+                let target = self.lookup(word);
+                RECENT.with(|recent| {
+                    if let Ok(mut recent) = recent.try_borrow_mut() {
+                        let owner = self.id;
+                        if recent.owner != owner || recent.answers.len() >= RECENT_CAPACITY {
+                            recent.answers.clear();
+                            recent.owner = owner;
+                        }
+                        recent.answers.insert(word.into(), target);
+                    }
+                });
+                target
+            }
+        };
+        target.map(|id| self.targets[id as usize].as_str())
+    }
+
+    fn lookup(&self, word: &str) -> Option<u32> {
+        if self.is_known(word) {
             return None;
         }
         let bytes = word.as_bytes();
@@ -81,7 +133,7 @@ impl Fuzzy {
                 }
             }
         }
-        best.map(|id| self.targets[id as usize].as_str())
+        best
     }
 
     pub(crate) fn is_known(&self, word: &str) -> bool {

@@ -74,7 +74,10 @@ struct Phrase {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Hit {
     pub start: usize,
+    /// Where the word ends, inflection ending included.
     pub end: usize,
+    /// Where the phrase itself ends (without the ending), to tell the more specific of two matches.
+    pub literal_end: usize,
     pub phrase: u32,
     pub use_index: u32,
 }
@@ -220,9 +223,9 @@ impl Matcher {
     pub(crate) fn find(&self, text: &str, hits: &mut Vec<Hit>) {
         let bytes = text.as_bytes();
         for m in self.automaton.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
+            let (start, literal_end) = (m.start(), m.end());
             let at_word_start = start == 0 || bytes[start - 1] == b' ';
-            let Some(end) = word_end(bytes, end) else {
+            let Some(end) = word_end(bytes, literal_end) else {
                 continue;
             };
             let phrase_id = m.pattern().as_usize();
@@ -231,6 +234,7 @@ impl Matcher {
                     hits.push(Hit {
                         start,
                         end,
+                        literal_end,
                         phrase: phrase_id as u32,
                         use_index: use_index as u32,
                     });

@@ -13,8 +13,14 @@ pub use model::{Classification, Evidence, EvidenceKind, Field, Finding, Ignored,
 
 use crate::catalog::{Catalog, Strength};
 use crate::decision::Decision;
+use crate::text::Normalized;
 use regex::RegexSet;
+use std::cell::RefCell;
 use std::sync::Arc;
+
+thread_local! {
+    static SCRATCH: RefCell<Normalized> = RefCell::default();
+}
 
 pub struct Classifier {
     catalog: Arc<Catalog>,
@@ -84,20 +90,35 @@ impl Classifier {
 
     /// Classifies one item. Never fails: what cannot be decided is `review`.
     pub fn classify(&self, item: &ItemText<'_>) -> Classification {
+        // The normalised text is rebuilt for every item: reuse one buffer per thread.
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut normalized) => self.classify_with(item, &mut normalized),
+            Err(_) => self.classify_with(item, &mut Normalized::default()),
+        })
+    }
+
+    fn classify_with(&self, item: &ItemText<'_>, normalized: &mut Normalized) -> Classification {
         let mut collected = decide::Collected::default();
         let mut ignored = Vec::new();
         let mut findings = Vec::new();
-        let normalized = text_hits::collect(self, item.description, &mut collected, &mut ignored);
+        text_hits::collect(self, item.description, normalized, &mut collected, &mut ignored);
         if let Some(hs) = item.hs_code {
             codes::collect_hs(self, hs, &mut collected);
         }
         if let Some(declared) = item.control_code {
             codes::collect_declared(self, declared, &mut collected, &mut findings);
         }
-        decide::decide(self, collected, &normalized, item.description, &mut findings);
+        decide::decide(self, collected, normalized, item.description, &mut findings);
         let decision = findings.iter().map(|f| f.decision).fold(Decision::Clear, Decision::max);
+        // A question matters when the item is `review`, or when answering it could make the item worse than
+        // its decision (a weapon question beside a military finding); otherwise it is already settled.
+        let open = |f: &&Finding| {
+            f.decision == Decision::Review
+                && (decision == Decision::Review
+                    || self.catalog.entry(&f.entry).is_some_and(|e| e.decision().severity() > decision.severity()))
+        };
         let mut questions: Vec<String> = Vec::new();
-        for finding in findings.iter().filter(|f| f.decision == Decision::Review) {
+        for finding in findings.iter().filter(open) {
             if let Some(q) = &finding.question {
                 if !questions.contains(q) {
                     questions.push(q.clone());

@@ -16,7 +16,7 @@ pub struct ItemText<'a> {
 }
 
 /// The field of the item a piece of evidence was found in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Description,

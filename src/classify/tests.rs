@@ -60,7 +60,7 @@ title = "EU Annex I entry not in the catalogue's selection"
 "#;
 
 const NEGATIVES: &str = r#"
-negative = ["nail gun", "toner cartridge", "magazine pouch", "pistolet a silicone", "*silikonpistole"]
+negative = ["nail gun", "toner cartridge", "magazine pouch", "pistolet a silicone", "*silikonpistole", "rifle tub"]
 known_words = ["piston"]
 "#;
 
@@ -72,7 +72,7 @@ title = "Small arms"
 decision = "prohibited"
 models = ["AK-47", "Glock"]
 [entry.terms]
-en = ["gun", "pistol", "assault rifle", "rifle"]
+en = ["gun", "pistol", "assault rifle", "rifle", "rifle tube"]
 fr = ["pistolet", "fusil d'assaut"]
 de = ["*gewehr", "*pistole"]
 [entry.weak]
@@ -193,6 +193,9 @@ fn negative_phrases_cancel_only_what_they_cover() {
     );
     assert_eq!(decide(&c, "Toner cartridges HP 410A"), Decision::Clear);
     assert_eq!(decide(&c, "Magazine pouch, double"), Decision::Clear);
+    // Regression: the negative "rifle tub" + inflection "e" covered the longer positive "rifle tube".
+    assert_eq!(decide(&c, "rifle tube"), Decision::Prohibited);
+    assert_eq!(decide(&c, "rifle tub"), Decision::Clear);
 }
 
 #[test]

@@ -46,10 +46,12 @@ impl Corrected {
 pub(super) fn collect(
     classifier: &Classifier,
     description: &str,
+    normalized: &mut Normalized,
     collected: &mut Collected,
     ignored: &mut Vec<Ignored>,
-) -> Normalized {
-    let normalized = Normalized::new(description);
+) {
+    normalized.reset(description);
+    let normalized = &*normalized;
     let corrected = correct(classifier, &normalized.text);
     let mut hits = Vec::new();
     let located: Vec<Located> = match &corrected {
@@ -109,8 +111,15 @@ pub(super) fn collect(
             Role::Part { group, .. } => classifier.matcher.group(group).entry,
             Role::Negative { .. } => continue,
         };
+        // A negative cancels a match it covers, unless the match is the longer phrase of the two ("mortar
+        // tube" is not cancelled by "mortar tub" + an inflection ending).
+        let literal = |x: &Located| x.hit.literal_end - x.hit.start;
         let cancelled_by = negatives.iter().find(|(n, owner)| {
-            owner.is_none_or(|o| o == entry) && n.start <= l.start && l.end <= n.end && !std::ptr::eq(*n, l)
+            owner.is_none_or(|o| o == entry)
+                && n.start <= l.start
+                && l.end <= n.end
+                && literal(n) >= literal(l)
+                && !std::ptr::eq(*n, l)
         });
         if let Some((negative, _)) = cancelled_by {
             if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
@@ -181,12 +190,12 @@ pub(super) fn collect(
         collected.add_text(group.entry, strength, (start, end), evidence);
     }
 
-    collect_patterns(classifier, description, &normalized, collected);
-    normalized
+    collect_patterns(classifier, description, normalized, collected);
 }
 
 fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Normalized, collected: &mut Collected) {
-    if classifier.pattern_owners.is_empty() {
+    // One scan answers "none" for nearly every description; only then ask which patterns matched.
+    if classifier.pattern_owners.is_empty() || !classifier.patterns.is_match(&normalized.text) {
         return;
     }
     for index in classifier.patterns.matches(&normalized.text).iter() {

@@ -54,7 +54,13 @@ pub fn evidence_line(classification: &Classification) -> String {
             matched.join(", ")
         ));
     }
-    for ignored in &classification.ignored {
+    // Cancelled matches explain a clear item; beside a finding they are noise (the JSON keeps them).
+    let cancelled = if classification.decision == Decision::Clear {
+        classification.ignored.as_slice()
+    } else {
+        &[]
+    };
+    for ignored in cancelled {
         parts.push(format!("'{}' ignored (part of '{}')", ignored.text, ignored.negative));
     }
     parts.join("; ")
