@@ -38,7 +38,11 @@ pub struct JwtSettings {
     #[arg(long = "jwt-issuer", env = "EQUIPCHECK_JWT_ISSUER", default_value = "equipcheck")]
     pub issuer: String,
     /// Required `aud` claim.
-    #[arg(long = "jwt-audience", env = "EQUIPCHECK_JWT_AUDIENCE", default_value = "equipcheck-api")]
+    #[arg(
+        long = "jwt-audience",
+        env = "EQUIPCHECK_JWT_AUDIENCE",
+        default_value = "equipcheck-api"
+    )]
     pub audience: String,
     /// Lifetime of tokens issued by the login endpoint (e.g. 15m, 1h).
     #[arg(long = "login-token-ttl", env = "EQUIPCHECK_LOGIN_TOKEN_TTL", default_value = "15m", value_parser = humantime::parse_duration)]
@@ -60,16 +64,28 @@ pub struct Limits {
     #[arg(long = "max-json-depth", env = "EQUIPCHECK_MAX_JSON_DEPTH", default_value_t = 16)]
     pub max_json_depth: usize,
     /// Most items in one `POST /api/v1/classify` request.
-    #[arg(long = "max-classify-items", env = "EQUIPCHECK_MAX_CLASSIFY_ITEMS", default_value_t = 1000)]
+    #[arg(
+        long = "max-classify-items",
+        env = "EQUIPCHECK_MAX_CLASSIFY_ITEMS",
+        default_value_t = 1000
+    )]
     pub max_classify_items: usize,
     /// Most lines in one purchase order.
-    #[arg(long = "max-order-lines", env = "EQUIPCHECK_MAX_ORDER_LINES", default_value_t = 100_000)]
+    #[arg(
+        long = "max-order-lines",
+        env = "EQUIPCHECK_MAX_ORDER_LINES",
+        default_value_t = 100_000
+    )]
     pub max_order_lines: usize,
     /// Largest page size of list endpoints.
     #[arg(long = "max-page-size", env = "EQUIPCHECK_MAX_PAGE_SIZE", default_value_t = 500)]
     pub max_page_size: i64,
     /// Uploads and purchase orders processed at once by one instance; more get 429 with Retry-After.
-    #[arg(long = "max-concurrent-uploads", env = "EQUIPCHECK_MAX_CONCURRENT_UPLOADS", default_value_t = 2)]
+    #[arg(
+        long = "max-concurrent-uploads",
+        env = "EQUIPCHECK_MAX_CONCURRENT_UPLOADS",
+        default_value_t = 2
+    )]
     pub max_concurrent_uploads: usize,
 }
 
@@ -86,7 +102,12 @@ impl Limits {
 #[derive(Debug, Clone, clap::Args)]
 pub struct Settings {
     /// Database URL: sqlite://PATH (default, a file in the working directory) or postgres://USER@HOST/DB.
-    #[arg(long = "database-url", env = "EQUIPCHECK_DATABASE_URL", default_value = "sqlite://equipcheck.db", hide_env_values = true)]
+    #[arg(
+        long = "database-url",
+        env = "EQUIPCHECK_DATABASE_URL",
+        default_value = "sqlite://equipcheck.db",
+        hide_env_values = true
+    )]
     pub database_url: String,
     /// Address and port to listen on (port 0 picks a free port).
     #[arg(long, env = "EQUIPCHECK_BIND", default_value = "127.0.0.1:8080")]

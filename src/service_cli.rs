@@ -23,7 +23,12 @@ pub enum UserCommand {
         #[arg(long)]
         password_file: Option<PathBuf>,
         /// Database URL (sqlite://PATH or postgres://...).
-        #[arg(long = "database-url", env = "EQUIPCHECK_DATABASE_URL", default_value = "sqlite://equipcheck.db", hide_env_values = true)]
+        #[arg(
+            long = "database-url",
+            env = "EQUIPCHECK_DATABASE_URL",
+            default_value = "sqlite://equipcheck.db",
+            hide_env_values = true
+        )]
         database_url: String,
     },
 }
@@ -41,7 +46,12 @@ pub struct TokenArgs {
     /// Lifetime, e.g. 1h, 30m, 7d.
     #[arg(long, default_value = "1h", value_parser = humantime::parse_duration)]
     ttl: Duration,
-    #[arg(long = "database-url", env = "EQUIPCHECK_DATABASE_URL", default_value = "sqlite://equipcheck.db", hide_env_values = true)]
+    #[arg(
+        long = "database-url",
+        env = "EQUIPCHECK_DATABASE_URL",
+        default_value = "sqlite://equipcheck.db",
+        hide_env_values = true
+    )]
     database_url: String,
     #[command(flatten)]
     jwt: JwtSettings,
@@ -62,7 +72,10 @@ fn check_projects(projects: &[String]) -> Result<(), String> {
 pub fn serve(settings: Settings, catalog_dir: &Path) -> ExitCode {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
     let runtime = actix_web::rt::System::new();
     runtime.block_on(async move {
         let app = match Application::build(&settings, catalog_dir) {

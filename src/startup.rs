@@ -46,10 +46,15 @@ pub fn load_classifier(catalog_dir: &Path) -> Result<Arc<Classifier>, StartupErr
 
 /// Token keys; an HS256 installation without a configured secret uses the one generated once in the database.
 pub fn load_keys(settings: &JwtSettings, pool: &db::Pool) -> Result<JwtKeys, StartupError> {
-    let needs_stored = settings.algorithm == JwtAlgorithm::Hs256 && settings.secret.is_none() && settings.secret_file.is_none();
+    let needs_stored =
+        settings.algorithm == JwtAlgorithm::Hs256 && settings.secret.is_none() && settings.secret_file.is_none();
     let stored = if needs_stored {
         let mut conn = pool.get().map_err(DbError::from)?;
-        Some(db::settings::get_or_insert(&mut conn, "jwt_hs256_secret", jwt::generate_secret)?)
+        Some(db::settings::get_or_insert(
+            &mut conn,
+            "jwt_hs256_secret",
+            jwt::generate_secret,
+        )?)
     } else {
         None
     };
@@ -72,7 +77,9 @@ impl Application {
             classifier,
             limits: settings.limits.clone(),
             backend,
-            heavy_slots: Arc::new(tokio::sync::Semaphore::new(settings.limits.max_concurrent_uploads.max(1))),
+            heavy_slots: Arc::new(tokio::sync::Semaphore::new(
+                settings.limits.max_concurrent_uploads.max(1),
+            )),
         });
         let bind_err = |source| StartupError::Bind {
             bind: settings.bind.clone(),

@@ -82,7 +82,9 @@ pub async fn upload(
         let mut field = field.map_err(|e| ApiError::BadRequest(format!("cannot read the multipart form: {e}")))?;
         match field.name().unwrap_or("") {
             "project" => {
-                let bytes = read_field(&mut field, 256).await.map_err(|_| ApiError::invalid("project", "is too long"))?;
+                let bytes = read_field(&mut field, 256)
+                    .await
+                    .map_err(|_| ApiError::invalid("project", "is too long"))?;
                 let value = String::from_utf8(bytes).map_err(|_| ApiError::invalid("project", "is not text"))?;
                 who.require_project(value.trim(), "project")?;
                 project = Some(value.trim().to_string());
@@ -96,17 +98,28 @@ pub async fn upload(
                 let bytes = read_field(&mut field, limit).await?;
                 file = Some((name, bytes));
             }
-            other => return Err(ApiError::invalid(other.to_string(), "unexpected form field; send project and file")),
+            other => {
+                return Err(ApiError::invalid(
+                    other.to_string(),
+                    "unexpected form field; send project and file",
+                ))
+            }
         }
     }
     let project = project.ok_or_else(|| ApiError::invalid("project", "is required"))?;
     if !crate::auth::valid_project_id(&project) {
-        return Err(ApiError::invalid("project", "must be 1-64 letters, digits, '-', '_' or '.'"));
+        return Err(ApiError::invalid(
+            "project",
+            "must be 1-64 letters, digits, '-', '_' or '.'",
+        ));
     }
     who.require_project(&project, "project")?;
     let (file_name, bytes) = file.ok_or_else(|| ApiError::invalid("file", "is required"))?;
     if file_name.is_empty() {
-        return Err(ApiError::invalid("file", "needs a file name with its extension (e.g. items.xlsx)"));
+        return Err(ApiError::invalid(
+            "file",
+            "needs a file name with its extension (e.g. items.xlsx)",
+        ));
     }
     let options = ImportOptions {
         limits: ImportLimits {
@@ -145,25 +158,45 @@ pub struct BatchListQuery {
 
 #[utoipa::path(get, path = "/api/v1/batches", tag = "batches", security(("bearer" = [])), params(BatchListQuery),
     responses((status = 200, body = BatchPage), (status = 401, body = Problem), (status = 422, body = Problem)))]
-pub async fn list(who: Identity, state: web::Data<AppState>, query: web::Query<BatchListQuery>) -> Result<web::Json<BatchPage>, ApiError> {
-    let (limit, offset) = PageQuery { limit: query.limit, offset: query.offset }.bounds(state.limits.max_page_size)?;
+pub async fn list(
+    who: Identity,
+    state: web::Data<AppState>,
+    query: web::Query<BatchListQuery>,
+) -> Result<web::Json<BatchPage>, ApiError> {
+    let (limit, offset) = PageQuery {
+        limit: query.limit,
+        offset: query.offset,
+    }
+    .bounds(state.limits.max_page_size)?;
     if let Some(source) = &query.source {
         if source != batches::SOURCE_UPLOAD && source != batches::SOURCE_ERP {
             return Err(ApiError::invalid("source", "must be upload or erp"));
         }
     }
-    let filter = batches::BatchFilter { project: query.project.clone(), source: query.source.clone() };
+    let filter = batches::BatchFilter {
+        project: query.project.clone(),
+        source: query.source.clone(),
+    };
     let scope = who.scope().map(<[String]>::to_vec);
     let (rows, total) = blocking(move || {
         let mut conn = state.pool.get()?;
         batches::list(&mut conn, scope.as_deref(), &filter, limit, offset)
     })
     .await?;
-    Ok(web::Json(BatchPage { items: rows.into_iter().map(BatchView::from).collect(), total, limit, offset }))
+    Ok(web::Json(BatchPage {
+        items: rows.into_iter().map(BatchView::from).collect(),
+        total,
+        limit,
+        offset,
+    }))
 }
 
 /// The batch if it exists and the caller's token grants its project; 404 otherwise.
-pub(super) async fn visible_batch(who: &Identity, state: &web::Data<AppState>, id: String) -> Result<batches::Batch, ApiError> {
+pub(super) async fn visible_batch(
+    who: &Identity,
+    state: &web::Data<AppState>,
+    id: String,
+) -> Result<batches::Batch, ApiError> {
     let state = state.clone();
     let batch = blocking(move || {
         let mut conn = state.pool.get()?;
@@ -178,7 +211,11 @@ pub(super) async fn visible_batch(who: &Identity, state: &web::Data<AppState>, i
 #[utoipa::path(get, path = "/api/v1/batches/{batch}", tag = "batches", security(("bearer" = [])),
     params(("batch" = String, Path, description = "Batch id")),
     responses((status = 200, body = BatchView), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn get(who: Identity, state: web::Data<AppState>, path: web::Path<String>) -> Result<web::Json<BatchView>, ApiError> {
+pub async fn get(
+    who: Identity,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<web::Json<BatchView>, ApiError> {
     let batch = visible_batch(&who, &state, path.into_inner()).await?;
     Ok(web::Json(BatchView::from(batch)))
 }
@@ -198,21 +235,39 @@ pub struct ItemListQuery {
 #[utoipa::path(get, path = "/api/v1/batches/{batch}/items", tag = "batches", security(("bearer" = [])),
     params(("batch" = String, Path, description = "Batch id"), ItemListQuery),
     responses((status = 200, body = ItemPage), (status = 401, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
-pub async fn items(who: Identity, state: web::Data<AppState>, path: web::Path<String>, query: web::Query<ItemListQuery>) -> Result<web::Json<ItemPage>, ApiError> {
-    let (limit, offset) = PageQuery { limit: query.limit, offset: query.offset }.bounds(state.limits.max_page_size)?;
+pub async fn items(
+    who: Identity,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<ItemListQuery>,
+) -> Result<web::Json<ItemPage>, ApiError> {
+    let (limit, offset) = PageQuery {
+        limit: query.limit,
+        offset: query.offset,
+    }
+    .bounds(state.limits.max_page_size)?;
     let mut errors = Vec::new();
     if let Some(d) = &query.decision {
         if d.parse::<crate::Decision>().is_err() {
-            errors.push(super::error::FieldError { field: "decision".into(), message: "must be one of prohibited, military, dual_use, controlled, review, clear".into() });
+            errors.push(super::error::FieldError {
+                field: "decision".into(),
+                message: "must be one of prohibited, military, dual_use, controlled, review, clear".into(),
+            });
         }
     }
     if let Some(s) = &query.review_status {
         if !items::REVIEW_STATUSES.contains(&s.as_str()) {
-            errors.push(super::error::FieldError { field: "review_status".into(), message: "must be one of pending, approved, rejected, escalated".into() });
+            errors.push(super::error::FieldError {
+                field: "review_status".into(),
+                message: "must be one of pending, approved, rejected, escalated".into(),
+            });
         }
     }
     if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
-        errors.push(super::error::FieldError { field: "q".into(), message: "is longer than 200 characters".into() });
+        errors.push(super::error::FieldError {
+            field: "q".into(),
+            message: "is longer than 200 characters".into(),
+        });
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
@@ -228,13 +283,23 @@ pub async fn items(who: Identity, state: web::Data<AppState>, path: web::Path<St
         items::list(&mut conn, &batch.id, &filter, limit, offset)
     })
     .await?;
-    Ok(web::Json(ItemPage { items: rows.into_iter().map(|i| ItemView::new(i, false)).collect(), total, limit, offset }))
+    Ok(web::Json(ItemPage {
+        items: rows.into_iter().map(|i| ItemView::new(i, false)).collect(),
+        total,
+        limit,
+        offset,
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/batches/{batch}/problems", tag = "batches", security(("bearer" = [])),
     params(("batch" = String, Path, description = "Batch id"), PageQuery),
     responses((status = 200, body = ProblemPage), (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn problems(who: Identity, state: web::Data<AppState>, path: web::Path<String>, query: web::Query<PageQuery>) -> Result<web::Json<ProblemPage>, ApiError> {
+pub async fn problems(
+    who: Identity,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    query: web::Query<PageQuery>,
+) -> Result<web::Json<ProblemPage>, ApiError> {
     let (limit, offset) = query.bounds(state.limits.max_page_size)?;
     let batch = visible_batch(&who, &state, path.into_inner()).await?;
     let (rows, total) = blocking(move || {
@@ -242,5 +307,10 @@ pub async fn problems(who: Identity, state: web::Data<AppState>, path: web::Path
         items::list_problems(&mut conn, &batch.id, limit, offset)
     })
     .await?;
-    Ok(web::Json(ProblemPage { items: rows.into_iter().map(ProblemView::from).collect(), total, limit, offset }))
+    Ok(web::Json(ProblemPage {
+        items: rows.into_iter().map(ProblemView::from).collect(),
+        total,
+        limit,
+        offset,
+    }))
 }

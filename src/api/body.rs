@@ -64,9 +64,13 @@ pub fn json_depth_exceeds(bytes: &[u8], max: usize) -> bool {
 /// Parses a JSON body after checking its depth; a parse error names the place.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result<T, ApiError> {
     if json_depth_exceeds(bytes, max_depth) {
-        return Err(ApiError::invalid("body", format!("nests deeper than {max_depth} levels")));
+        return Err(ApiError::invalid(
+            "body",
+            format!("nests deeper than {max_depth} levels"),
+        ));
     }
-    serde_json::from_slice(bytes).map_err(|e| ApiError::invalid("body", format!("is not valid JSON for this endpoint: {e}")))
+    serde_json::from_slice(bytes)
+        .map_err(|e| ApiError::invalid("body", format!("is not valid JSON for this endpoint: {e}")))
 }
 
 #[cfg(test)]

@@ -59,8 +59,16 @@ fn matches(entry: &Entry, q: &str) -> bool {
 
 #[utoipa::path(get, path = "/api/v1/catalog/entries", tag = "catalog", security(("bearer" = [])), params(EntryQuery),
     responses((status = 200, body = EntryPage), (status = 401, body = Problem), (status = 422, body = Problem)))]
-pub async fn entries(_who: Identity, state: web::Data<AppState>, query: web::Query<EntryQuery>) -> Result<web::Json<EntryPage>, ApiError> {
-    let (limit, offset) = super::PageQuery { limit: query.limit, offset: query.offset }.bounds(state.limits.max_page_size)?;
+pub async fn entries(
+    _who: Identity,
+    state: web::Data<AppState>,
+    query: web::Query<EntryQuery>,
+) -> Result<web::Json<EntryPage>, ApiError> {
+    let (limit, offset) = super::PageQuery {
+        limit: query.limit,
+        offset: query.offset,
+    }
+    .bounds(state.limits.max_page_size)?;
     if query.q.as_ref().is_some_and(|q| q.chars().count() > 200) {
         return Err(ApiError::invalid("q", "is longer than 200 characters"));
     }
@@ -79,14 +87,24 @@ pub async fn entries(_who: Identity, state: web::Data<AppState>, query: web::Que
         .map(serde_json::to_value)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(web::Json(EntryPage { catalog_version: catalog.version.clone(), items, total, limit, offset }))
+    Ok(web::Json(EntryPage {
+        catalog_version: catalog.version.clone(),
+        items,
+        total,
+        limit,
+        offset,
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/catalog/entries/{code}", tag = "catalog", security(("bearer" = [])),
     params(("code" = String, Path, description = "Entry code or alias (ML13.d, 6A003.b.4)")),
     responses((status = 200, description = "The entry with its act", body = Object), (status = 401, body = Problem),
         (status = 404, body = Problem)))]
-pub async fn entry(_who: Identity, state: web::Data<AppState>, path: web::Path<String>) -> Result<web::Json<serde_json::Value>, ApiError> {
+pub async fn entry(
+    _who: Identity,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<web::Json<serde_json::Value>, ApiError> {
     let catalog = state.classifier.catalog();
     let entry = catalog.entry(&path).ok_or(ApiError::NotFound("catalogue entry"))?;
     Ok(web::Json(serde_json::json!({

@@ -46,7 +46,12 @@ const INLINE_ITEMS: usize = 16;
     responses((status = 200, description = "A classification (decision, catalog_version, findings with evidence, \
         questions), or an array of them", body = Object),
         (status = 401, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
-pub async fn classify(req: HttpRequest, _who: Identity, state: web::Data<AppState>, payload: web::Payload) -> Result<HttpResponse, ApiError> {
+pub async fn classify(
+    req: HttpRequest,
+    _who: Identity,
+    state: web::Data<AppState>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
     let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     let request: ClassifyRequest = body::parse_json(&bytes, state.limits.max_json_depth)?;
     match request {
@@ -62,9 +67,11 @@ pub async fn classify(req: HttpRequest, _who: Identity, state: web::Data<AppStat
             let mut errors = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 if let Err(e) = item.validate() {
-                    errors.extend(crate::service::orders::field_errors(&format!("[{i}]."), &e).into_iter().map(
-                        |(field, message)| super::error::FieldError { field, message },
-                    ));
+                    errors.extend(
+                        crate::service::orders::field_errors(&format!("[{i}]."), &e)
+                            .into_iter()
+                            .map(|(field, message)| super::error::FieldError { field, message }),
+                    );
                 }
             }
             if !errors.is_empty() {

@@ -176,7 +176,9 @@ impl From<ServiceError> for ApiError {
             },
             ServiceError::Import(import) => match import {
                 ImportError::TooLarge { limit, .. } => ApiError::PayloadTooLarge { limit },
-                e @ (ImportError::Hostile { .. } | ImportError::Encrypted { .. }) => ApiError::FileRefused(e.to_string()),
+                e @ (ImportError::Hostile { .. } | ImportError::Encrypted { .. }) => {
+                    ApiError::FileRefused(e.to_string())
+                }
                 ImportError::Io { .. } => ApiError::Internal(import.to_string()),
                 e => ApiError::UnreadableFile(e.to_string()),
             },

@@ -25,7 +25,11 @@ async fn visible_item(who: &Identity, state: &web::Data<AppState>, id: i64) -> R
     params(("item" = i64, Path, description = "Item id")),
     responses((status = 200, description = "The item with its classification and evidence", body = ItemView),
         (status = 401, body = Problem), (status = 404, body = Problem)))]
-pub async fn get(who: Identity, state: web::Data<AppState>, path: web::Path<i64>) -> Result<web::Json<ItemView>, ApiError> {
+pub async fn get(
+    who: Identity,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<web::Json<ItemView>, ApiError> {
     let item = visible_item(&who, &state, path.into_inner()).await?;
     Ok(web::Json(ItemView::new(item, true)))
 }

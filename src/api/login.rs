@@ -46,7 +46,10 @@ pub async fn login(
         let mut conn = state.pool.get()?;
         let user = users::get(&mut conn, &request.name)?;
         // Verify against a dummy hash when the user does not exist, so timing does not tell.
-        let stored = user.as_ref().map(|u| u.password_hash.as_str()).unwrap_or(password::dummy_hash());
+        let stored = user
+            .as_ref()
+            .map(|u| u.password_hash.as_str())
+            .unwrap_or(password::dummy_hash());
         let ok = password::verify(&request.password, stored);
         Ok::<_, crate::db::DbError>(user.filter(|_| ok))
     })

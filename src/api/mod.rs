@@ -53,19 +53,47 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
         (Method::POST, "/auth/login", r(Method::POST).to(login::login)),
         (Method::GET, "/api/v1/openapi.json", r(Method::GET).to(openapi::spec)),
         (Method::GET, "/api/v1/projects", r(Method::GET).to(projects::list)),
-        (Method::PUT, "/api/v1/projects/{project}", r(Method::PUT).to(projects::put)),
+        (
+            Method::PUT,
+            "/api/v1/projects/{project}",
+            r(Method::PUT).to(projects::put),
+        ),
         (Method::POST, "/api/v1/batches", r(Method::POST).to(batches::upload)),
         (Method::GET, "/api/v1/batches", r(Method::GET).to(batches::list)),
         (Method::GET, "/api/v1/batches/{batch}", r(Method::GET).to(batches::get)),
-        (Method::GET, "/api/v1/batches/{batch}/items", r(Method::GET).to(batches::items)),
-        (Method::GET, "/api/v1/batches/{batch}/problems", r(Method::GET).to(batches::problems)),
+        (
+            Method::GET,
+            "/api/v1/batches/{batch}/items",
+            r(Method::GET).to(batches::items),
+        ),
+        (
+            Method::GET,
+            "/api/v1/batches/{batch}/problems",
+            r(Method::GET).to(batches::problems),
+        ),
         (Method::GET, "/api/v1/items/{item}", r(Method::GET).to(items::get)),
-        (Method::PUT, "/api/v1/items/{item}/review", r(Method::PUT).to(items::review)),
+        (
+            Method::PUT,
+            "/api/v1/items/{item}/review",
+            r(Method::PUT).to(items::review),
+        ),
         (Method::POST, "/api/v1/classify", r(Method::POST).to(classify::classify)),
-        (Method::POST, "/api/v1/purchase-orders", r(Method::POST).to(orders::submit)),
+        (
+            Method::POST,
+            "/api/v1/purchase-orders",
+            r(Method::POST).to(orders::submit),
+        ),
         (Method::GET, "/api/v1/catalog", r(Method::GET).to(catalog::version)),
-        (Method::GET, "/api/v1/catalog/entries", r(Method::GET).to(catalog::entries)),
-        (Method::GET, "/api/v1/catalog/entries/{code}", r(Method::GET).to(catalog::entry)),
+        (
+            Method::GET,
+            "/api/v1/catalog/entries",
+            r(Method::GET).to(catalog::entries),
+        ),
+        (
+            Method::GET,
+            "/api/v1/catalog/entries/{code}",
+            r(Method::GET).to(catalog::entry),
+        ),
     ]
 }
 

@@ -37,7 +37,10 @@ pub async fn submit(
 ) -> Result<HttpResponse, ApiError> {
     who.require(&[Role::Erp, Role::Admin])?;
     if !crate::auth::valid_project_id(&query.project) {
-        return Err(ApiError::invalid("project", "must be 1-64 letters, digits, '-', '_' or '.'"));
+        return Err(ApiError::invalid(
+            "project",
+            "must be 1-64 letters, digits, '-', '_' or '.'",
+        ));
     }
     who.require_project(&query.project, "project")?;
     if query.reference.as_ref().is_some_and(|r| r.chars().count() > 200) {
@@ -48,7 +51,10 @@ pub async fn submit(
         Some(v) => {
             let key = v.to_str().map(str::trim).unwrap_or("");
             if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
-                return Err(ApiError::invalid("Idempotency-Key", "must be 1-255 printable ASCII characters"));
+                return Err(ApiError::invalid(
+                    "Idempotency-Key",
+                    "must be 1-255 printable ASCII characters",
+                ));
             }
             Some(key.to_string())
         }

@@ -49,7 +49,10 @@ pub async fn put(
     who.require(&[Role::Admin])?;
     let id = path.into_inner();
     if !crate::auth::valid_project_id(&id) {
-        return Err(ApiError::invalid("project", "must be 1-64 letters, digits, '-', '_' or '.'"));
+        return Err(ApiError::invalid(
+            "project",
+            "must be 1-64 letters, digits, '-', '_' or '.'",
+        ));
     }
     let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     let request: ProjectRequest = body::parse_json(&bytes, state.limits.max_json_depth)?;
@@ -68,6 +71,10 @@ pub async fn put(
     })
     .await?;
     let project = project.ok_or(ApiError::NotFound("project"))?;
-    let mut response = if created { HttpResponse::Created() } else { HttpResponse::Ok() };
+    let mut response = if created {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    };
     Ok(response.json(project))
 }

@@ -87,9 +87,14 @@ impl JwtKeys {
                         .to_vec(),
                 };
                 if secret.len() < 32 {
-                    return Err(KeyError::Config("the HS256 secret must be at least 32 bytes long".into()));
+                    return Err(KeyError::Config(
+                        "the HS256 secret must be at least 32 bytes long".into(),
+                    ));
                 }
-                (Verifier::Single(DecodingKey::from_secret(&secret)), Some(EncodingKey::from_secret(&secret)))
+                (
+                    Verifier::Single(DecodingKey::from_secret(&secret)),
+                    Some(EncodingKey::from_secret(&secret)),
+                )
             }
             alg @ (JwtAlgorithm::Rs256 | JwtAlgorithm::EdDsa) => {
                 let verifier = match (&settings.public_key_file, &settings.jwks_file) {
@@ -159,7 +164,9 @@ impl JwtKeys {
             Verifier::Single(key) => key,
             Verifier::Jwks(keys) => {
                 let header = jsonwebtoken::decode_header(token).map_err(invalid)?;
-                let kid = header.kid.ok_or_else(|| TokenError::Invalid("no kid in the header".into()))?;
+                let kid = header
+                    .kid
+                    .ok_or_else(|| TokenError::Invalid("no kid in the header".into()))?;
                 keys.get(&kid)
                     .ok_or_else(|| TokenError::Invalid("unknown kid".into()))?
             }
@@ -179,7 +186,10 @@ impl JwtKeys {
     /// Signs a token for `sub` valid for `ttl`.
     pub fn issue(&self, sub: &str, role: Role, projects: &[String], ttl: Duration) -> Result<String, TokenError> {
         let signer = self.signer.as_ref().ok_or(TokenError::NoSigningKey(self.algorithm))?;
-        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_secs();
         let claims = Claims {
             sub: sub.to_string(),
             role,

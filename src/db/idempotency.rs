@@ -34,7 +34,9 @@ pub fn begin(conn: &mut DbConnection, subject: &str, key: &str, request_hash: &s
     match inserted {
         Ok(_) => Ok(Begin::Started),
         // Another request inserted it between our read and our insert.
-        Err(e) if e.is_unique_violation() => Ok(existing(conn, subject, key, request_hash)?.unwrap_or(Begin::InProgress)),
+        Err(e) if e.is_unique_violation() => {
+            Ok(existing(conn, subject, key, request_hash)?.unwrap_or(Begin::InProgress))
+        }
         Err(e) => Err(e),
     }
 }

@@ -138,7 +138,9 @@ pub fn list(
     offset: i64,
 ) -> Result<(Vec<Item>, i64), DbError> {
     let build = || {
-        let mut query = items::table.filter(items::batch_id.eq(batch_id.to_string())).into_boxed();
+        let mut query = items::table
+            .filter(items::batch_id.eq(batch_id.to_string()))
+            .into_boxed();
         if let Some(decision) = &filter.decision {
             query = query.filter(items::decision.eq(decision.clone()));
         }
@@ -151,7 +153,11 @@ pub fn list(
         query
     };
     let total = build().count().get_result::<i64>(conn)?;
-    let rows = build().order(items::position).limit(limit).offset(offset).load::<Item>(conn)?;
+    let rows = build()
+        .order(items::position)
+        .limit(limit)
+        .offset(offset)
+        .load::<Item>(conn)?;
     Ok((rows, total))
 }
 
@@ -166,13 +172,7 @@ pub fn get(conn: &mut DbConnection, id: i64) -> Result<Option<(Item, String)>, D
     Ok(Some((item, project)))
 }
 
-pub fn set_review(
-    conn: &mut DbConnection,
-    id: i64,
-    status: &str,
-    note: Option<&str>,
-    by: &str,
-) -> Result<(), DbError> {
+pub fn set_review(conn: &mut DbConnection, id: i64, status: &str, note: Option<&str>, by: &str) -> Result<(), DbError> {
     super::write(conn, |conn| {
         diesel::update(items::table.find(id))
             .set((

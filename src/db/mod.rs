@@ -69,7 +69,9 @@ impl Backend {
     pub fn from_url(url: &str) -> Result<Backend, DbError> {
         if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             if path.is_empty() || path.contains(":memory:") {
-                return Err(DbError::BadUrl(format!("{url} (use a file: each pooled :memory: connection is a separate database)")));
+                return Err(DbError::BadUrl(format!(
+                    "{url} (use a file: each pooled :memory: connection is a separate database)"
+                )));
             }
             Ok(Backend::Sqlite(path.to_string()))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -116,7 +118,10 @@ impl ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
-        diesel::sql_query("SELECT 1").execute(conn).map(|_| ()).map_err(r2d2::Error::QueryError)
+        diesel::sql_query("SELECT 1")
+            .execute(conn)
+            .map(|_| ())
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConnection) -> bool {

@@ -13,11 +13,7 @@ pub fn get(conn: &mut DbConnection, name: &str) -> Result<Option<String>, DbErro
 }
 
 /// The stored value, or `make()` stored now; the first instance to store wins.
-pub fn get_or_insert(
-    conn: &mut DbConnection,
-    name: &str,
-    make: impl FnOnce() -> String,
-) -> Result<String, DbError> {
+pub fn get_or_insert(conn: &mut DbConnection, name: &str, make: impl FnOnce() -> String) -> Result<String, DbError> {
     if let Some(value) = get(conn, name)? {
         return Ok(value);
     }

@@ -136,7 +136,11 @@ pub fn submit(
         match idempotency::begin(&mut conn, &order.user, key, &request_hash)? {
             idempotency::Begin::Started => {}
             idempotency::Begin::Replay { status, body } => {
-                return Ok(OrderOutcome { status, body, replayed: true })
+                return Ok(OrderOutcome {
+                    status,
+                    body,
+                    replayed: true,
+                })
             }
             idempotency::Begin::InProgress => return Err(ServiceError::IdempotencyInProgress),
             idempotency::Begin::Mismatch => return Err(ServiceError::IdempotencyMismatch),

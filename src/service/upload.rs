@@ -27,7 +27,12 @@ pub struct Stored {
 }
 
 /// Imports, classifies and stores an upload. A file that cannot be imported leaves nothing behind.
-pub fn upload(pool: &Pool, classifier: &Classifier, options: &ImportOptions, input: Upload) -> Result<Stored, ServiceError> {
+pub fn upload(
+    pool: &Pool,
+    classifier: &Classifier,
+    options: &ImportOptions,
+    input: Upload,
+) -> Result<Stored, ServiceError> {
     let sha256 = sha256_hex(&[&input.bytes]);
     let mut conn = pool.get()?;
     if let Some(batch) = batches::find_upload(&mut conn, &input.project, &sha256)? {

@@ -19,11 +19,15 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str, body: &Body)
         Body::None => request,
         Body::Json(v) => request.json(v),
         Body::Upload(project) => request.multipart(
-            reqwest::multipart::Form::new().text("project", project.to_string()).part(
-                "file",
-                reqwest::multipart::Part::bytes(format!("Description\nTent {}\n", uuid::Uuid::new_v4()).into_bytes())
+            reqwest::multipart::Form::new()
+                .text("project", project.to_string())
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(
+                        format!("Description\nTent {}\n", uuid::Uuid::new_v4()).into_bytes(),
+                    )
                     .file_name("tents.csv"),
-            ),
+                ),
         ),
         Body::Order => request.body(json!({"description": "Tent"}).to_string()),
     };
@@ -37,27 +41,66 @@ async fn every_route_is_authorised_by_role_and_scoped_by_project() {
     for db in backends() {
         let app = spawn_app(db).await;
         // One batch with one item in project p1.
-        let response = app.upload_bytes(&token("officer", &["p1"]), "p1", "seed.csv", b"Description\nPistol\n".to_vec()).await;
+        let response = app
+            .upload_bytes(
+                &token("officer", &["p1"]),
+                "p1",
+                "seed.csv",
+                b"Description\nPistol\n".to_vec(),
+            )
+            .await;
         assert_eq!(response.status(), 201);
         let batch: Value = response.json().await.unwrap();
         let b = batch["id"].as_str().unwrap().to_string();
-        let items = app.get_json(&format!("/api/v1/batches/{b}/items"), &token("monitor", &["p1"])).await;
+        let items = app
+            .get_json(&format!("/api/v1/batches/{b}/items"), &token("monitor", &["p1"]))
+            .await;
         let i = items["items"][0]["id"].as_i64().unwrap();
 
         let all: &[&str] = &ROLES;
         // (method, path, body, roles allowed, scoped to p1)
         let routes: Vec<(&str, String, Body, &[&str], bool)> = vec![
             ("GET", "/api/v1/projects".into(), Body::None, all, false),
-            ("PUT", "/api/v1/projects/p1".into(), Body::Json(json!({"name": "Police mobility"})), &["admin"], false),
-            ("POST", "/api/v1/batches".into(), Body::Upload("p1"), &["officer", "admin"], true),
+            (
+                "PUT",
+                "/api/v1/projects/p1".into(),
+                Body::Json(json!({"name": "Police mobility"})),
+                &["admin"],
+                false,
+            ),
+            (
+                "POST",
+                "/api/v1/batches".into(),
+                Body::Upload("p1"),
+                &["officer", "admin"],
+                true,
+            ),
             ("GET", "/api/v1/batches".into(), Body::None, all, false),
             ("GET", format!("/api/v1/batches/{b}"), Body::None, all, true),
             ("GET", format!("/api/v1/batches/{b}/items"), Body::None, all, true),
             ("GET", format!("/api/v1/batches/{b}/problems"), Body::None, all, true),
             ("GET", format!("/api/v1/items/{i}"), Body::None, all, true),
-            ("PUT", format!("/api/v1/items/{i}/review"), Body::Json(json!({"status": "approved", "note": "ok"})), &["reviewer", "admin"], true),
-            ("POST", "/api/v1/classify".into(), Body::Json(json!({"description": "Tent"})), all, false),
-            ("POST", "/api/v1/purchase-orders?project=p1".into(), Body::Order, &["erp", "admin"], true),
+            (
+                "PUT",
+                format!("/api/v1/items/{i}/review"),
+                Body::Json(json!({"status": "approved", "note": "ok"})),
+                &["reviewer", "admin"],
+                true,
+            ),
+            (
+                "POST",
+                "/api/v1/classify".into(),
+                Body::Json(json!({"description": "Tent"})),
+                all,
+                false,
+            ),
+            (
+                "POST",
+                "/api/v1/purchase-orders?project=p1".into(),
+                Body::Order,
+                &["erp", "admin"],
+                true,
+            ),
             ("GET", "/api/v1/catalog".into(), Body::None, all, false),
             ("GET", "/api/v1/catalog/entries?q=rifle".into(), Body::None, all, false),
             ("GET", "/api/v1/catalog/entries/ML1".into(), Body::None, all, false),
@@ -67,13 +110,21 @@ async fn every_route_is_authorised_by_role_and_scoped_by_project() {
             for role in ROLES {
                 let own = call(&app, method, path, &token(role, &["p1"]), body).await;
                 let other = call(&app, method, path, &token(role, &["p2"]), body).await;
-                let none = app.client.request(reqwest::Method::from_bytes(method.as_bytes()).unwrap(), app.url(path)).send().await.unwrap().status().as_u16();
+                let none = app
+                    .client
+                    .request(reqwest::Method::from_bytes(method.as_bytes()).unwrap(), app.url(path))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16();
                 assert_eq!(none, 401, "{method} {path} without a token on {db:?}");
                 if allowed.contains(&role) {
                     assert!((200..300).contains(&own), "{role} {method} {path}: {own} on {db:?}");
                     let expected_other = if *scoped && role != "admin" { 404 } else { own };
                     assert!(
-                        other == expected_other || ((200..300).contains(&other) && (200..300).contains(&expected_other)),
+                        other == expected_other
+                            || ((200..300).contains(&other) && (200..300).contains(&expected_other)),
                         "{role} of another project {method} {path}: {other} on {db:?}"
                     );
                 } else {
@@ -94,11 +145,20 @@ async fn every_route_is_authorised_by_role_and_scoped_by_project() {
         let projects = app.get_json("/api/v1/projects", &token("officer", &["p1"])).await;
         assert_eq!(projects[0]["name"], "Police mobility");
         // The review was recorded.
-        let item = app.get_json(&format!("/api/v1/items/{i}"), &token("monitor", &["p1"])).await;
+        let item = app
+            .get_json(&format!("/api/v1/items/{i}"), &token("monitor", &["p1"]))
+            .await;
         assert_eq!(item["review"]["status"], "approved");
         // A batch that does not exist and one of another project answer the same.
-        let missing = app.get("/api/v1/batches/00000000-0000-0000-0000-000000000000", &token("monitor", &["p2"])).await;
-        let hidden = app.get(&format!("/api/v1/batches/{b}"), &token("monitor", &["p2"])).await;
+        let missing = app
+            .get(
+                "/api/v1/batches/00000000-0000-0000-0000-000000000000",
+                &token("monitor", &["p2"]),
+            )
+            .await;
+        let hidden = app
+            .get(&format!("/api/v1/batches/{b}"), &token("monitor", &["p2"]))
+            .await;
         let missing = problem(missing, 404).await;
         let hidden = problem(hidden, 404).await;
         assert_eq!(missing, hidden);

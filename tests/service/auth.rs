@@ -21,7 +21,10 @@ async fn status_with(app: &TestApp, authorization: Option<&str>) -> u16 {
 async fn bad_tokens_are_401_with_problem_json() {
     for db in backends() {
         let app = spawn_app(db).await;
-        assert_eq!(status_with(&app, Some(&format!("Bearer {}", token("officer", &["p1"])))).await, 200);
+        assert_eq!(
+            status_with(&app, Some(&format!("Bearer {}", token("officer", &["p1"])))).await,
+            200
+        );
 
         let response = app.client.get(app.url(PROBE)).send().await.unwrap();
         assert_eq!(response.headers().get("www-authenticate").unwrap(), "Bearer");
@@ -74,7 +77,12 @@ async fn bad_tokens_are_401_with_problem_json() {
         let tampered = format!("{}.{}.{}", parts[0], b64(&claims("tester", "admin", &[])), parts[2]);
         cases.push(("tampered payload", format!("Bearer {tampered}")));
         // Right secret, other algorithm (HS512) than the pinned one.
-        let hs512 = jsonwebtoken::encode(&Header::new(Algorithm::HS512), &base, &EncodingKey::from_secret(SECRET.as_bytes())).unwrap();
+        let hs512 = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS512),
+            &base,
+            &EncodingKey::from_secret(SECRET.as_bytes()),
+        )
+        .unwrap();
         cases.push(("HS512 instead of HS256", format!("Bearer {hs512}")));
         for (name, value) in cases {
             assert_eq!(status_with(&app, Some(&value)).await, 401, "{name} on {db:?}");
@@ -87,21 +95,44 @@ async fn rs256_server_refuses_hs256_tokens_signed_with_its_public_key() {
     let public = fixture("jwt/rsa_public.pem");
     let app = spawn_app_with(
         Db::Sqlite,
-        &["--jwt-algorithm", "RS256", "--jwt-public-key-file", public.to_str().unwrap()],
+        &[
+            "--jwt-algorithm",
+            "RS256",
+            "--jwt-public-key-file",
+            public.to_str().unwrap(),
+        ],
     )
     .await;
     let claims = claims("erp-client", "erp", &["p1"]);
     let private = std::fs::read(fixture("jwt/rsa_private.pem")).unwrap();
-    let rs = jsonwebtoken::encode(&Header::new(Algorithm::RS256), &claims, &EncodingKey::from_rsa_pem(&private).unwrap()).unwrap();
+    let rs = jsonwebtoken::encode(
+        &Header::new(Algorithm::RS256),
+        &claims,
+        &EncodingKey::from_rsa_pem(&private).unwrap(),
+    )
+    .unwrap();
     assert_eq!(status_with(&app, Some(&format!("Bearer {rs}"))).await, 200);
     let public_pem = std::fs::read(&public).unwrap();
-    let confused = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &EncodingKey::from_secret(&public_pem)).unwrap();
+    let confused = jsonwebtoken::encode(
+        &Header::new(Algorithm::HS256),
+        &claims,
+        &EncodingKey::from_secret(&public_pem),
+    )
+    .unwrap();
     assert_eq!(status_with(&app, Some(&format!("Bearer {confused}"))).await, 401);
     // The server's old HS256 secret means nothing here either.
-    assert_eq!(status_with(&app, Some(&format!("Bearer {}", sign_hs(&claims)))).await, 401);
+    assert_eq!(
+        status_with(&app, Some(&format!("Bearer {}", sign_hs(&claims)))).await,
+        401
+    );
     // A token signed with another algorithm and key is refused.
     let other = std::fs::read(fixture("jwt/ed25519_private.pem")).unwrap();
-    let eddsa = jsonwebtoken::encode(&Header::new(Algorithm::EdDSA), &claims, &EncodingKey::from_ed_pem(&other).unwrap()).unwrap();
+    let eddsa = jsonwebtoken::encode(
+        &Header::new(Algorithm::EdDSA),
+        &claims,
+        &EncodingKey::from_ed_pem(&other).unwrap(),
+    )
+    .unwrap();
     assert_eq!(status_with(&app, Some(&format!("Bearer {eddsa}"))).await, 401);
 }
 
@@ -110,14 +141,27 @@ async fn eddsa_server_accepts_its_key_only() {
     let public = fixture("jwt/ed25519_public.pem");
     let app = spawn_app_with(
         Db::Sqlite,
-        &["--jwt-algorithm", "EdDSA", "--jwt-public-key-file", public.to_str().unwrap()],
+        &[
+            "--jwt-algorithm",
+            "EdDSA",
+            "--jwt-public-key-file",
+            public.to_str().unwrap(),
+        ],
     )
     .await;
     let claims = claims("erp-client", "erp", &["p1"]);
     let private = std::fs::read(fixture("jwt/ed25519_private.pem")).unwrap();
-    let ed = jsonwebtoken::encode(&Header::new(Algorithm::EdDSA), &claims, &EncodingKey::from_ed_pem(&private).unwrap()).unwrap();
+    let ed = jsonwebtoken::encode(
+        &Header::new(Algorithm::EdDSA),
+        &claims,
+        &EncodingKey::from_ed_pem(&private).unwrap(),
+    )
+    .unwrap();
     assert_eq!(status_with(&app, Some(&format!("Bearer {ed}"))).await, 200);
-    assert_eq!(status_with(&app, Some(&format!("Bearer {}", sign_hs(&claims)))).await, 401);
+    assert_eq!(
+        status_with(&app, Some(&format!("Bearer {}", sign_hs(&claims)))).await,
+        401
+    );
 }
 
 #[tokio::test]
@@ -126,7 +170,14 @@ async fn login_issues_short_lived_tokens_for_stored_users() {
         let app = spawn_app(db).await;
         let pool = equipcheck::db::connect(&app.database_url, 1).unwrap();
         let hash = equipcheck::auth::password::hash("correct horse battery").unwrap();
-        equipcheck::db::users::upsert(&mut pool.get().unwrap(), "amina", &hash, "officer", &["niger-police".into()]).unwrap();
+        equipcheck::db::users::upsert(
+            &mut pool.get().unwrap(),
+            "amina",
+            &hash,
+            "officer",
+            &["niger-police".into()],
+        )
+        .unwrap();
 
         let response = app
             .client
@@ -144,12 +195,29 @@ async fn login_issues_short_lived_tokens_for_stored_users() {
         assert_eq!(projects[0]["id"], "niger-police");
 
         for (name, password) in [("amina", "wrong password!"), ("nobody", "correct horse battery")] {
-            let response = app.client.post(app.url("/auth/login")).json(&json!({"name": name, "password": password})).send().await.unwrap();
+            let response = app
+                .client
+                .post(app.url("/auth/login"))
+                .json(&json!({"name": name, "password": password}))
+                .send()
+                .await
+                .unwrap();
             problem(response, 401).await;
         }
-        let response = app.client.post(app.url("/auth/login")).json(&json!({"name": "", "password": ""})).send().await.unwrap();
+        let response = app
+            .client
+            .post(app.url("/auth/login"))
+            .json(&json!({"name": "", "password": ""}))
+            .send()
+            .await
+            .unwrap();
         let body = problem(response, 422).await;
-        let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        let fields: Vec<&str> = body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
         assert_eq!(fields, ["name", "password"]);
     }
 }

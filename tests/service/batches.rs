@@ -1,7 +1,11 @@
 use crate::helpers::*;
 use serde_json::Value;
 
-const SAMPLES: [&str; 3] = ["niger-police-mobility-fr.xlsx", "polizei-ausstattung-de.xls", "border-management-en.csv"];
+const SAMPLES: [&str; 3] = [
+    "niger-police-mobility-fr.xlsx",
+    "polizei-ausstattung-de.xls",
+    "border-management-en.csv",
+];
 
 #[tokio::test]
 async fn samples_upload_and_read_back_with_decisions_and_evidence() {
@@ -12,7 +16,13 @@ async fn samples_upload_and_read_back_with_decisions_and_evidence() {
         for name in SAMPLES {
             let response = app.upload_fixture(&officer, "niger", name).await;
             assert_eq!(response.status(), 201, "{name} on {db:?}");
-            let location = response.headers().get("location").unwrap().to_str().unwrap().to_string();
+            let location = response
+                .headers()
+                .get("location")
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_string();
             let batch: Value = response.json().await.unwrap();
             assert_eq!(location, format!("/api/v1/batches/{}", batch["id"].as_str().unwrap()));
             assert_eq!(batch["file_name"], name);
@@ -32,9 +42,16 @@ async fn samples_upload_and_read_back_with_decisions_and_evidence() {
         let de = &ids[1];
         let batch = app.get_json(&format!("/api/v1/batches/{de}"), &officer).await;
         assert_eq!(batch["summary"]["prohibited"], 3);
-        let page = app.get_json(&format!("/api/v1/batches/{de}/items?decision=prohibited"), &officer).await;
+        let page = app
+            .get_json(&format!("/api/v1/batches/{de}/items?decision=prohibited"), &officer)
+            .await;
         assert_eq!(page["total"], 3);
-        let rifle = page["items"].as_array().unwrap().iter().find(|i| i["description"].as_str().unwrap().contains("Sturmgewehr")).unwrap();
+        let rifle = page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["description"].as_str().unwrap().contains("Sturmgewehr"))
+            .unwrap();
         assert_eq!(rifle["row"], 9);
         assert_eq!(rifle["sheet"], "Ausstattung");
         assert_eq!(rifle["review"]["status"], "pending");
@@ -44,35 +61,68 @@ async fn samples_upload_and_read_back_with_decisions_and_evidence() {
         let findings = one["classification"]["findings"].as_array().unwrap();
         let ml1 = findings.iter().find(|f| f["entry"] == "ML1").unwrap();
         assert_eq!(ml1["decision"], "prohibited");
-        assert!(ml1["evidence"].as_array().unwrap().iter().any(|e| e["matched"].as_str().unwrap().contains("gewehr")));
+        assert!(ml1["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["matched"].as_str().unwrap().contains("gewehr")));
 
         // Text search (case-insensitive), pagination, review filter.
-        let hits = app.get_json(&format!("/api/v1/batches/{de}/items?q=WÄRMEBILD"), &officer).await;
+        let hits = app
+            .get_json(&format!("/api/v1/batches/{de}/items?q=WÄRMEBILD"), &officer)
+            .await;
         assert_eq!(hits["total"], 1);
-        let hits = app.get_json(&format!("/api/v1/batches/{de}/items?q=pistole"), &officer).await;
+        let hits = app
+            .get_json(&format!("/api/v1/batches/{de}/items?q=pistole"), &officer)
+            .await;
         assert_eq!(hits["total"], 2);
-        let hits = app.get_json(&format!("/api/v1/batches/{de}/items?q=100%25"), &officer).await;
+        let hits = app
+            .get_json(&format!("/api/v1/batches/{de}/items?q=100%25"), &officer)
+            .await;
         assert_eq!(hits["total"], 0, "LIKE wildcards are escaped");
-        let all = app.get_json(&format!("/api/v1/batches/{de}/items?limit=5&offset=0"), &officer).await;
-        let next = app.get_json(&format!("/api/v1/batches/{de}/items?limit=5&offset=5"), &officer).await;
+        let all = app
+            .get_json(&format!("/api/v1/batches/{de}/items?limit=5&offset=0"), &officer)
+            .await;
+        let next = app
+            .get_json(&format!("/api/v1/batches/{de}/items?limit=5&offset=5"), &officer)
+            .await;
         assert_eq!(all["items"].as_array().unwrap().len(), 5);
         assert_eq!(all["total"], 17);
         assert!(all["items"][4]["position"].as_i64() < next["items"][0]["position"].as_i64());
-        let pending = app.get_json(&format!("/api/v1/batches/{de}/items?review_status=pending&limit=500"), &officer).await;
+        let pending = app
+            .get_json(
+                &format!("/api/v1/batches/{de}/items?review_status=pending&limit=500"),
+                &officer,
+            )
+            .await;
         assert_eq!(pending["total"], 17);
-        let bad = app.get(&format!("/api/v1/batches/{de}/items?decision=forbidden&review_status=maybe"), &officer).await;
+        let bad = app
+            .get(
+                &format!("/api/v1/batches/{de}/items?decision=forbidden&review_status=maybe"),
+                &officer,
+            )
+            .await;
         let body = problem(bad, 422).await;
         assert_eq!(body["errors"].as_array().unwrap().len(), 2);
 
         // Problems of a sample (an empty page is fine) and of a sheet with a bad cell.
-        let problems = app.get_json(&format!("/api/v1/batches/{}/problems", ids[0]), &officer).await;
+        let problems = app
+            .get_json(&format!("/api/v1/batches/{}/problems", ids[0]), &officer)
+            .await;
         assert!(problems["items"].is_array());
-        let csv = "Description,Quantity\nNight vision goggles,two\nTent,4\n".as_bytes().to_vec();
+        let csv = "Description,Quantity\nNight vision goggles,two\nTent,4\n"
+            .as_bytes()
+            .to_vec();
         let response = app.upload_bytes(&officer, "niger", "bad-cells.csv", csv).await;
         assert_eq!(response.status(), 201);
         let batch: Value = response.json().await.unwrap();
         assert_eq!(batch["problem_count"], 1);
-        let problems = app.get_json(&format!("/api/v1/batches/{}/problems", batch["id"].as_str().unwrap()), &officer).await;
+        let problems = app
+            .get_json(
+                &format!("/api/v1/batches/{}/problems", batch["id"].as_str().unwrap()),
+                &officer,
+            )
+            .await;
         assert_eq!(problems["total"], 1);
         assert_eq!(problems["items"][0]["row"], 2);
         assert_eq!(problems["items"][0]["value"], "two");
@@ -155,19 +205,38 @@ async fn hostile_uploads_are_refused_and_leave_nothing() {
         let body = problem(app.upload_bytes(&officer, "p", "bomb.xlsx", bomb).await, 422).await;
         assert_eq!(body["code"], "file_refused", "{body}");
 
-        let body = problem(app.upload_bytes(&officer, "p", "fake.xlsx", b"<html>not a workbook</html>".to_vec()).await, 422).await;
+        let body = problem(
+            app.upload_bytes(&officer, "p", "fake.xlsx", b"<html>not a workbook</html>".to_vec())
+                .await,
+            422,
+        )
+        .await;
         assert_eq!(body["code"], "unreadable_file");
-        let body = problem(app.upload_bytes(&officer, "p", "../../etc/passwd", b"root:x:0:0".to_vec()).await, 422).await;
+        let body = problem(
+            app.upload_bytes(&officer, "p", "../../etc/passwd", b"root:x:0:0".to_vec())
+                .await,
+            422,
+        )
+        .await;
         assert_eq!(body["code"], "unreadable_file");
-        assert!(!body["detail"].as_str().unwrap().contains("etc/"), "the name is metadata only: {body}");
+        assert!(
+            !body["detail"].as_str().unwrap().contains("etc/"),
+            "the name is metadata only: {body}"
+        );
 
         let list = app.get_json("/api/v1/batches", &officer).await;
         assert_eq!(list["total"], 0, "nothing half-written");
         let pool = equipcheck::db::connect(&app.database_url, 1).unwrap();
         let mut conn = pool.get().unwrap();
         use diesel::prelude::*;
-        let items: i64 = equipcheck::db::schema::items::table.count().get_result(&mut conn).unwrap();
-        let problems: i64 = equipcheck::db::schema::import_problems::table.count().get_result(&mut conn).unwrap();
+        let items: i64 = equipcheck::db::schema::items::table
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        let problems: i64 = equipcheck::db::schema::import_problems::table
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
         assert_eq!((items, problems), (0, 0));
 
         // The server still works afterwards.
@@ -181,9 +250,26 @@ async fn upload_form_errors_name_the_field() {
     let app = spawn_app(Db::Sqlite).await;
     let officer = token("officer", &["p"]);
     let form = reqwest::multipart::Form::new().text("project", "p");
-    let response = app.client.post(app.url("/api/v1/batches")).bearer_auth(&officer).multipart(form).send().await.unwrap();
+    let response = app
+        .client
+        .post(app.url("/api/v1/batches"))
+        .bearer_auth(&officer)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(problem(response, 422).await["errors"][0]["field"], "file");
-    let form = reqwest::multipart::Form::new().part("file", reqwest::multipart::Part::bytes(b"Description\nTent\n".to_vec()).file_name("a.csv"));
-    let response = app.client.post(app.url("/api/v1/batches")).bearer_auth(&officer).multipart(form).send().await.unwrap();
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(b"Description\nTent\n".to_vec()).file_name("a.csv"),
+    );
+    let response = app
+        .client
+        .post(app.url("/api/v1/batches"))
+        .bearer_auth(&officer)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(problem(response, 422).await["errors"][0]["field"], "project");
 }

@@ -6,7 +6,13 @@ async fn classify_one_and_many_without_storing() {
     for db in backends() {
         let app = spawn_app(db).await;
         let erp = token("erp", &["p"]);
-        let response = app.post_json("/api/v1/classify", &erp, &json!({"description": "Assault rifle AK-47, 7.62x39"})).await;
+        let response = app
+            .post_json(
+                "/api/v1/classify",
+                &erp,
+                &json!({"description": "Assault rifle AK-47, 7.62x39"}),
+            )
+            .await;
         assert_eq!(response.status(), 200);
         let one: Value = response.json().await.unwrap();
         assert_eq!(one["decision"], "prohibited");
@@ -25,12 +31,29 @@ async fn classify_one_and_many_without_storing() {
 
         let bad = json!([{"description": ""}, {"description": "ok", "hs_code": "9".repeat(40)}]);
         let body = problem(app.post_json("/api/v1/classify", &erp, &bad).await, 422).await;
-        let fields: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        let fields: Vec<&str> = body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
         assert_eq!(fields, ["[0].description", "[1].hs_code"]);
-        let body = problem(app.post_json("/api/v1/classify", &erp, &json!({"description": "x", "colour": "red"})).await, 422).await;
+        let body = problem(
+            app.post_json("/api/v1/classify", &erp, &json!({"description": "x", "colour": "red"}))
+                .await,
+            422,
+        )
+        .await;
         assert_eq!(body["errors"][0]["field"], "body");
         let deep = format!("{}{}", "[".repeat(40), "]".repeat(40));
-        let response = app.client.post(app.url("/api/v1/classify")).bearer_auth(&erp).body(deep).send().await.unwrap();
+        let response = app
+            .client
+            .post(app.url("/api/v1/classify"))
+            .bearer_auth(&erp)
+            .body(deep)
+            .send()
+            .await
+            .unwrap();
         let body = problem(response, 422).await;
         assert!(body["errors"][0]["message"].as_str().unwrap().contains("deeper"));
 
@@ -59,7 +82,8 @@ fn order(lines: usize, tag: &str) -> String {
                 1 => format!("Tent, 8 persons {tag}"),
                 _ => format!("Night vision goggles {tag}"),
             };
-            json!({"line_ref": i.to_string(), "description": description, "quantity": 2.0, "currency": "EUR"}).to_string()
+            json!({"line_ref": i.to_string(), "description": description, "quantity": 2.0, "currency": "EUR"})
+                .to_string()
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -108,7 +132,15 @@ async fn purchase_orders_are_idempotent_per_key() {
         assert_eq!(list["total"], 3);
 
         // Items of the order read back with their line numbers.
-        let items = app.get_json(&format!("/api/v1/batches/{}/items?decision=prohibited", batch["id"].as_str().unwrap()), &erp).await;
+        let items = app
+            .get_json(
+                &format!(
+                    "/api/v1/batches/{}/items?decision=prohibited",
+                    batch["id"].as_str().unwrap()
+                ),
+                &erp,
+            )
+            .await;
         assert_eq!(items["items"][0]["row"], 3);
         assert_eq!(items["items"][0]["line_ref"], "3");
     }
@@ -127,11 +159,28 @@ async fn purchase_order_lines_are_validated_by_field() {
         ]
         .join("\n");
         let problem_body = problem(submit(&app, &erp, Some("bad"), body).await, 422).await;
-        let fields: Vec<&str> = problem_body["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
-        assert_eq!(fields, ["lines[2].description", "lines[2].quantity", "lines[3]", "lines[4].currency"]);
+        let fields: Vec<&str> = problem_body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "lines[2].description",
+                "lines[2].quantity",
+                "lines[3]",
+                "lines[4].currency"
+            ]
+        );
         // A failed request does not burn its key.
         assert_eq!(submit(&app, &erp, Some("bad"), order(1, "ok")).await.status(), 201);
-        let body = problem(submit(&app, &erp, Some("bad key with spaces"), order(1, "x")).await, 422).await;
+        let body = problem(
+            submit(&app, &erp, Some("bad key with spaces"), order(1, "x")).await,
+            422,
+        )
+        .await;
         assert_eq!(body["errors"][0]["field"], "Idempotency-Key");
     }
 }

@@ -4,7 +4,15 @@ use crate::helpers::*;
 async fn health_and_ready_answer_without_a_token() {
     for db in backends() {
         let app = spawn_app(db).await;
-        let health: serde_json::Value = app.client.get(app.url("/health")).send().await.unwrap().json().await.unwrap();
+        let health: serde_json::Value = app
+            .client
+            .get(app.url("/health"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
         assert_eq!(health["status"], "ok");
         let response = app.client.get(app.url("/ready")).send().await.unwrap();
         assert_eq!(response.status(), 200);

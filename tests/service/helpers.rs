@@ -171,7 +171,12 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str, token: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).bearer_auth(token).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get_json(&self, path: &str, token: &str) -> Value {
@@ -185,7 +190,10 @@ impl TestApp {
     pub async fn upload_bytes(&self, token: &str, project: &str, name: &str, bytes: Vec<u8>) -> reqwest::Response {
         let form = reqwest::multipart::Form::new()
             .text("project", project.to_string())
-            .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()));
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+            );
         self.client
             .post(self.url("/api/v1/batches"))
             .bearer_auth(token)
@@ -201,7 +209,13 @@ impl TestApp {
     }
 
     pub async fn post_json(&self, path: &str, token: &str, body: &Value) -> reqwest::Response {
-        self.client.post(self.url(path)).bearer_auth(token).json(body).send().await.expect("request")
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
     }
 }
 
@@ -221,6 +235,9 @@ pub async fn problem(response: reqwest::Response, status: u16) -> Value {
         assert!(body[field].is_string(), "problem without {field}: {body}");
     }
     let text = body.to_string();
-    assert!(!text.contains("panicked") && !text.contains("src/"), "leaks internals: {text}");
+    assert!(
+        !text.contains("panicked") && !text.contains("src/"),
+        "leaks internals: {text}"
+    );
     body
 }

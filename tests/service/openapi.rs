@@ -22,9 +22,18 @@ async fn every_served_route_is_documented() {
     assert_eq!(served, documented);
     // The table is what the server really answers: no route of it falls through to the fallback.
     for (method, path) in &served {
-        let concrete = path.replace("{batch}", "b").replace("{item}", "1").replace("{project}", "p").replace("{code}", "c");
+        let concrete = path
+            .replace("{batch}", "b")
+            .replace("{item}", "1")
+            .replace("{project}", "p")
+            .replace("{code}", "c");
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let response = app.client.request(method.clone(), app.url(&concrete)).send().await.unwrap();
+        let response = app
+            .client
+            .request(method.clone(), app.url(&concrete))
+            .send()
+            .await
+            .unwrap();
         let status = response.status().as_u16();
         let body: serde_json::Value = response.json().await.unwrap_or_default();
         assert!(
