@@ -154,32 +154,38 @@ pub fn submit(
         source: batches::SOURCE_ERP,
         user: order.user.clone(),
     };
+    // Classify before taking the write lock (SQLite has one writer): the transaction only inserts.
+    let mut writer = Writer::new(classifier, &meta.id);
+    for (i, line) in lines.into_iter().enumerate() {
+        let item = ImportedItem {
+            source: SourceRow {
+                sheet: None,
+                row: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            },
+            fields: ItemFields {
+                line_ref: line.line_ref,
+                description: line.description,
+                quantity: line.quantity,
+                unit: line.unit,
+                unit_price: line.unit_price,
+                currency: line.currency,
+                hs_code: line.hs_code,
+                control_code: line.control_code,
+                supplier: line.supplier,
+                origin: line.origin,
+                end_user: line.end_user,
+                destination: line.destination,
+            },
+        };
+        if let Err(e) = writer.add(Record::Item(item)) {
+            if let Some(key) = &order.idempotency_key {
+                let _ = idempotency::abandon(&mut conn, &order.user, key);
+            }
+            return Err(e);
+        }
+    }
     let result = db::write(&mut conn, |conn| {
         store::begin(conn, &meta, classifier.catalog_version())?;
-        let mut writer = Writer::new(classifier, &meta.id);
-        for (i, line) in lines.into_iter().enumerate() {
-            let item = ImportedItem {
-                source: SourceRow {
-                    sheet: None,
-                    row: u32::try_from(i + 1).unwrap_or(u32::MAX),
-                },
-                fields: ItemFields {
-                    line_ref: line.line_ref,
-                    description: line.description,
-                    quantity: line.quantity,
-                    unit: line.unit,
-                    unit_price: line.unit_price,
-                    currency: line.currency,
-                    hs_code: line.hs_code,
-                    control_code: line.control_code,
-                    supplier: line.supplier,
-                    origin: line.origin,
-                    end_user: line.end_user,
-                    destination: line.destination,
-                },
-            };
-            writer.push(conn, Record::Item(item))?;
-        }
         writer.finish(conn, None)?;
         let batch = batches::get(conn, &meta.id)?
             .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;

@@ -64,7 +64,22 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Classifies and buffers one record, inserting a chunk when one is full.
     pub fn push(&mut self, conn: &mut DbConnection, record: Record) -> Result<(), ServiceError> {
+        self.add(record)?;
+        if self.items.len() >= CHUNK {
+            items::insert_items(conn, &self.items)?;
+            self.items.clear();
+        }
+        if self.problems.len() >= CHUNK {
+            items::insert_problems(conn, &self.problems)?;
+            self.problems.clear();
+        }
+        Ok(())
+    }
+
+    /// Classifies and buffers one record without touching the database (`finish` inserts everything).
+    pub fn add(&mut self, record: Record) -> Result<(), ServiceError> {
         self.position += 1;
         match record {
             Record::Item(item) => {
@@ -95,10 +110,6 @@ impl<'a> Writer<'a> {
                     classification,
                     review_status: "pending".to_string(),
                 });
-                if self.items.len() >= CHUNK {
-                    items::insert_items(conn, &self.items)?;
-                    self.items.clear();
-                }
             }
             Record::Problem(problem) => {
                 self.summary.problems += 1;
@@ -111,20 +122,17 @@ impl<'a> Writer<'a> {
                     value: problem.value,
                     message: problem.message,
                 });
-                if self.problems.len() >= CHUNK {
-                    items::insert_problems(conn, &self.problems)?;
-                    self.problems.clear();
-                }
             }
         }
         Ok(())
     }
 
     /// Flushes what is left and records the summary on the batch row.
-    pub fn finish(mut self, conn: &mut DbConnection, layout: Option<&str>) -> Result<Summary, ServiceError> {
+    pub fn finish(&mut self, conn: &mut DbConnection, layout: Option<&str>) -> Result<Summary, ServiceError> {
         items::insert_items(conn, &self.items)?;
         items::insert_problems(conn, &self.problems)?;
         self.items.clear();
+        self.problems.clear();
         let summary_json = serde_json::to_string(&self.summary).map_err(|e| ServiceError::Internal(e.to_string()))?;
         batches::finish(
             conn,
