@@ -87,12 +87,20 @@ pub struct NewProblem {
     pub message: String,
 }
 
+/// SQLite: multi-row `INSERT`s of [`CHUNK`] rows; PostgreSQL: one binary `COPY` (several times faster).
 pub fn insert_items(conn: &mut DbConnection, rows: &[NewItem]) -> Result<(), DbError> {
-    for chunk in rows.chunks(CHUNK) {
-        match conn {
-            DbConnection::Sqlite(c) => diesel::insert_into(items::table).values(chunk).execute(c)?,
-            DbConnection::Pg(c) => diesel::insert_into(items::table).values(chunk).execute(c)?,
-        };
+    if rows.is_empty() {
+        return Ok(());
+    }
+    match conn {
+        DbConnection::Sqlite(c) => {
+            for chunk in rows.chunks(CHUNK) {
+                diesel::insert_into(items::table).values(chunk).execute(c)?;
+            }
+        }
+        DbConnection::Pg(c) => {
+            diesel::copy_from(items::table).from_insertable(rows).execute(c)?;
+        }
     }
     Ok(())
 }

@@ -221,3 +221,29 @@ async fn login_issues_short_lived_tokens_for_stored_users() {
         assert_eq!(fields, ["name", "password"]);
     }
 }
+
+#[tokio::test]
+async fn jwks_keys_are_chosen_by_kid_with_the_algorithm_pinned() {
+    let jwks = fixture("jwt/jwks.json");
+    let app = spawn_app_with(
+        Db::Sqlite,
+        &["--jwt-algorithm", "RS256", "--jwt-jwks-file", jwks.to_str().unwrap()],
+    )
+    .await;
+    let claims = claims("idp-user", "monitor", &["p1"]);
+    let private = EncodingKey::from_rsa_pem(&std::fs::read(fixture("jwt/rsa_private.pem")).unwrap()).unwrap();
+    let sign = |kid: Option<&str>| {
+        let mut header = Header::new(Algorithm::RS256);
+        header.kid = kid.map(String::from);
+        jsonwebtoken::encode(&header, &claims, &private).unwrap()
+    };
+    assert_eq!(
+        status_with(&app, Some(&format!("Bearer {}", sign(Some("test-rsa"))))).await,
+        200
+    );
+    assert_eq!(
+        status_with(&app, Some(&format!("Bearer {}", sign(Some("other"))))).await,
+        401
+    );
+    assert_eq!(status_with(&app, Some(&format!("Bearer {}", sign(None)))).await, 401);
+}
