@@ -144,3 +144,48 @@ impl Settings {
         SettingsParser::try_parse_from(args).map(|p| p.settings)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_need_nothing_set_up() {
+        let s = Settings::from_flags(["--database-url", "sqlite://equipcheck.db", "--bind", "127.0.0.1:8080"]).unwrap();
+        assert_eq!(s.database_url, "sqlite://equipcheck.db");
+        assert_eq!(s.jwt.algorithm, JwtAlgorithm::Hs256);
+        assert_eq!(s.limits.max_upload_bytes(), 50 * 1024 * 1024);
+        assert_eq!(s.jwt.login_ttl, Duration::from_secs(900));
+    }
+
+    #[test]
+    fn later_flags_win_and_bad_values_are_refused() {
+        let s = Settings::from_flags(["--jwt-algorithm", "RS256", "--jwt-algorithm", "EdDSA"]).unwrap();
+        assert_eq!(s.jwt.algorithm, JwtAlgorithm::EdDsa);
+        assert!(Settings::from_flags(["--jwt-algorithm", "none"]).is_err());
+        assert!(Settings::from_flags(["--login-token-ttl", "soon"]).is_err());
+    }
+
+    #[test]
+    fn the_url_scheme_picks_the_database() {
+        use crate::db::Backend;
+        assert_eq!(
+            Backend::from_url("sqlite://x.db").unwrap(),
+            Backend::Sqlite("x.db".into())
+        );
+        assert_eq!(
+            Backend::from_url("sqlite:///tmp/x.db").unwrap(),
+            Backend::Sqlite("/tmp/x.db".into())
+        );
+        assert!(matches!(
+            Backend::from_url("postgres://u@h/db").unwrap(),
+            Backend::Postgres(_)
+        ));
+        assert!(matches!(
+            Backend::from_url("postgresql://u@h/db").unwrap(),
+            Backend::Postgres(_)
+        ));
+        assert!(Backend::from_url("sqlite::memory:").is_err());
+        assert!(Backend::from_url("mysql://u@h/db").is_err());
+    }
+}

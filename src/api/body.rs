@@ -84,3 +84,16 @@ mod tests {
         assert!(!json_depth_exceeds(br#"{"a":"\"{{{{"}"#, 1));
     }
 }
+
+#[cfg(test)]
+mod file_name_tests {
+    use crate::api::batches::clean_file_name;
+
+    #[test]
+    fn file_names_are_metadata_only() {
+        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_file_name("C:\\Users\\a\\Liste.xlsx"), "Liste.xlsx");
+        assert_eq!(clean_file_name("a\u{0}b\n.csv"), "ab.csv");
+        assert_eq!(clean_file_name(&"x".repeat(1000)).len(), 255);
+    }
+}

@@ -51,6 +51,7 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
         (Method::GET, "/health", r(Method::GET).to(health::health)),
         (Method::GET, "/ready", r(Method::GET).to(health::ready)),
         (Method::POST, "/auth/login", r(Method::POST).to(login::login)),
+        (Method::GET, "/docs", r(Method::GET).to(openapi::docs)),
         (Method::GET, "/api/v1/openapi.json", r(Method::GET).to(openapi::spec)),
         (Method::GET, "/api/v1/projects", r(Method::GET).to(projects::list)),
         (

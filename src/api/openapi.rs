@@ -11,7 +11,7 @@ use utoipa::{Modify, OpenApi};
     info(title = "equipcheck", description = "Compliance checking of equipment procurement: every item gets one \
         decision (prohibited, military, dual_use, controlled, review, clear) with its evidence."),
     paths(
-        super::health::health, super::health::ready, super::login::login, spec,
+        super::health::health, super::health::ready, super::login::login, spec, docs,
         super::projects::list, super::projects::put,
         super::batches::upload, super::batches::list, super::batches::get, super::batches::items,
         super::batches::problems, super::items::get, super::items::review,
@@ -44,4 +44,13 @@ impl Modify for BearerAuth {
         (status = 401, body = super::error::Problem)))]
 pub async fn spec(_who: Identity) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(ApiDoc::openapi()))
+}
+
+#[utoipa::path(get, path = "/docs", tag = "operations",
+    responses((status = 200, description = "Interactive documentation of this API (Scalar; the browser loads \
+        Scalar's script from its CDN)", content_type = "text/html")))]
+pub async fn docs() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(utoipa_scalar::Scalar::new(ApiDoc::openapi()).to_html())
 }

@@ -64,18 +64,12 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Classifies and buffers one record, inserting a chunk when one is full.
-    pub fn push(&mut self, conn: &mut DbConnection, record: Record) -> Result<(), ServiceError> {
-        self.add(record)?;
-        if self.items.len() >= CHUNK {
-            items::insert_items(conn, &self.items)?;
-            self.items.clear();
-        }
-        if self.problems.len() >= CHUNK {
-            items::insert_problems(conn, &self.problems)?;
-            self.problems.clear();
-        }
-        Ok(())
+    /// The rows buffered so far, to be inserted elsewhere (the upload inserts on another thread).
+    pub fn take_rows(&mut self) -> (Vec<NewItem>, Vec<NewProblem>) {
+        (
+            std::mem::replace(&mut self.items, Vec::with_capacity(CHUNK)),
+            std::mem::take(&mut self.problems),
+        )
     }
 
     /// Classifies and buffers one record without touching the database (`finish` inserts everything).

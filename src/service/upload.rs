@@ -3,12 +3,15 @@
 use super::store::{self, Writer};
 use super::{sha256_hex, BatchMeta, ServiceError};
 use crate::classify::Classifier;
+use crate::db::items::{NewItem, NewProblem};
 use crate::db::{self, batches, Pool};
 use crate::import::{self, ImportOptions, Record};
 use std::sync::mpsc;
 
 /// Records travel from the reading thread in chunks, as in `equipcheck check`.
 const CHUNK: usize = 512;
+
+type Rows = (Vec<NewItem>, Vec<NewProblem>);
 
 #[derive(Debug)]
 pub struct Upload {
@@ -48,37 +51,51 @@ pub fn upload(
     };
     let stored = db::write(&mut conn, |conn| {
         store::begin(conn, &meta, classifier.catalog_version())?;
-        let mut writer = Writer::new(classifier, &meta.id);
-        let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(16);
+        // Three stages overlap, as `equipcheck check` overlaps reading and classifying: the import reads the
+        // file, a second thread classifies, this thread (which holds the connection) inserts.
+        let (records_tx, records_rx) = mpsc::sync_channel::<Vec<Record>>(16);
+        let (rows_tx, rows_rx) = mpsc::sync_channel::<Rows>(16);
         let bytes = &input.bytes;
         let file_name = &input.file_name;
+        let batch_id = &meta.id;
         std::thread::scope(|scope| {
             let reader = scope.spawn(move || {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 let result = import::import_bytes(file_name, bytes, options, &mut |record| {
                     chunk.push(record);
                     if chunk.len() >= CHUNK {
-                        // The receiver only goes away after a storage error; the import then runs out.
-                        let _ = sender.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                        // The receiver only goes away after an error downstream; the import then runs out.
+                        let _ = records_tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
                     }
                 });
-                let _ = sender.send(chunk);
+                let _ = records_tx.send(chunk);
                 result
             });
-            let mut stored: Result<(), ServiceError> = Ok(());
-            for chunk in receiver {
-                for record in chunk {
-                    if stored.is_ok() {
-                        stored = writer.push(conn, record);
+            let classifying = scope.spawn(move || {
+                let mut writer = Writer::new(classifier, batch_id);
+                for chunk in records_rx {
+                    for record in chunk {
+                        writer.add(record)?;
+                    }
+                    if rows_tx.send(writer.take_rows()).is_err() {
+                        break;
                     }
                 }
+                Ok::<Writer<'_>, ServiceError>(writer)
+            });
+            let mut stored: Result<(), ServiceError> = Ok(());
+            for (items, problems) in rows_rx {
+                stored = crate::db::items::insert_items(conn, &items)
+                    .and_then(|()| crate::db::items::insert_problems(conn, &problems))
+                    .map_err(ServiceError::from);
                 if stored.is_err() {
                     break;
                 }
             }
-            let layout = reader
-                .join()
-                .map_err(|_| ServiceError::Internal("the spreadsheet reader stopped unexpectedly".into()))??;
+            let stopped = || ServiceError::Internal("the spreadsheet reader stopped unexpectedly".into());
+            let writer = classifying.join().map_err(|_| stopped());
+            let layout = reader.join().map_err(|_| stopped())??;
+            let mut writer = writer??;
             stored?;
             let layout_json = serde_json::to_string(&layout).ok();
             writer.finish(conn, layout_json.as_deref())?;
