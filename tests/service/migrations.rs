@@ -24,3 +24,33 @@ fn sqlite_and_postgres_migrations_have_the_same_names() {
         }
     }
 }
+
+#[derive(diesel::QueryableByName)]
+struct Pragma {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}
+
+/// Every pooled SQLite connection runs in WAL mode with synchronous=FULL, foreign keys and a busy timeout.
+#[test]
+fn sqlite_connections_get_their_pragmas() {
+    use diesel::RunQueryDsl;
+    let dir = tempfile::tempdir().unwrap();
+    let pool = equipcheck::db::connect(&format!("sqlite://{}", dir.path().join("p.db").display()), 3).unwrap();
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        let mut conn = pool.get().unwrap();
+        let mut ask = |pragma: &str| {
+            let column = if pragma == "busy_timeout" { "timeout" } else { pragma };
+            diesel::sql_query(format!("SELECT CAST({column} AS TEXT) AS value FROM pragma_{pragma}"))
+                .get_result::<Pragma>(&mut *conn)
+                .unwrap()
+                .value
+        };
+        assert_eq!(ask("journal_mode"), "wal");
+        assert_eq!(ask("synchronous"), "2", "FULL");
+        assert_eq!(ask("foreign_keys"), "1");
+        assert_eq!(ask("busy_timeout"), "10000");
+        held.push(conn);
+    }
+}
