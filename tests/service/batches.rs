@@ -273,3 +273,43 @@ async fn upload_form_errors_name_the_field() {
         .unwrap();
     assert_eq!(problem(response, 422).await["errors"][0]["field"], "project");
 }
+
+/// While one upload holds the only slot (its body still arriving), another gets 429 with Retry-After.
+#[tokio::test]
+async fn concurrent_heavy_uploads_are_limited_with_retry_after() {
+    use tokio::io::AsyncWriteExt;
+    let app = spawn_app_with(Db::Sqlite, &["--max-concurrent-uploads", "1"]).await;
+    let officer = token("officer", &["p"]);
+    let port = app.address.rsplit(':').next().unwrap();
+    let mut slow = tokio::net::TcpStream::connect(format!("127.0.0.1:{port}"))
+        .await
+        .unwrap();
+    let head = format!(
+        "POST /api/v1/batches?project=p HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {officer}\r\n\
+         Content-Type: multipart/form-data; boundary=XYZ\r\nContent-Length: 100000\r\n\r\n--XYZ\r\n\
+         Content-Disposition: form-data; name=\"file\"; filename=\"slow.csv\"\r\n\r\nDescription\n"
+    );
+    slow.write_all(head.as_bytes()).await.unwrap();
+    slow.flush().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let response = app.upload_fixture(&officer, "p", SAMPLES[2]).await;
+    assert_eq!(
+        response
+            .headers()
+            .get("retry-after")
+            .map(|v| v.to_str().unwrap().to_string()),
+        Some("10".into())
+    );
+    assert_eq!(problem(response, 429).await["code"], "too_busy");
+    drop(slow);
+    // The slot comes back once the slow client is gone.
+    let mut status = 0;
+    for _ in 0..50 {
+        status = app.upload_fixture(&officer, "p", SAMPLES[2]).await.status().as_u16();
+        if status != 429 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(status, 201);
+}
