@@ -7,6 +7,7 @@ pub mod body;
 pub mod catalog;
 pub mod classify;
 pub mod error;
+pub mod export;
 pub mod health;
 pub mod items;
 pub mod login;
@@ -71,6 +72,11 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
             Method::GET,
             "/api/v1/batches/{batch}/problems",
             r(Method::GET).to(batches::problems),
+        ),
+        (
+            Method::GET,
+            "/api/v1/batches/{batch}/export.csv",
+            r(Method::GET).to(export::csv),
         ),
         (Method::GET, "/api/v1/items/{item}", r(Method::GET).to(items::get)),
         (

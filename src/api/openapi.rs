@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
         super::health::health, super::health::ready, super::login::login, spec, docs,
         super::projects::list, super::projects::put,
         super::batches::upload, super::batches::list, super::batches::get, super::batches::items,
-        super::batches::problems, super::items::get, super::items::review,
+        super::batches::problems, super::export::csv, super::items::get, super::items::review,
         super::classify::classify, super::orders::submit,
         super::catalog::version, super::catalog::entries, super::catalog::entry,
     ),

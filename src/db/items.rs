@@ -212,3 +212,29 @@ pub fn list_problems(
         .load::<Problem>(conn)?;
     Ok((rows, total))
 }
+
+/// Every item of a batch in order, `chunk` rows per query (keyset paging, so large batches stay linear).
+pub fn for_each_in_batch(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    chunk: i64,
+    mut f: impl FnMut(Item) -> Result<(), DbError>,
+) -> Result<(), DbError> {
+    let mut after = i64::MIN;
+    loop {
+        let rows = items::table
+            .filter(items::batch_id.eq(batch_id))
+            .filter(items::position.gt(after))
+            .order(items::position)
+            .limit(chunk)
+            .load::<Item>(conn)?;
+        let done = (rows.len() as i64) < chunk;
+        for row in rows {
+            after = row.position;
+            f(row)?;
+        }
+        if done {
+            return Ok(());
+        }
+    }
+}

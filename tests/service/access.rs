@@ -79,6 +79,7 @@ async fn every_route_is_authorised_by_role_and_scoped_by_project() {
             ("GET", format!("/api/v1/batches/{b}"), Body::None, all, true),
             ("GET", format!("/api/v1/batches/{b}/items"), Body::None, all, true),
             ("GET", format!("/api/v1/batches/{b}/problems"), Body::None, all, true),
+            ("GET", format!("/api/v1/batches/{b}/export.csv"), Body::None, all, true),
             ("GET", format!("/api/v1/items/{i}"), Body::None, all, true),
             (
                 "PUT",

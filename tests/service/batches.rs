@@ -105,6 +105,23 @@ async fn samples_upload_and_read_back_with_decisions_and_evidence() {
         let body = problem(bad, 422).await;
         assert_eq!(body["errors"].as_array().unwrap().len(), 2);
 
+        // The CSV export: one row per item, as `check --format csv`.
+        let csv = app.get(&format!("/api/v1/batches/{de}/export.csv"), &officer).await;
+        assert_eq!(csv.status(), 200);
+        assert!(csv
+            .headers()
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv"));
+        let csv = csv.text().await.unwrap();
+        assert!(csv.starts_with("file,sheet,row,"));
+        assert_eq!(csv.lines().count(), 18);
+        assert!(csv
+            .lines()
+            .any(|l| l.contains("Sturmgewehr") && l.contains(",prohibited,")));
+
         // Problems of a sample (an empty page is fine) and of a sheet with a bad cell.
         let problems = app
             .get_json(&format!("/api/v1/batches/{}/problems", ids[0]), &officer)

@@ -1,0 +1,71 @@
+//! A batch's items as CSV, in the same format as `equipcheck check --format csv` (formula-safe cells).
+
+use super::batches::visible_batch;
+use super::error::{ApiError, Problem};
+use super::{blocking, AppState};
+use crate::auth::Identity;
+use crate::check::{CheckedItem, ReportSink, Summary};
+use crate::classify::Classification;
+use crate::db::{items, DbError};
+use crate::import::{ImportedItem, ItemFields, SourceRow};
+use crate::report::CsvReport;
+use actix_web::{web, HttpResponse};
+
+fn checked(item: items::Item) -> Result<CheckedItem, DbError> {
+    let classification: Classification = serde_json::from_str(&item.classification)
+        .map_err(|e| DbError::Corrupt(format!("item {}: classification: {e}", item.id)))?;
+    Ok(CheckedItem {
+        item: ImportedItem {
+            source: SourceRow {
+                sheet: item.sheet,
+                row: u32::try_from(item.row_number).unwrap_or(0),
+            },
+            fields: ItemFields {
+                line_ref: item.line_ref,
+                description: item.description,
+                quantity: item.quantity,
+                unit: item.unit,
+                unit_price: item.unit_price,
+                currency: item.currency,
+                hs_code: item.hs_code,
+                control_code: item.control_code,
+                supplier: item.supplier,
+                origin: item.origin,
+                end_user: item.end_user,
+                destination: item.destination,
+            },
+        },
+        classification,
+    })
+}
+
+#[utoipa::path(get, path = "/api/v1/batches/{batch}/export.csv", tag = "batches", security(("bearer" = [])),
+    params(("batch" = String, Path, description = "Batch id")),
+    responses((status = 200, description = "One CSV row per item with decision, entries, evidence and questions",
+        content_type = "text/csv"), (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn csv(who: Identity, state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
+    let batch = visible_batch(&who, &state, path.into_inner()).await?;
+    let file = batch.file_name.clone();
+    let id = batch.id.clone();
+    let version = batch.catalog_version.clone();
+    let body = blocking(move || {
+        let mut out = Vec::new();
+        let io = |e: std::io::Error| DbError::Corrupt(format!("CSV export: {e}"));
+        {
+            let mut report = CsvReport::new(&mut out).map_err(io)?;
+            report.begin_file(&file).map_err(io)?;
+            let mut conn = state.pool.get()?;
+            items::for_each_in_batch(&mut conn, &id, 2000, |item| report.item(&checked(item)?).map_err(io))?;
+            report.finish(&Summary::default(), &version).map_err(io)?;
+        }
+        Ok::<_, DbError>(out)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{}.csv\"", batch.id),
+        ))
+        .body(body))
+}
