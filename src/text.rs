@@ -136,7 +136,14 @@ impl Builder<'_> {
             self.separator(byte == b'.' || byte == b',');
             return;
         }
-        self.start_char(if byte.is_ascii_digit() { Kind::Digit } else { Kind::Letter }, index);
+        self.start_char(
+            if byte.is_ascii_digit() {
+                Kind::Digit
+            } else {
+                Kind::Letter
+            },
+            index,
+        );
         self.norm.text.push(char::from(byte.to_ascii_lowercase()));
         self.norm.origin.push(index);
     }

@@ -96,7 +96,14 @@ fn weapons_however_written_are_prohibited() {
 
 #[test]
 fn misspelt_or_ambiguous_weapon_words_are_never_clear() {
-    for d in ["asault rifel", "Cartridges, box of 50", "Magazine, 30 rounds", "Mortar 81 mm", "Silencer", "Barrel 16 inch"] {
+    for d in [
+        "asault rifel",
+        "Cartridges, box of 50",
+        "Magazine, 30 rounds",
+        "Mortar 81 mm",
+        "Silencer",
+        "Barrel 16 inch",
+    ] {
         assert_ne!(decision(d), Clear, "{d}");
     }
 }

@@ -115,7 +115,10 @@ impl Classifier {
         let open = |f: &&Finding| {
             f.decision == Decision::Review
                 && (decision == Decision::Review
-                    || self.catalog.entry(&f.entry).is_some_and(|e| e.decision().severity() > decision.severity()))
+                    || self
+                        .catalog
+                        .entry(&f.entry)
+                        .is_some_and(|e| e.decision().severity() > decision.severity()))
         };
         let mut questions: Vec<String> = Vec::new();
         for finding in findings.iter().filter(open) {
