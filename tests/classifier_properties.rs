@@ -123,3 +123,34 @@ proptest! {
         prop_assert_eq!(c.classify_description(&padded).decision, c.classify_description(base).decision, "{}", padded);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// Whatever a sheet or an API client sends, classification answers, and every span it reports lies
+    /// inside the field it names.
+    #[test]
+    fn any_input_gets_an_answer_with_spans_inside_its_field(
+        description in "\\PC{0,80}",
+        hs_code in prop::option::of("[0-9 .\\PC]{0,14}"),
+        control_code in prop::option::of("[0-9A-Za-z .;,\\-\\PC]{0,20}"),
+    ) {
+        use equipcheck::classify::{Field, ItemText};
+        let item = ItemText { description: &description, hs_code: hs_code.as_deref(), control_code: control_code.as_deref() };
+        let result = classifier().classify(&item);
+        for finding in &result.findings {
+            for evidence in &finding.evidence {
+                let field = match evidence.field {
+                    Field::Description => description.as_str(),
+                    Field::HsCode => hs_code.as_deref().unwrap_or_default(),
+                    Field::ControlCode => control_code.as_deref().unwrap_or_default(),
+                };
+                let [start, end] = evidence.span;
+                prop_assert!(start <= end && end <= field.chars().count(), "{:?} in {:?}", evidence, field);
+            }
+        }
+        if result.decision == Decision::Review {
+            prop_assert!(!result.questions.is_empty());
+        }
+    }
+}

@@ -151,3 +151,46 @@ fn classify_prints_one_explained_decision() {
     assert_eq!(result["decision"], "review");
     assert!(result["questions"][0].as_str().unwrap().contains("9 Hz"), "{result}");
 }
+
+/// An XLSX whose shared-strings part declares two billion strings: calamine would try to reserve them all
+/// and abort the process. The guard refuses the file first, with the file named, and the process lives.
+#[test]
+fn a_workbook_declaring_absurd_sizes_is_refused_not_obeyed() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let honest = dir.path().join("honest.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "Description").unwrap();
+    sheet.write_string(1, 0, "Office chair").unwrap();
+    workbook.save(&honest).unwrap();
+
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&honest).unwrap()).unwrap();
+    let hostile = dir.path().join("hostile.xlsx");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&hostile).unwrap());
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut content = String::new();
+        entry.read_to_string(&mut content).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let start = content.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = start + content[start..].find('"').unwrap();
+            content.replace_range(start..end, "2000000000");
+        }
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(content.as_bytes()).unwrap();
+    }
+    writer.finish().unwrap();
+
+    assert_eq!(equipcheck(&["check", honest.to_str().unwrap()]).status.code(), Some(0));
+    let out = equipcheck(&["check", hostile.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(
+        shown.contains("hostile.xlsx") && shown.contains("2000000000"),
+        "{shown}"
+    );
+}

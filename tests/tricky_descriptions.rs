@@ -40,6 +40,43 @@ fn civilian_look_alikes_are_clear() {
         "M4 screws, stainless, box of 100",
         "Water pistol (toy)",
         "Piston ring set",
+        // red-team 2026-11: look-alikes that were review or prohibited before catalogue 2026.11.1
+        "Handcuff key",
+        "Gas cartridge for camping stove",
+        "Cartouche de gaz pour réchaud",
+        "Filterpatrone für Wasser",
+        "Füllerpatronen blau, 100 Stück",
+        "Cartouche filtrante pour osmoseur",
+        "Cartouche pour mitigeur",
+        "Sensor cartridge for gas detector",
+        "Jus de grenade 1 L",
+        "Obus de valve pour pneus",
+        "Pistola de impacto 1/2\"",
+        "Pistola para pintura HVLP",
+        "Pistola de ar comprimido para limpeza",
+        "Waschpistole für Hochdruckreiniger",
+        "Spray pistol for garden hose",
+        "Ubiquiti Rocket M5",
+        "Ubiquiti Bullet AC IP67",
+        "Night vision baby monitor",
+        "Gun drill bit",
+        "Mag mount antenna VHF",
+        "Mag-Lite torch 3D cell",
+        "12 gauge extension cord 25 ft",
+        "Sheet steel 12 ga",
+        "Riffle splitter for soil samples",
+        "Joint de culasse Hilux",
+        "Culasse pour moteur Toyota 1HZ",
+        "Crosse de hockey",
+        "Chargeur 4 baies pour batteries de radio",
+        "Balles de tennis",
+        "Magazin Abo",
+        "Cable 7.62 m",
+        "MacBook Pro M4 14\"",
+        "Peugeot 308 SW",
+        "Steyr tractor 4115 Multi",
+        "Remington hair clipper",
+        "Magnum Elite Spider 8.0 boots",
     ]
     .iter()
     .filter(|d| decision(d) != Clear)
@@ -86,6 +123,51 @@ fn weapons_however_written_are_prohibited() {
         "\u{0410}\u{041A}-47",
         "ＡＫ－４７",
         "nail gun and pistol",
+        // red-team 2026-11: weapons that were clear or review before catalogue 2026.11.1
+        "A.K.-47",
+        "SMG 9mm",
+        "Sig P320 9mm",
+        "Beretta APX 9mm",
+        "CZ P-10 C",
+        "Smith & Wesson M&P9",
+        "Taurus G2C 9mm",
+        "FN Five-seveN",
+        "Sigsauer P226",
+        "Berreta 92",
+        "Benelli M1 Super 90",
+        "Remington 700 .308",
+        "Mosin Nagant",
+        "AR-10",
+        "glok 17",
+        "fire arms",
+        "hand gun",
+        "shot gun",
+        "Sten gun",
+        "riffle 7.62",
+        "Suppressor 5.56 1/2x28",
+        "Supresor 9mm",
+        "Spare mags 9mm (x100)",
+        "Barrel 16\" 5.56 chrome lined",
+        "Buttstock M4 collapsible",
+        "Handguard M-LOK 15\"",
+        "Culasse pour AK",
+        "Culata plegable AK",
+        "Coronha retrátil M4",
+        "Verschluss für MG3",
+        "40mm less lethal rounds",
+        "Tear gas canisters, launchable, 37 mm",
+        "Chevrotines calibre 12",
+        "Balles 9 mm",
+        "9 mm x 19",
+        "TNT blocks 200 g",
+        "Pentolite booster 400 g",
+        "Mèche lente",
+        "Spreng- und Zündmittel",
+        "IED simulators",
+        "Igla-S",
+        "Kornet-E ATGM",
+        "Pistola de ar comprimido 4,5 mm",
+        "Air gun .177 pellets",
     ]
     .iter()
     .filter(|d| decision(d) != Prohibited)
@@ -103,6 +185,18 @@ fn misspelt_or_ambiguous_weapon_words_are_never_clear() {
         "Mortar 81 mm",
         "Silencer",
         "Barrel 16 inch",
+        "cal. 12",
+        "12 ga",
+        "Kaliber 12",
+        "5.56",
+        "7.62 mm",
+        "supressor",
+        "SKS",
+        "Bipod Harris 9-13\"",
+        "munitons",
+        "assault rifels",
+        "granade",
+        "Brass knuckles",
     ] {
         assert_ne!(decision(d), Clear, "{d}");
     }
@@ -132,4 +226,35 @@ fn settled_questions_are_not_asked() {
     let armoured = common::classifier().classify_description("Toyota Land Cruiser armoured B6");
     assert_eq!(armoured.decision, Review);
     assert!(armoured.questions[0].contains("4,500 kg"), "{:?}", armoured.questions);
+}
+
+#[test]
+fn controlled_goods_get_their_list_decision() {
+    let failures: Vec<String> = [
+        ("Ballistic plates level III SAPI", Military),
+        ("Ballistic plate level IV", Military),
+        ("Plaque balistique niveau IV", Military),
+        ("Ballistic plate level IIIA", DualUse),
+        ("Ballistic plate level III A", DualUse),
+        ("Bulletproof vest NIJ IIIA", DualUse),
+        ("FLIR T540 thermal camera 30 Hz", DualUse),
+        ("Thermal camera 9 Hz", Clear),
+        ("Caméra thermique 8,7 Hz", Clear),
+        ("Night vision goggles Gen 3 white phosphor", DualUse),
+        ("Digital night vision monocular", Clear),
+        ("Agricultural drone 40 L tank", DualUse),
+        ("Pepper spray 50 ml", Controlled),
+        ("Pfefferspray 40 ml", Controlled),
+        ("Spit hood", Controlled),
+    ]
+    .iter()
+    .filter(|(d, want)| decision(d) != *want)
+    .map(|(d, want)| {
+        format!(
+            "{d} (want {want:?}): {}",
+            common::classifier().classify_description(d).summary()
+        )
+    })
+    .collect();
+    assert!(failures.is_empty(), "wrong decision:\n{}", failures.join("\n"));
 }

@@ -99,11 +99,11 @@ pub enum Strength {
 }
 
 impl Strength {
-    /// One step weaker (for fuzzy matches).
+    /// One step weaker (for fuzzy matches), but never below weak for a word that was weak or strong.
+    /// Weak stays weak: a misspelt ambiguous word ("silncer") still deserves a human look.
     pub fn weaker(self) -> Option<Strength> {
         match self {
-            Strength::Strong => Some(Strength::Weak),
-            Strength::Weak => Some(Strength::Context),
+            Strength::Strong | Strength::Weak => Some(Strength::Weak),
             Strength::Context => None,
         }
     }

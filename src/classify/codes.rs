@@ -12,6 +12,7 @@ const WEAPONS_CHAPTER: &str = "93";
 
 pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut Collected) {
     let trimmed = hs_code.trim();
+    let leading = hs_code.chars().take_while(|c| c.is_whitespace()).count();
     let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
     if digits.len() < 2 || trimmed.chars().any(|c| c.is_alphabetic()) {
         return; // "n/a", "see note": nothing to read
@@ -33,7 +34,7 @@ pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut
             field: Field::HsCode,
             kind: EvidenceKind::HsCode,
             text: trimmed.to_string(),
-            span: [0, trimmed.chars().count()],
+            span: [leading, leading + trimmed.chars().count()],
             matched: prefix.clone(),
             strength: Some(if strong {
                 crate::catalog::Strength::Strong

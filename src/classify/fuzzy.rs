@@ -119,6 +119,14 @@ impl Fuzzy {
         if self.is_known(word) {
             return None;
         }
+        // A misspelt plural ("rifels"): try the word, then the word without its ending.
+        std::iter::once(word)
+            .chain(ENDINGS.iter().filter_map(|ending| word.strip_suffix(ending)))
+            .filter(|candidate| candidate.len() >= MIN_LEN)
+            .find_map(|candidate| self.nearest(candidate))
+    }
+
+    fn nearest(&self, word: &str) -> Option<u32> {
         let bytes = word.as_bytes();
         let mut best: Option<u32> = None;
         let keys =

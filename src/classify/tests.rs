@@ -299,6 +299,16 @@ fn misspelt_weapon_words_are_not_clear() {
     assert_eq!(both.decision, Decision::Review);
     assert!(both.findings[0].evidence.iter().any(|e| e.fuzzy));
     assert_eq!(decide(&c, "pistoll"), Decision::Review);
+    assert_eq!(
+        decide(&c, "assault rifels"),
+        Decision::Prohibited,
+        "a misspelt plural is corrected too"
+    );
+    assert_eq!(
+        decide(&c, "magazzine, 30 pcs"),
+        Decision::Review,
+        "a misspelt weak word stays weak"
+    );
     assert_eq!(decide(&c, "piston ring"), Decision::Clear);
 }
 

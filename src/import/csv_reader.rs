@@ -2,7 +2,7 @@
 
 use super::encoding::decode;
 use super::items::run_sheet;
-use super::pipeline::{scan_header, CellValue, RawRow, RowSource, SheetCtx};
+use super::pipeline::{scan_header, RawRow, RowSource, SheetCtx};
 use super::{column_letter, ColumnMapping, Format, ImportError, ImportLimits, ImportOptions, Record, SheetLayout};
 
 const CANDIDATES: &[u8] = b",;\t|";
@@ -72,27 +72,31 @@ impl CsvRows<'_> {
         while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
-        for i in self.scan_pos..start {
-            match self.text.get(i) {
-                Some(b'\n') => self.scan_line += 1,
-                Some(b'\r') if self.text.get(i + 1) != Some(&b'\n') => self.scan_line += 1,
-                _ => {}
-            }
-        }
+        let passed = self.text.get(self.scan_pos..start).unwrap_or_default();
+        let lf = passed.iter().filter(|&&b| b == b'\n').count();
+        // A CR ends a line unless an LF follows it.
+        let lone_cr = if passed.contains(&b'\r') {
+            (self.scan_pos..start)
+                .filter(|&i| self.text.get(i) == Some(&b'\r') && self.text.get(i + 1) != Some(&b'\n'))
+                .count()
+        } else {
+            0
+        };
+        self.scan_line += (lf + lone_cr) as u64;
         self.scan_pos = start;
         self.scan_line
     }
 }
 
 impl RowSource for CsvRows<'_> {
-    fn next_row(&mut self) -> Result<Option<RawRow>, ImportError> {
+    fn next_row_into(&mut self, row: &mut RawRow) -> Result<bool, ImportError> {
         loop {
             let more = self
                 .reader
                 .read_record(&mut self.record)
                 .map_err(|e| ImportError::corrupt(self.file, None, e))?;
             if !more {
-                return Ok(None);
+                return Ok(false);
             }
             let byte = self.record.position().map_or(0, |p| p.byte());
             let line = self.line_at(usize::try_from(byte).unwrap_or(usize::MAX));
@@ -125,16 +129,16 @@ impl RowSource for CsvRows<'_> {
                     "the file has too many cells",
                 ));
             }
-            let mut row = RawRow::new(u32::try_from(line).unwrap_or(u32::MAX));
+            row.clear(u32::try_from(line).unwrap_or(u32::MAX));
             for (i, field) in self.record.iter().enumerate() {
-                let trimmed = field.trim();
-                if !trimmed.is_empty() {
-                    let col = u32::try_from(i).unwrap_or(u32::MAX);
-                    row.set(col, CellValue::Text(trimmed.to_string()), limits);
+                let col = u32::try_from(i).unwrap_or(u32::MAX);
+                if col >= limits.read_columns {
+                    break;
                 }
+                row.set_text(col, field.trim(), limits);
             }
             if !row.is_blank() || !row.truncated.is_empty() {
-                return Ok(Some(row));
+                return Ok(true);
             }
         }
     }

@@ -3,21 +3,23 @@
 
 use super::ImportError;
 use encoding_rs::Encoding;
+use std::borrow::Cow;
 
-/// Decoded text and the name of the encoding that was used.
-pub(crate) struct Decoded {
-    pub text: String,
+/// Decoded text (borrowed from the input when it already is UTF-8) and the
+/// name of the encoding that was used.
+pub(crate) struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     pub encoding: &'static str,
 }
 
 /// Decodes CSV bytes. `declared` is an encoding label such as "windows-1252".
-pub(crate) fn decode(file: &str, bytes: &[u8], declared: Option<&str>) -> Result<Decoded, ImportError> {
+pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8], declared: Option<&str>) -> Result<Decoded<'a>, ImportError> {
     // A byte order mark always wins: it cannot be a coincidence.
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or(&[]);
         let (text, _) = enc.decode_without_bom_handling(body);
         return Ok(Decoded {
-            text: text.into_owned(),
+            text,
             encoding: enc.name(),
         });
     }
@@ -32,7 +34,7 @@ pub(crate) fn decode(file: &str, bytes: &[u8], declared: Option<&str>) -> Result
         };
         let (text, _) = enc.decode_without_bom_handling(bytes);
         return Ok(Decoded {
-            text: text.into_owned(),
+            text,
             encoding: enc.name(),
         });
     }
@@ -44,13 +46,13 @@ pub(crate) fn decode(file: &str, bytes: &[u8], declared: Option<&str>) -> Result
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Decoded {
-            text: s.to_string(),
+            text: Cow::Borrowed(s),
             encoding: encoding_rs::UTF_8.name(),
         }),
         Err(_) => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             Ok(Decoded {
-                text: text.into_owned(),
+                text,
                 encoding: encoding_rs::WINDOWS_1252.name(),
             })
         }

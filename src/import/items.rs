@@ -47,8 +47,81 @@ const TOTAL_SUFFIXES: &[&str] = &[
     "hors taxes",
 ];
 
+/// First words of the normalised [`TOTAL_WORDS`].
+const TOTAL_FIRST_WORDS: &[&str] = &[
+    "total",
+    "totaux",
+    "totales",
+    "sous",
+    "subtotal",
+    "sub",
+    "grand",
+    "montant",
+    "gesamt",
+    "gesamtsumme",
+    "gesamtbetrag",
+    "summe",
+    "zwischensumme",
+    "endsumme",
+    "suma",
+    "importe",
+    "valor",
+    "totals",
+    "sum",
+];
+
+/// Whether [`normalize`] could turn `text` into a totals text; a cheap,
+/// allocation-free pre-check. `false` is certain; `true` means "look closer".
+///
+/// In `normalize`, ASCII characters other than letters and digits become
+/// spaces (leading ones vanish) and ASCII letters and digits are lowercased
+/// one for one, so a first word made only of ASCII letters and digits, ended
+/// by ASCII punctuation or space or by the end of the text, is the first word
+/// of the normalised text. Anything else (a non-ASCII character, which may
+/// fold to letters or vanish) is left to the full check.
+fn may_be_totals_text(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii() || b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if start >= 200 {
+        // `normalize` reads only the first 200 characters: let it decide.
+        return true;
+    }
+    let rest = bytes.get(start..).unwrap_or_default();
+    let len = rest
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    if rest.get(len).is_some_and(|b| !b.is_ascii()) {
+        return true;
+    }
+    let word = rest.get(..len).unwrap_or_default();
+    if word.is_empty() {
+        // Nothing before the end: the text normalises to "" (or starts with
+        // a non-ASCII character, handled above).
+        return rest.first().is_some_and(|b| !b.is_ascii());
+    }
+    if start + len > 200 {
+        return true;
+    }
+    // Every first word starts with one of these letters and has at most 13.
+    let first = word.first().map(u8::to_ascii_lowercase);
+    if word.len() > 13 || !matches!(first, Some(b't' | b's' | b'g' | b'm' | b'z' | b'e' | b'i' | b'v')) {
+        return false;
+    }
+    TOTAL_FIRST_WORDS
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
+
 /// The cell holds only a totals word ("TOTAL GÉNÉRAL", "Summe:", "Total HT (EUR)").
 pub(crate) fn is_totals_text(text: &str) -> bool {
+    may_be_totals_text(text) && is_totals_text_full(text)
+}
+
+fn is_totals_text_full(text: &str) -> bool {
     let mut norm = normalize(text);
     loop {
         let before = norm.len();
@@ -66,12 +139,22 @@ pub(crate) fn is_totals_text(text: &str) -> bool {
     TOTAL_WORDS.contains(&norm.as_str())
 }
 
+/// `is_totals_text` of the text the cell shows.
+fn shows_totals_text(cell: &CellValue) -> bool {
+    match cell {
+        CellValue::Empty => false,
+        CellValue::Text(s) | CellValue::Date(s) | CellValue::Error(s) => is_totals_text(s),
+        // Digits, '-' and '.' only.
+        CellValue::Number(_) => false,
+        CellValue::Bool(b) => is_totals_text(if *b { "TRUE" } else { "FALSE" }),
+    }
+}
+
 fn totals_row(header: &HeaderMatch, row: &RawRow) -> bool {
-    let desc = header
+    let desc_totals = header
         .column_of(Field::Description)
-        .map(|c| row.get(c).display())
-        .unwrap_or_default();
-    if is_totals_text(&desc) {
+        .is_some_and(|c| shows_totals_text(row.get(c)));
+    if desc_totals {
         return true;
     }
     row.cells
@@ -96,30 +179,37 @@ pub(crate) fn run_sheet(
         }
     }
     let conv = learn_convention(header, &rows);
-    let mut pending: Option<RawRow> = None;
-    let mut handle = |row: RawRow, sink: &mut dyn FnMut(Record)| {
+    // A totals row with a quantity waits here: it is an item unless it is the last row.
+    let mut pending = RawRow::default();
+    let mut has_pending = false;
+    // Swaps its row into `pending` when that row must wait.
+    let mut handle = |row: &mut RawRow, sink: &mut dyn FnMut(Record)| {
         if row.is_blank() {
             return;
         }
-        if let Some(p) = pending.take() {
-            process_row(ctx, header, conv, &p, sink);
+        if has_pending {
+            has_pending = false;
+            process_row(ctx, header, conv, &pending, sink);
         }
-        if totals_row(header, &row) {
+        if totals_row(header, row) {
             let has_qty = header
                 .column_of(Field::Quantity)
                 .is_some_and(|c| !row.get(c).is_empty());
             if has_qty {
-                pending = Some(row);
+                std::mem::swap(&mut pending, row);
+                has_pending = true;
             }
             return;
         }
-        process_row(ctx, header, conv, &row, sink);
+        process_row(ctx, header, conv, row, sink);
     };
-    for row in rows {
-        handle(row, sink);
+    let mut row = RawRow::default();
+    for mut looked_ahead in rows {
+        handle(&mut looked_ahead, sink);
     }
-    while let Some(row) = src.next_row()? {
-        handle(row, sink);
+    // From here on one row buffer (and `pending`) is refilled for every row.
+    while src.next_row_into(&mut row)? {
+        handle(&mut row, sink);
     }
     // A pending totals row that turned out to be the last row is dropped.
     Ok(())
@@ -137,7 +227,75 @@ fn problem(ctx: &SheetCtx<'_>, row: u32, column: Option<String>, value: Option<S
 
 /// Whitespace (line breaks included) collapsed to single spaces.
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    if !needs_collapse(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `one_line` changes `s`: leading or trailing whitespace, a run of
+/// spaces, or whitespace other than a plain space (`char::is_whitespace`).
+fn needs_collapse(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if first == b' ' || last == b' ' {
+        return true;
+    }
+    // Branch-free scans first: most texts have no control character, no
+    // possible non-ASCII whitespace and no double space.
+    let suspect = bytes.iter().fold(false, |acc, &b| {
+        acc | (b < 0x20) | (b == 0xC2) | (0xE1..=0xE3).contains(&b)
+    });
+    let double_space = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .fold(false, |acc, (&a, &b)| acc | ((a == b' ') & (b == b' ')));
+    if !suspect && !double_space {
+        return false;
+    }
+    let mut after_space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b' ' => {
+                if after_space {
+                    return true;
+                }
+                after_space = true;
+            }
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return true,
+            // Lead bytes of the non-ASCII whitespace characters (U+0085,
+            // U+00A0, U+1680, U+2000 to U+205F, U+3000).
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                if s.get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_whitespace)
+                {
+                    return true;
+                }
+                after_space = false;
+            }
+            _ => after_space = false,
+        }
+    }
+    after_space && !bytes.is_empty()
+}
+
+/// `one_line` of the text the cell shows.
+fn one_line_cell(cell: &CellValue) -> String {
+    match cell {
+        CellValue::Text(s) | CellValue::Date(s) | CellValue::Error(s) => one_line(s),
+        // Number and boolean texts never hold whitespace.
+        other => other.display(),
+    }
 }
 
 fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: &RawRow, sink: &mut dyn FnMut(Record)) {
@@ -189,7 +347,7 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
             ));
             None
         }
-        v => Some(one_line(&v.display())),
+        v => Some(one_line_cell(v)),
     };
     let Some(description) = description else {
         for p in problems {
@@ -229,31 +387,36 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
                 } else {
                     "unit price"
                 };
-                let (value, shown) = match cell {
-                    CellValue::Number(v) if v.is_finite() => (Some(*v), number_to_text(*v)),
+                let value = match cell {
+                    CellValue::Number(v) if v.is_finite() => Some(*v),
                     CellValue::Text(s) => {
                         let parsed = num_text(s);
                         if let NumText::Invalid = parsed {
                         } else if *field == Field::UnitPrice {
                             price_currency = parsed.currency().map(str::to_string);
                         }
-                        (parsed.resolve(conv), s.clone())
+                        parsed.resolve(conv)
                     }
-                    other => (None, other.display()),
+                    _ => None,
+                };
+                // The value as written, for a problem.
+                let shown = || match cell {
+                    CellValue::Number(v) if v.is_finite() => number_to_text(*v),
+                    other => other.display(),
                 };
                 match value {
                     None => problems.push(problem(
                         ctx,
                         r,
                         label(),
-                        Some(shown),
+                        Some(shown()),
                         format!("the {what} is not a number; write a number such as {example}"),
                     )),
                     Some(v) if v < 0.0 && *field == Field::Quantity => problems.push(problem(
                         ctx,
                         r,
                         label(),
-                        Some(shown),
+                        Some(shown()),
                         "the quantity is negative; write the number of units ordered, such as 12".into(),
                     )),
                     Some(v) => {
@@ -265,9 +428,9 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
                     }
                 }
             }
-            Field::HsCode => fields.hs_code = Some(one_line(&cell.display())),
+            Field::HsCode => fields.hs_code = Some(one_line_cell(cell)),
             other => {
-                let text = one_line(&cell.display());
+                let text = one_line_cell(cell);
                 let slot = match other {
                     Field::LineRef => &mut fields.line_ref,
                     Field::Unit => &mut fields.unit,
@@ -310,5 +473,85 @@ mod tests {
         assert!(is_totals_text("Total HT (EUR)"));
         assert!(!is_totals_text("Total station (surveying instrument)"));
         assert!(!is_totals_text("Totalisator"));
+        assert!(is_totals_text("  ...Total...  "));
+        assert!(is_totals_text("ÉNDSUMME"));
+        assert!(is_totals_text("Totalº"));
+        assert!(is_totals_text("SUMME netto EUR"));
+        assert!(!is_totals_text("Summer tent"));
+        assert!(!is_totals_text("12"));
+    }
+
+    #[test]
+    fn pre_check_agrees_with_the_full_check() {
+        let long = format!("{}total", "-".repeat(198));
+        let longer = format!("{}total", "-".repeat(200));
+        for text in [
+            "",
+            "   ",
+            "Total",
+            "TOTAL GÉNÉRAL",
+            "Sous-total",
+            "Écran",
+            "º total",
+            "İmporte total",
+            "Ｔotal",
+            "total\u{a0}ht",
+            "Gesamt ß",
+            "Sum of parts",
+            "sub total",
+            "Grand total USD",
+            long.as_str(),
+            longer.as_str(),
+        ] {
+            assert_eq!(is_totals_text(text), is_totals_text_full(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn one_line_collapses_only_whitespace() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\r\nb",
+            "a\u{a0}b",
+            "a\u{2003}b",
+            "Mörser 81 mm",
+            "a\u{85}b",
+            "a\u{3000}b",
+            "a\u{1}b",
+            "é è",
+            "\u{2009}",
+        ] {
+            assert_eq!(
+                one_line(text),
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{text:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pre_check_never_misses_a_totals_text(
+            text in "[ .:(\\-ºÉéİ]{0,3}(total|Total|TOTAL|sous|Sub|grand|SUMME|summe|gesamt|suma|importe|valor|sum|Summer|x)[ .:ºé]{0,2}(total|ht|EUR|general|général|a pagar|netto|x)?[ ):]{0,2}"
+        ) {
+            proptest::prop_assert_eq!(is_totals_text(&text), is_totals_text_full(&text));
+        }
+
+        #[test]
+        fn pre_check_agrees_on_any_text(text in "\\PC{0,24}") {
+            proptest::prop_assert_eq!(is_totals_text(&text), is_totals_text_full(&text));
+        }
+
+        #[test]
+        fn one_line_as_split_and_join(text in "[a é\t\r\n\u{a0}\u{2003}\u{85}\u{1}]{0,16}") {
+            proptest::prop_assert_eq!(one_line(&text), text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
     }
 }

@@ -27,7 +27,11 @@ impl CellValue {
     pub(crate) fn is_empty(&self) -> bool {
         match self {
             CellValue::Empty => true,
-            CellValue::Text(s) => s.trim().is_empty(),
+            // A first byte that is ASCII and not a space or control character
+            // is not whitespace: no need to trim.
+            CellValue::Text(s) => {
+                !s.as_bytes().first().is_some_and(|b| (0x21..0x80).contains(b)) && s.trim().is_empty()
+            }
             _ => false,
         }
     }
@@ -44,6 +48,11 @@ impl CellValue {
 }
 
 /// One row of a sheet: its 1-based row number and its cells from column A.
+///
+/// A row can be refilled with [`RawRow::clear`] and the `set` methods: text
+/// cells keep their buffers (a cleared text cell is `Text("")`, which every
+/// reader treats exactly like `Empty`), so streaming a sheet through one row
+/// does not allocate per cell.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RawRow {
     pub row: u32,
@@ -53,11 +62,16 @@ pub(crate) struct RawRow {
 }
 
 impl RawRow {
-    pub(crate) fn new(row: u32) -> Self {
-        RawRow {
-            row,
-            cells: Vec::new(),
-            truncated: Vec::new(),
+    /// Empties the row for reuse as row `row`, keeping the text buffers.
+    pub(crate) fn clear(&mut self, row: u32) {
+        self.row = row;
+        self.truncated.clear();
+        for cell in &mut self.cells {
+            match cell {
+                CellValue::Text(s) => s.clear(),
+                CellValue::Empty => {}
+                other => *other = CellValue::Empty,
+            }
         }
     }
 
@@ -67,6 +81,15 @@ impl RawRow {
 
     pub(crate) fn is_blank(&self) -> bool {
         self.cells.iter().all(CellValue::is_empty)
+    }
+
+    /// The slot for `col`, growing the row when needed.
+    fn slot(&mut self, col: u32) -> Option<&mut CellValue> {
+        let idx = col as usize;
+        if self.cells.len() <= idx {
+            self.cells.resize(idx + 1, CellValue::Empty);
+        }
+        self.cells.get_mut(idx)
     }
 
     /// Sets a cell, applying the cell-length limit; columns past `read_columns` are ignored.
@@ -84,35 +107,63 @@ impl RawRow {
             }
             other => other,
         };
-        let idx = col as usize;
-        if self.cells.len() <= idx {
-            self.cells.resize(idx + 1, CellValue::Empty);
-        }
-        if let Some(slot) = self.cells.get_mut(idx) {
+        if let Some(slot) = self.slot(col) {
             *slot = value;
         }
+    }
+
+    /// Same as `set(col, CellValue::Text(text.to_string()), limits)`, reusing
+    /// the cell's text buffer.
+    pub(crate) fn set_text(&mut self, col: u32, text: &str, limits: &ImportLimits) {
+        if col >= limits.read_columns || text.trim().is_empty() {
+            return;
+        }
+        let (kept, original) = truncated_prefix(text, limits.max_cell_chars);
+        if let Some(len) = original {
+            self.truncated.push((col, len));
+        }
+        if let Some(slot) = self.slot(col) {
+            match slot {
+                CellValue::Text(buf) => {
+                    buf.clear();
+                    buf.push_str(kept);
+                }
+                other => *other = CellValue::Text(kept.to_string()),
+            }
+        }
+    }
+}
+
+/// The first `max` characters of `s`, and the original length in characters when cut.
+fn truncated_prefix(s: &str, max: usize) -> (&str, Option<usize>) {
+    if s.len() <= max {
+        return (s, None);
+    }
+    match s.char_indices().nth(max) {
+        Some((byte, _)) => (s.get(..byte).unwrap_or(s), Some(s.chars().count())),
+        None => (s, None),
     }
 }
 
 /// Cuts `s` to `max` characters; returns the original length when cut.
 pub(crate) fn truncate_chars(mut s: String, max: usize) -> (String, Option<usize>) {
-    if s.len() <= max {
-        return (s, None);
-    }
-    match s.char_indices().nth(max) {
-        Some((byte, _)) => {
-            let total = s.chars().count();
-            s.truncate(byte);
-            (s, Some(total))
-        }
-        None => (s, None),
-    }
+    let (kept, original) = truncated_prefix(&s, max);
+    let keep = kept.len();
+    s.truncate(keep);
+    (s, original)
 }
 
 /// A source of rows in sheet order.
 pub(crate) trait RowSource {
+    /// Refills `row` with the next non-blank row; `false` at the end (`row`
+    /// is then unspecified).
+    fn next_row_into(&mut self, row: &mut RawRow) -> Result<bool, ImportError>;
+
     /// Next non-blank row, or `None` at the end.
-    fn next_row(&mut self) -> Result<Option<RawRow>, ImportError>;
+    fn next_row(&mut self) -> Result<Option<RawRow>, ImportError> {
+        let mut row = RawRow::default();
+        Ok(self.next_row_into(&mut row)?.then_some(row))
+    }
 }
 
 /// What the header scan saw in the first rows of a sheet.

@@ -46,41 +46,108 @@ pub(crate) fn from_data(v: &Data) -> CellValue {
     }
 }
 
-pub(crate) type NextCell<'a> = Box<dyn FnMut() -> Result<Option<(u32, u32, CellValue)>, String> + 'a>;
+/// Sets a cell read by a streaming reader; text is copied into the row's buffer.
+pub(crate) fn set_ref(row: &mut RawRow, col: u32, v: &DataRef<'_>, limits: &ImportLimits) {
+    match v {
+        DataRef::String(s) | DataRef::DurationIso(s) => row.set_text(col, s, limits),
+        DataRef::SharedString(s) => row.set_text(col, s, limits),
+        DataRef::Empty => {}
+        other => {
+            if col < limits.read_columns {
+                row.set(col, from_ref(other.clone()), limits);
+            }
+        }
+    }
+}
+
+/// Reads the next cell of a streaming reader and hands its row, column and
+/// value to the visitor; `Ok(false)` at the end.
+pub(crate) type NextCell<'a> = Box<dyn FnMut(&mut dyn FnMut(u32, u32, &DataRef<'_>)) -> Result<bool, String> + 'a>;
 
 /// Rows from a streaming cell reader; cells arrive in row order.
 pub(crate) struct StreamRows<'a> {
-    pub(crate) file: &'a str,
-    pub(crate) sheet: &'a str,
-    pub(crate) next: NextCell<'a>,
-    pub(crate) pending: Option<(u32, u32, CellValue)>,
-    pub(crate) limits: &'a ImportLimits,
-    pub(crate) cells: u64,
-    pub(crate) done: bool,
+    file: &'a str,
+    sheet: &'a str,
+    next: NextCell<'a>,
+    /// 0-based row of the cell already read into `spare`: the first cell of the next row.
+    pending: Option<u32>,
+    spare: RawRow,
+    limits: &'a ImportLimits,
+    cells: u64,
+    done: bool,
 }
 
-impl StreamRows<'_> {
-    fn pull(&mut self) -> Result<Option<(u32, u32, CellValue)>, ImportError> {
-        if self.done {
-            return Ok(None);
+impl<'a> StreamRows<'a> {
+    pub(crate) fn new(file: &'a str, sheet: &'a str, next: NextCell<'a>, limits: &'a ImportLimits) -> Self {
+        StreamRows {
+            file,
+            sheet,
+            next,
+            pending: None,
+            spare: RawRow::default(),
+            limits,
+            cells: 0,
+            done: false,
         }
-        let cell = (self.next)().map_err(|e| ImportError::corrupt(self.file, Some(self.sheet), e))?;
-        let Some((row, col, value)) = cell else {
-            self.done = true;
-            return Ok(None);
-        };
-        check_position(self.file, self.sheet, self.limits, row, col)?;
-        self.cells += 1;
-        if self.cells > self.limits.max_cells {
-            return Err(ImportError::hostile(
-                self.file,
-                Some(self.sheet),
-                "max_cells",
-                self.limits.max_cells,
-                "the sheet has too many cells",
-            ));
+    }
+
+    /// Reads the cells of one sheet row into `row`; `false` when the sheet had no more cells.
+    fn fill(&mut self, row: &mut RawRow) -> Result<bool, ImportError> {
+        // The 0-based row being filled.
+        let mut current = None;
+        if let Some(r) = self.pending.take() {
+            std::mem::swap(row, &mut self.spare);
+            current = Some(r);
         }
-        Ok(Some((row, col, value)))
+        let (file, sheet, limits) = (self.file, self.sheet, self.limits);
+        while !self.done {
+            let mut error = None;
+            let mut next_row = None;
+            let cells = &mut self.cells;
+            let spare = &mut self.spare;
+            let more = (self.next)(&mut |r, col, value| {
+                if let Err(e) = check_position(file, sheet, limits, r, col) {
+                    error = Some(e);
+                    return;
+                }
+                *cells += 1;
+                if *cells > limits.max_cells {
+                    error = Some(ImportError::hostile(
+                        file,
+                        Some(sheet),
+                        "max_cells",
+                        limits.max_cells,
+                        "the sheet has too many cells",
+                    ));
+                    return;
+                }
+                match current {
+                    Some(cur) if cur == r => set_ref(row, col, value, limits),
+                    Some(_) => {
+                        // The first cell of the next row waits in the spare row.
+                        spare.clear(r.saturating_add(1));
+                        set_ref(spare, col, value, limits);
+                        next_row = Some(r);
+                    }
+                    None => {
+                        current = Some(r);
+                        row.clear(r.saturating_add(1));
+                        set_ref(row, col, value, limits);
+                    }
+                }
+            })
+            .map_err(|e| ImportError::corrupt(file, Some(sheet), e))?;
+            if let Some(e) = error {
+                return Err(e);
+            }
+            if !more {
+                self.done = true;
+            } else if next_row.is_some() {
+                self.pending = next_row;
+                return Ok(true);
+            }
+        }
+        Ok(current.is_some())
     }
 }
 
@@ -113,29 +180,13 @@ pub(crate) fn check_position(
 }
 
 impl RowSource for StreamRows<'_> {
-    fn next_row(&mut self) -> Result<Option<RawRow>, ImportError> {
+    fn next_row_into(&mut self, row: &mut RawRow) -> Result<bool, ImportError> {
         loop {
-            let first = match self.pending.take() {
-                Some(c) => c,
-                None => match self.pull()? {
-                    Some(c) => c,
-                    None => return Ok(None),
-                },
-            };
-            let mut row = RawRow::new(first.0.saturating_add(1));
-            row.set(first.1, first.2, self.limits);
-            loop {
-                match self.pull()? {
-                    Some(c) if c.0 == first.0 => row.set(c.1, c.2, self.limits),
-                    Some(c) => {
-                        self.pending = Some(c);
-                        break;
-                    }
-                    None => break,
-                }
+            if !self.fill(row)? {
+                return Ok(false);
             }
             if !row.is_blank() || !row.truncated.is_empty() {
-                return Ok(Some(row));
+                return Ok(true);
             }
         }
     }
@@ -151,18 +202,18 @@ pub(crate) struct RangeRows<'a> {
 }
 
 impl RowSource for RangeRows<'_> {
-    fn next_row(&mut self) -> Result<Option<RawRow>, ImportError> {
+    fn next_row_into(&mut self, row: &mut RawRow) -> Result<bool, ImportError> {
         let (start_row, start_col) = self.range.start().unwrap_or((0, 0));
         let width = self.range.width();
         loop {
             let height = self.range.height();
             if self.next_index >= height || width == 0 {
-                return Ok(None);
+                return Ok(false);
             }
             let i = self.next_index;
             self.next_index += 1;
             let abs_row = start_row.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
-            let mut row = RawRow::new(abs_row.saturating_add(1));
+            row.clear(abs_row.saturating_add(1));
             for j in 0..width.min(self.limits.read_columns as usize) {
                 let Some(v) = self.range.get((i, j)) else {
                     continue;
@@ -172,10 +223,13 @@ impl RowSource for RangeRows<'_> {
                 }
                 let col = start_col.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
                 check_position(self.file, self.sheet, self.limits, abs_row, col)?;
-                row.set(col, from_data(v), self.limits);
+                match v {
+                    Data::String(s) | Data::DurationIso(s) => row.set_text(col, s, self.limits),
+                    other => row.set(col, from_data(other), self.limits),
+                }
             }
             if !row.is_blank() || !row.truncated.is_empty() {
-                return Ok(Some(row));
+                return Ok(true);
             }
         }
     }

@@ -8,9 +8,9 @@
 
 use super::items::run_sheet;
 use super::pipeline::{scan_header, RawRow, RowSource, Scan, SheetCtx, HEADER_SCAN_ROWS};
-use super::sheet_rows::{from_ref, NextCell, RangeRows, StreamRows};
+use super::sheet_rows::{NextCell, RangeRows, StreamRows};
 use super::{column_letter, ColumnMapping, Format, ImportError, ImportLimits, ImportOptions, Record, SheetLayout};
-use calamine::{Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
+use calamine::{Cell, DataRef, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -30,6 +30,12 @@ fn guarded<T, E: std::fmt::Display>(f: impl FnOnce() -> Result<T, E>) -> Result<
         Ok(Err(e)) => Err(e.to_string()),
         Err(_) => Err("the spreadsheet library could not parse the file".to_string()),
     }
+}
+
+/// Hands a streamed cell to the row reader's visitor.
+fn visit_cell(c: &Cell<DataRef<'_>>, visit: &mut dyn FnMut(u32, u32, &DataRef<'_>)) {
+    let (r, col) = c.get_position();
+    visit(r, col, c.get_value());
 }
 
 fn open_error(file: &str, msg: String) -> ImportError {
@@ -80,43 +86,19 @@ impl<'b> Book<'b> {
         match self {
             Book::Xlsx(b) => {
                 let mut reader = guarded(|| b.worksheet_cells_reader(sheet)).map_err(corrupt)?;
-                let next: NextCell<'_> = Box::new(move || {
-                    guarded(|| reader.next_cell()).map(|c| {
-                        c.map(|c| {
-                            let (r, col) = c.get_position();
-                            (r, col, from_ref(c.get_value().clone()))
-                        })
-                    })
+                let next: NextCell<'_> = Box::new(move |visit| {
+                    let cell = guarded(|| reader.next_cell())?;
+                    Ok(cell.map(|c| visit_cell(&c, visit)).is_some())
                 });
-                f(&mut StreamRows {
-                    file,
-                    sheet,
-                    next,
-                    pending: None,
-                    limits,
-                    cells: 0,
-                    done: false,
-                })
+                f(&mut StreamRows::new(file, sheet, next, limits))
             }
             Book::Xlsb(b) => {
                 let mut reader = guarded(|| b.worksheet_cells_reader(sheet)).map_err(corrupt)?;
-                let next: NextCell<'_> = Box::new(move || {
-                    guarded(|| reader.next_cell()).map(|c| {
-                        c.map(|c| {
-                            let (r, col) = c.get_position();
-                            (r, col, from_ref(c.get_value().clone()))
-                        })
-                    })
+                let next: NextCell<'_> = Box::new(move |visit| {
+                    let cell = guarded(|| reader.next_cell())?;
+                    Ok(cell.map(|c| visit_cell(&c, visit)).is_some())
                 });
-                f(&mut StreamRows {
-                    file,
-                    sheet,
-                    next,
-                    pending: None,
-                    limits,
-                    cells: 0,
-                    done: false,
-                })
+                f(&mut StreamRows::new(file, sheet, next, limits))
             }
             Book::Xls(b) => {
                 let range = guarded(|| b.worksheet_range(sheet)).map_err(corrupt)?;
