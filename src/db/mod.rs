@@ -199,6 +199,38 @@ where
     }
 }
 
+/// SQLite: stop this connection from checkpointing the WAL when it commits a large write (copying tens of MB into
+/// the database file inside the request); [`checkpoint_in_background`] does it afterwards. No-op on PostgreSQL.
+pub fn defer_checkpoint(conn: &mut DbConnection, defer: bool) -> Result<(), DbError> {
+    if let DbConnection::Sqlite(c) = conn {
+        c.batch_execute(if defer {
+            "PRAGMA wal_autocheckpoint = 0"
+        } else {
+            "PRAGMA wal_autocheckpoint = 1000"
+        })?;
+    }
+    Ok(())
+}
+
+/// SQLite: copies the WAL into the database file on another thread (committed data is already durable in the WAL).
+pub fn checkpoint_in_background(pool: &Pool) {
+    let pool = pool.clone();
+    let spawned = std::thread::Builder::new()
+        .name("wal-checkpoint".into())
+        .spawn(move || {
+            if let Ok(mut conn) = pool.get() {
+                if let DbConnection::Sqlite(c) = &mut *conn {
+                    if let Err(e) = c.batch_execute("PRAGMA wal_checkpoint(PASSIVE)") {
+                        tracing::warn!(error = %e, "WAL checkpoint failed");
+                    }
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        tracing::warn!(error = %e, "cannot start the WAL checkpoint");
+    }
+}
+
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Utc::now().naive_utc()
 }

@@ -13,6 +13,9 @@ const CHUNK: usize = 512;
 
 type Rows = (Vec<NewItem>, Vec<NewProblem>);
 
+/// Items per insert round trip.
+const INSERT_BATCH: usize = 4096;
+
 #[derive(Debug)]
 pub struct Upload {
     pub project: String,
@@ -49,6 +52,9 @@ pub fn upload(
         source: batches::SOURCE_UPLOAD,
         user: input.user.clone(),
     };
+    let started = std::time::Instant::now();
+    let sqlite = matches!(*conn, db::DbConnection::Sqlite(_));
+    db::defer_checkpoint(&mut conn, true)?;
     let stored = db::write(&mut conn, |conn| {
         store::begin(conn, &meta, classifier.catalog_version())?;
         // Three stages overlap, as `equipcheck check` overlaps reading and classifying: the import reads the
@@ -83,14 +89,29 @@ pub fn upload(
                 }
                 Ok::<Writer<'_>, ServiceError>(writer)
             });
+            // Rows go to the database in batches of INSERT_BATCH (one COPY each on PostgreSQL).
             let mut stored: Result<(), ServiceError> = Ok(());
-            for (items, problems) in rows_rx {
-                stored = crate::db::items::insert_items(conn, &items)
-                    .and_then(|()| crate::db::items::insert_problems(conn, &problems))
+            let (mut items, mut problems) = (Vec::new(), Vec::new());
+            let mut flush = |items: &mut Vec<NewItem>, problems: &mut Vec<NewProblem>| {
+                let result = crate::db::items::insert_items(conn, items)
+                    .and_then(|()| crate::db::items::insert_problems(conn, problems))
                     .map_err(ServiceError::from);
-                if stored.is_err() {
-                    break;
+                items.clear();
+                problems.clear();
+                result
+            };
+            for (mut new_items, mut new_problems) in rows_rx {
+                items.append(&mut new_items);
+                problems.append(&mut new_problems);
+                if items.len() >= INSERT_BATCH {
+                    stored = flush(&mut items, &mut problems);
+                    if stored.is_err() {
+                        break;
+                    }
                 }
+            }
+            if stored.is_ok() {
+                stored = flush(&mut items, &mut problems);
             }
             let stopped = || ServiceError::Internal("the spreadsheet reader stopped unexpectedly".into());
             let writer = classifying.join().map_err(|_| stopped());
@@ -98,11 +119,17 @@ pub fn upload(
             let mut writer = writer??;
             stored?;
             let layout_json = serde_json::to_string(&layout).ok();
-            writer.finish(conn, layout_json.as_deref())?;
+            let summary = writer.finish(conn, layout_json.as_deref())?;
+            tracing::info!(batch = %meta.id, items = summary.items(), problems = summary.problems,
+                elapsed_ms = started.elapsed().as_millis() as u64, "upload imported, classified and inserted");
             Ok::<(), ServiceError>(())
         })?;
         Ok::<_, ServiceError>(())
     });
+    let _ = db::defer_checkpoint(&mut conn, false);
+    if sqlite {
+        db::checkpoint_in_background(pool);
+    }
     match stored {
         Ok(()) => {}
         // Another request stored the same file meanwhile: answer with its batch.
@@ -114,6 +141,7 @@ pub fn upload(
         }
         Err(e) => return Err(e),
     }
+    tracing::info!(batch = %meta.id, elapsed_ms = started.elapsed().as_millis() as u64, "upload committed");
     let batch = batches::get(&mut conn, &meta.id)?
         .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
     Ok(Stored { batch, created: true })

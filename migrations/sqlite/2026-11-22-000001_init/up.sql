@@ -60,7 +60,6 @@ CREATE TABLE items (
     reviewed_at TIMESTAMP
 );
 CREATE INDEX items_batch ON items(batch_id, position);
-CREATE INDEX items_batch_decision ON items(batch_id, decision);
 
 CREATE TABLE import_problems (
     id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
