@@ -6,6 +6,10 @@ use equipcheck::catalog::Catalog;
 use equipcheck::classify::Classifier;
 use std::sync::Arc;
 
+/// The same allocator as the `equipcheck` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const DESCRIPTIONS: &[&str] = &[
     "Toyota Land Cruiser 79 pick-up, double cab (lot 12)",
     "Tente modulaire 6 x 6 m",

@@ -13,6 +13,11 @@ use std::sync::Arc;
 
 mod service_cli;
 
+/// Items are allocated on the reading thread and freed on the writing one; mimalloc handles that pattern far
+/// better than the system allocator (about a fifth of `check`'s time went to malloc and free).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Prints to standard output; a closed pipe (`| head`) is no reason to panic.
 macro_rules! out {
     ($($arg:tt)*) => {{

@@ -21,17 +21,19 @@ impl Normalized {
 
     /// Normalises `source` into this buffer, reusing its allocations.
     pub fn reset(&mut self, source: &str) {
-        self.text.clear();
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        bytes.clear();
+        bytes.reserve(source.len() + 8);
         self.origin.clear();
+        self.origin.reserve(source.len() + 8);
         let mut out = Builder {
-            norm: self,
+            bytes,
+            origin: &mut self.origin,
             last: Kind::Start,
             pending_space: false,
             pending_decimal: false,
         };
         if source.is_ascii() {
-            out.norm.text.reserve(source.len() + 8);
-            out.norm.origin.reserve(source.len() + 8);
             for (index, byte) in source.bytes().enumerate() {
                 out.push_ascii(byte, index as u32);
             }
@@ -40,6 +42,8 @@ impl Normalized {
                 out.push_unicode(c, index as u32);
             }
         }
+        // Only whole characters are ever written, so this cannot fail; empty text is the safe fallback.
+        self.text = String::from_utf8(out.bytes).unwrap_or_default();
     }
 
     /// The source character span `[start, end)` of the normalised byte range `[from, to)`.
@@ -77,7 +81,9 @@ enum Kind {
 }
 
 struct Builder<'a> {
-    norm: &'a mut Normalized,
+    /// The normalised text being written (bytes are cheaper to push than chars).
+    bytes: Vec<u8>,
+    origin: &'a mut Vec<u32>,
     last: Kind,
     pending_space: bool,
     /// A `.` or `,` directly after a digit: it becomes a decimal point if a digit follows at once.
@@ -144,8 +150,8 @@ impl Builder<'_> {
             },
             index,
         );
-        self.norm.text.push(char::from(byte.to_ascii_lowercase()));
-        self.norm.origin.push(index);
+        self.bytes.push(byte.to_ascii_lowercase());
+        self.origin.push(index);
     }
 
     #[inline]
@@ -170,15 +176,10 @@ impl Builder<'_> {
     }
 
     fn emit(&mut self, c: char, index: u32) {
-        if c.is_ascii() {
-            self.norm.text.push(c);
-            self.norm.origin.push(index);
-            return;
-        }
-        let before = self.norm.text.len();
-        self.norm.text.push(c);
-        for _ in before..self.norm.text.len() {
-            self.norm.origin.push(index);
+        let mut buffer = [0u8; 4];
+        for &byte in c.encode_utf8(&mut buffer).as_bytes() {
+            self.bytes.push(byte);
+            self.origin.push(index);
         }
     }
 }

@@ -35,6 +35,11 @@ pub(crate) struct Fuzzy {
     id: u64,
     vocabulary: FxHashSet<String>,
     targets: Vec<String>,
+    target_set: FxHashSet<String>,
+    /// The first two letters of every weapon word (26 x 26), a cheap filter before building joined words.
+    starts: Vec<bool>,
+    /// Weapon phrases without their spaces ("assaultrifle"), for letters typed apart.
+    spelled: FxHashMap<String, String>,
     deletions: FxHashMap<u64, Vec<u32>>,
 }
 
@@ -58,7 +63,12 @@ impl Fuzzy {
         for entry in &catalog.entries {
             let target = entry.decision() == Decision::Prohibited;
             for (phrase, strength) in entry.phrases() {
-                add_words(phrase, &mut fuzzy, target && strength != Strength::Context);
+                let weapon = target && strength != Strength::Context;
+                add_words(phrase, &mut fuzzy, weapon);
+                if weapon {
+                    let key = phrase_key(phrase);
+                    fuzzy.spelled.entry(key.replace(' ', "")).or_insert(key);
+                }
             }
             let threshold_phrases = entry.threshold.iter().flat_map(|t| t.met.iter().chain(&t.not_met));
             for phrase in entry.negative.iter().chain(threshold_phrases) {
@@ -67,6 +77,13 @@ impl Fuzzy {
         }
         for phrase in catalog.negatives.iter().chain(&catalog.known_words) {
             add_words(phrase, &mut fuzzy, false);
+        }
+        fuzzy.target_set = fuzzy.targets.iter().cloned().collect();
+        fuzzy.starts = vec![false; 26 * 26];
+        for word in &fuzzy.targets {
+            if let Some(index) = start_index(word.as_bytes()) {
+                fuzzy.starts[index] = true;
+            }
         }
         // A word that is a target but was first seen as a negative word is not a target: fine, it is known.
         for (id, word) in fuzzy.targets.iter().enumerate() {
@@ -144,12 +161,48 @@ impl Fuzzy {
         best
     }
 
+    /// Whether `a` followed by `b` could begin a weapon word, judged by the first two letters only.
+    pub(crate) fn may_start_weapon_word(&self, a: &str, b: &str) -> bool {
+        let mut letters = a.bytes().chain(b.bytes());
+        let first_two = [letters.next().unwrap_or(0), letters.next().unwrap_or(0)];
+        start_index(&first_two)
+            .and_then(|i| self.starts.get(i))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Whether `word` (perhaps with an inflection ending) is a word of a weapon phrase.
+    pub(crate) fn is_weapon_word(&self, word: &str) -> bool {
+        self.target_set.contains(word)
+            || ENDINGS.iter().any(|ending| {
+                word.strip_suffix(ending)
+                    .is_some_and(|stem| self.target_set.contains(stem))
+            })
+    }
+
+    /// The weapon phrase that letters typed apart spell, if any ("assaultrifle" gives "assault rifle").
+    pub(crate) fn spelled_phrase(&self, joined: &str) -> Option<&str> {
+        std::iter::once(joined)
+            .chain(ENDINGS.iter().filter_map(|ending| joined.strip_suffix(ending)))
+            .find_map(|candidate| self.spelled.get(candidate))
+            .map(String::as_str)
+    }
+
     pub(crate) fn is_known(&self, word: &str) -> bool {
         self.vocabulary.contains(word)
             || ENDINGS.iter().any(|ending| {
                 word.strip_suffix(ending)
                     .is_some_and(|stem| self.vocabulary.contains(stem))
             })
+    }
+}
+
+fn start_index(word: &[u8]) -> Option<usize> {
+    match word {
+        [a, b, ..] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => {
+            Some(usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+        }
+        _ => None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! from the catalogue and shared read-only, so one `Classifier` serves every thread.
 
 mod codes;
+mod correct;
 mod decide;
 mod fuzzy;
 mod matcher;

@@ -313,6 +313,35 @@ fn misspelt_weapon_words_are_not_clear() {
 }
 
 #[test]
+fn spaced_split_and_digit_disguised_words_are_not_clear() {
+    let c = classifier();
+    assert_eq!(
+        decide(&c, "a s s a u l t  r i f l e"),
+        Decision::Prohibited,
+        "half of the phrase intact"
+    );
+    assert_eq!(decide(&c, "P I S T O L"), Decision::Review);
+    assert_eq!(decide(&c, "ri-fle, 20 pcs"), Decision::Review);
+    assert_eq!(decide(&c, "Pist0l"), Decision::Review);
+    assert_eq!(
+        decide(&c, "Pist0l 9 mm"),
+        Decision::Prohibited,
+        "confirmed by the calibre"
+    );
+    assert_eq!(decide(&c, "a55ault rifle"), Decision::Prohibited);
+    assert_eq!(
+        decide(&c, "T-shirt size M, A 4 paper"),
+        Decision::Clear,
+        "letters and digits that spell nothing"
+    );
+    assert_eq!(
+        decide(&c, "pi ston ring"),
+        Decision::Clear,
+        "a split that does not make a weapon word"
+    );
+}
+
+#[test]
 fn unicode_evasion_does_not_hide_a_weapon() {
     let c = classifier();
     for text in ["ｇｕｎ", "p\u{200B}istol", "\u{0440}istol", "GLОCK", "AK\u{2011}47"] {

@@ -6,7 +6,7 @@ use super::matcher::{Hit, PhraseKind, Role};
 use super::model::{Evidence, EvidenceKind, Field, Ignored};
 use super::{char_slice, strength_after_correction, Classifier};
 use crate::catalog::Strength;
-use crate::text::{tokens, Normalized};
+use crate::text::Normalized;
 
 /// A match in the coordinates of the normalised (uncorrected) text.
 struct Located {
@@ -14,33 +14,6 @@ struct Located {
     end: usize,
     hit: Hit,
     corrected_words: usize,
-}
-
-/// Text with misspelt words replaced, and where each word came from.
-struct Corrected {
-    text: String,
-    /// (start in corrected, end in corrected, start in normalised, end in normalised, was corrected)
-    words: Vec<(usize, usize, usize, usize, bool)>,
-}
-
-impl Corrected {
-    fn locate(&self, start: usize, end: usize) -> (usize, usize, usize) {
-        let mut from = start;
-        let mut to = end;
-        let mut corrected = 0;
-        for &(cs, ce, ns, ne, was_corrected) in &self.words {
-            if cs <= start && start <= ce {
-                from = if was_corrected { ns } else { ns + (start - cs) };
-            }
-            if cs < end && end <= ce {
-                to = if was_corrected { ne } else { ns + (end - cs) };
-            }
-            if was_corrected && cs < end && start < ce {
-                corrected += 1;
-            }
-        }
-        (from, to, corrected)
-    }
 }
 
 pub(super) fn collect(
@@ -52,7 +25,7 @@ pub(super) fn collect(
 ) {
     normalized.reset(description);
     let normalized = &*normalized;
-    let corrected = correct(classifier, &normalized.text);
+    let corrected = super::correct::correct(classifier, &normalized.text);
     let mut hits = Vec::new();
     let located: Vec<Located> = match &corrected {
         None => {
@@ -218,39 +191,4 @@ fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Nor
         };
         collected.add_text(entry, spec.strength, (found.start(), found.end()), evidence);
     }
-}
-
-/// Replaces words that look like misspelt weapon words; None when nothing was corrected (the usual case).
-fn correct(classifier: &Classifier, text: &str) -> Option<Corrected> {
-    let mut replacements: Vec<(usize, usize, &str)> = Vec::new();
-    for (start, word) in tokens(text) {
-        if let Some(target) = classifier.fuzzy.correct(word) {
-            replacements.push((start, start + word.len(), target));
-        }
-    }
-    if replacements.is_empty() {
-        return None;
-    }
-    let mut corrected = Corrected {
-        text: String::with_capacity(text.len() + 8),
-        words: Vec::new(),
-    };
-    for (start, word) in tokens(text) {
-        if !corrected.text.is_empty() {
-            corrected.text.push(' ');
-        }
-        let at = corrected.text.len();
-        let end = start + word.len();
-        match replacements.iter().find(|r| r.0 == start) {
-            Some(&(_, _, target)) => {
-                corrected.text.push_str(target);
-                corrected.words.push((at, corrected.text.len(), start, end, true));
-            }
-            None => {
-                corrected.text.push_str(word);
-                corrected.words.push((at, corrected.text.len(), start, end, false));
-            }
-        }
-    }
-    Some(corrected)
 }
