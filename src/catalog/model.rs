@@ -241,6 +241,9 @@ pub struct Measure {
     pub regex: String,
     #[serde(default = "one")]
     pub scale: f64,
+    /// Words that, just before the number, show it measures something else ("230 V 50 Hz" is the mains).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignore_after: Vec<String>,
     #[serde(skip)]
     pub compiled: Option<Regex>,
 }

@@ -255,6 +255,18 @@ fn threshold_state(
             let Ok(value) = number.as_str().replace(',', ".").parse::<f64>() else {
                 continue;
             };
+            let word_before = normalized.text[..whole.start()]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .unwrap_or_default();
+            if measure
+                .ignore_after
+                .iter()
+                .any(|w| crate::text::normalize(w) == word_before)
+            {
+                continue;
+            }
             let (s, e) = normalized.source_span(whole.start(), whole.end());
             values.push(value * measure.scale);
             found.evidence.push(Evidence {

@@ -102,7 +102,7 @@ hs = ["852589"]
 en = ["thermal camera", "thermal & camera"]
 [entry.threshold]
 question = "Is the frame rate above 9 Hz?"
-measures = [{ regex = '(\d+(?:\.\d+)?) hz\b' }]
+measures = [{ regex = '(\d+(?:\.\d+)?) hz\b', ignore_after = ["V"] }]
 above = 9.0
 
 [[entry]]
@@ -241,6 +241,11 @@ fn thresholds_decide_when_stated_and_ask_when_not() {
         "one word of an all-words phrase is nothing"
     );
     assert_eq!(decide(&c, "Thermal camera, 9 Hz"), Decision::Clear);
+    assert_eq!(
+        decide(&c, "Thermal camera, 230V 50Hz supply"),
+        Decision::Review,
+        "the mains is not a frame rate"
+    );
     let unknown = c.classify_description("Thermal camera, handheld");
     assert_eq!(unknown.decision, Decision::Review);
     assert_eq!(unknown.questions, vec!["Is the frame rate above 9 Hz?".to_string()]);
