@@ -13,6 +13,7 @@ pub mod report;
 pub mod text;
 
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;

@@ -1,6 +1,7 @@
 //! Storage: one binary over SQLite (default) and PostgreSQL. The URL scheme picks the backend; migrations are
 //! embedded per backend and applied at start-up; every call runs on the blocking pool (`web::block`).
 
+pub mod audit;
 pub mod batches;
 pub mod idempotency;
 pub mod items;

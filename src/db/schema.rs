@@ -98,8 +98,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    audit_log (seq) {
+        seq -> BigInt,
+        recorded_at -> Timestamp,
+        actor -> Text,
+        actor_role -> Text,
+        auth_method -> Text,
+        action -> Text,
+        outcome -> Text,
+        entity_type -> Text,
+        entity_id -> Text,
+        project_id -> Nullable<Text>,
+        before_state -> Nullable<Text>,
+        after_state -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        idempotency_key -> Nullable<Text>,
+        catalog_version -> Nullable<Text>,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
 diesel::joinable!(batches -> projects (project_id));
 diesel::joinable!(items -> batches (batch_id));
 diesel::joinable!(import_problems -> batches (batch_id));
 
-diesel::allow_tables_to_appear_in_same_query!(projects, users, batches, items, import_problems, idempotency, settings);
+diesel::allow_tables_to_appear_in_same_query!(
+    projects,
+    users,
+    batches,
+    items,
+    import_problems,
+    idempotency,
+    settings,
+    audit_log
+);
