@@ -4,8 +4,10 @@ use crate::api::{self, AppState};
 use crate::auth::jwt::{self, JwtKeys};
 use crate::catalog::Catalog;
 use crate::classify::Classifier;
-use crate::config::{JwtAlgorithm, JwtSettings, Settings};
+use crate::config::{JwtAlgorithm, JwtSettings, Settings, WebSettings};
 use crate::db::{self, Backend, DbError};
+use crate::web as ui;
+use crate::web::session::SessionKeys;
 use actix_web::dev::Server;
 use actix_web::{middleware, web, App, HttpServer};
 use std::net::TcpListener;
@@ -61,6 +63,28 @@ pub fn load_keys(settings: &JwtSettings, pool: &db::Pool) -> Result<JwtKeys, Sta
     Ok(JwtKeys::from_settings(settings, stored.as_deref())?)
 }
 
+/// The key that signs browser sessions: the configured one, or one generated once and kept in the database so
+/// that every instance accepts the others' cookies.
+pub fn load_session_keys(settings: &WebSettings, pool: &db::Pool) -> Result<SessionKeys, StartupError> {
+    let secret = match &settings.session_secret {
+        Some(secret) if secret.len() >= 32 => secret.clone(),
+        Some(_) => {
+            return Err(StartupError::Keys(jwt::KeyError::Config(
+                "EQUIPCHECK_SESSION_SECRET must be at least 32 bytes long".into(),
+            )))
+        }
+        None => {
+            let mut conn = pool.get().map_err(DbError::from)?;
+            db::settings::get_or_insert(&mut conn, "web_session_secret", jwt::generate_secret)?
+        }
+    };
+    Ok(SessionKeys::new(
+        secret.as_bytes(),
+        settings.session_ttl,
+        settings.secure_cookies,
+    ))
+}
+
 impl Application {
     pub fn build(settings: &Settings, catalog_dir: &Path) -> Result<Application, StartupError> {
         let classifier = load_classifier(catalog_dir)?;
@@ -72,6 +96,7 @@ impl Application {
         let backend = Backend::from_url(&settings.database_url)?;
         let pool = db::connect(&settings.database_url, settings.pool_size)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
+        let sessions = web::Data::new(load_session_keys(&settings.web, &pool)?);
         let state = web::Data::new(AppState {
             pool,
             classifier,
@@ -89,9 +114,12 @@ impl Application {
         let port = listener.local_addr().map_err(bind_err)?.port();
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
                 .app_data(state.clone())
                 .app_data(keys.clone())
+                .app_data(sessions.clone())
+                .configure(ui::configure)
                 .configure(api::configure)
         })
         .listen(listener)

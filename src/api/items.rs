@@ -9,7 +9,11 @@ use actix_web::{web, HttpRequest};
 use serde::Deserialize;
 use validator::Validate;
 
-async fn visible_item(who: &Identity, state: &web::Data<AppState>, id: i64) -> Result<items::Item, ApiError> {
+pub(crate) async fn visible_item(
+    who: &Identity,
+    state: &web::Data<AppState>,
+    id: i64,
+) -> Result<items::Item, ApiError> {
     let state = state.clone();
     let (item, project) = blocking(move || {
         let mut conn = state.pool.get()?;

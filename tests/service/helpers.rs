@@ -104,6 +104,11 @@ pub async fn spawn_app(db: Db) -> TestApp {
 
 /// Starts a server; `extra` flags are added to the defaults (they win).
 pub async fn spawn_app_with(db: Db, extra: &[&str]) -> TestApp {
+    spawn_app_using(db, extra, classifier()).await
+}
+
+/// Same with another classifier (the browser tests use the real catalogue).
+pub async fn spawn_app_using(db: Db, extra: &[&str], classifier: Arc<Classifier>) -> TestApp {
     let (database_url, guard) = fresh_database(db);
     let mut flags: Vec<String> = [
         "--database-url",
@@ -128,7 +133,7 @@ pub async fn spawn_app_with(db: Db, extra: &[&str]) -> TestApp {
     .collect();
     flags.extend(extra.iter().map(|s| s.to_string()));
     let settings = Settings::from_flags(&flags).expect("test settings");
-    let app = Application::build_with(&settings, classifier()).expect("build app");
+    let app = Application::build_with(&settings, classifier).expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     TestApp {
