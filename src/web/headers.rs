@@ -10,18 +10,17 @@ use actix_web::middleware::Next;
 /// The pages' policy: own scripts, styles, images and form targets only.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-/// The API documentation page embeds a third-party viewer (inline script); it still may not be framed.
-const DOCS_CSP: &str = "frame-ancestors 'none'";
 
 pub async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let docs = req.path() == "/docs";
     let mut response = next.call(req).await?;
     let headers = response.headers_mut();
-    let csp = if docs { DOCS_CSP } else { CSP };
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    // A handler may set a stricter policy of its own (the /docs page allows nothing at all).
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
