@@ -81,6 +81,15 @@ pub fn findings(c: &Classification) -> Markup {
     }
 }
 
+/// "Row 18: Chargeur pour pistolet Glock 17", shortened for the tab and the heading.
+fn title(item: &Item) -> String {
+    let mut words: String = item.description.chars().take(70).collect();
+    if item.description.chars().count() > 70 {
+        words.push('…');
+    }
+    format!("Row {}: {}", item.row_number, words.trim())
+}
+
 pub async fn show(session: Session, state: web::Data<AppState>, path: web::Path<i64>) -> WebResult {
     let item = visible_item(&session.who, &state, path.into_inner()).await?;
     let c = serde_json::from_str::<Classification>(&item.classification).ok();
@@ -97,10 +106,5 @@ pub async fn show(session: Session, state: web::Data<AppState>, path: web::Path<
             None => p.error-detail { "The stored classification of this item cannot be read." },
         }
     };
-    Ok(html(page(
-        &format!("Item {}", item.id),
-        Some(&session),
-        Nav::Batches,
-        body,
-    )))
+    Ok(html(page(&title(&item), Some(&session), Nav::Batches, body)))
 }

@@ -65,6 +65,10 @@ async fn officer_uploads_a_messy_sheet_and_sees_the_weapon_blocked_with_its_evid
         let entries = row.find(fantoccini::Locator::Css("a.entry")).await.unwrap();
         assert_eq!(entries.text().await.unwrap(), "ML1.a");
         b.screenshot("batch").await;
+        // On a tablet held upright the page still reads (the table scrolls sideways inside its frame).
+        b.client.set_window_size(800, 1100).await.unwrap();
+        b.screenshot("batch-tablet").await;
+        b.client.set_window_size(1280, 1000).await.unwrap();
 
         // Filter by decision: only the three prohibited lines remain.
         b.css("#f-decision option[value=prohibited]")
