@@ -115,7 +115,8 @@ impl Application {
         let mut server = HttpServer::new(move || {
             App::new()
                 .wrap(middleware::from_fn(ui::headers::security_headers))
-                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+                .wrap(middleware::from_fn(api::request_meta::request_id))
+                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms %{x-request-id}o"))
                 .app_data(state.clone())
                 .app_data(keys.clone())
                 .app_data(sessions.clone())

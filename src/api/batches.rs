@@ -63,11 +63,13 @@ async fn read_field(field: &mut actix_multipart::Field, limit: u64) -> Result<Ve
 pub async fn upload(
     req: HttpRequest,
     who: Identity,
+    meta: super::request_meta::RequestMeta,
     state: web::Data<AppState>,
     query: web::Query<UploadQuery>,
     mut form: Multipart,
 ) -> Result<HttpResponse, ApiError> {
-    let received = receive_upload(&req, &who, &state, query.into_inner().project, &mut form, &[]).await?;
+    let project = query.into_inner().project;
+    let received = receive_upload(&req, &who, meta.request_id, &state, project, &mut form, &[]).await?;
     let stored = store_upload(&state, received.upload).await?;
     drop(received.slot);
     let mut response = if stored.created {
@@ -93,6 +95,7 @@ pub(crate) struct ReceivedUpload {
 pub(crate) async fn receive_upload(
     req: &HttpRequest,
     who: &Identity,
+    request_id: Option<String>,
     state: &AppState,
     mut project: Option<String>,
     form: &mut Multipart,
@@ -166,7 +169,8 @@ pub(crate) async fn receive_upload(
             project,
             file_name,
             bytes,
-            user: who.sub.clone(),
+            actor: who.actor(),
+            request_id,
         },
         fields,
         slot,
@@ -264,7 +268,7 @@ pub async fn get(
 pub struct ItemListQuery {
     /// prohibited, military, dual_use, controlled, review or clear.
     pub decision: Option<String>,
-    /// pending, approved, rejected or escalated.
+    /// pending, on_hold, proposed, approved or rejected.
     pub review_status: Option<String>,
     /// Text search in the description (case-insensitive).
     pub q: Option<String>,
@@ -299,7 +303,7 @@ pub async fn items(
         if !items::REVIEW_STATUSES.contains(&s.as_str()) {
             errors.push(super::error::FieldError {
                 field: "review_status".into(),
-                message: "must be one of pending, approved, rejected, escalated".into(),
+                message: "must be one of pending, on_hold, proposed, approved, rejected".into(),
             });
         }
     }

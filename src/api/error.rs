@@ -1,6 +1,7 @@
 //! The one place where errors become HTTP answers: `application/problem+json` (RFC 9457) with a stable `code`.
 //! Internal details are logged, never sent.
 
+use crate::review::{Refusal, ReviewError};
 use crate::service::ServiceError;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
@@ -59,6 +60,18 @@ pub enum ApiError {
     Unavailable(String),
     #[error("internal error")]
     Internal(String),
+    /// A rule refused the attempt (four eyes, the no-weapons rule...); `code` names the rule.
+    #[error("{detail}")]
+    Refused {
+        code: &'static str,
+        status: u16,
+        detail: String,
+    },
+    /// The resource changed since the caller read it, or is in a state where this cannot be done.
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String },
+    #[error("{0}")]
+    PreconditionRequired(String),
 }
 
 impl ApiError {
@@ -78,6 +91,8 @@ impl ApiError {
             ApiError::TooBusy { .. } => "too_busy",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
+            ApiError::Refused { code, .. } | ApiError::Conflict { code, .. } => code,
+            ApiError::PreconditionRequired(_) => "precondition_required",
         }
     }
 
@@ -97,6 +112,9 @@ impl ApiError {
             ApiError::TooBusy { .. } => "Too busy",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal error",
+            ApiError::Refused { .. } => "Refused",
+            ApiError::Conflict { .. } => "Conflict",
+            ApiError::PreconditionRequired(_) => "Precondition required",
         }
     }
 
@@ -140,6 +158,9 @@ impl ResponseError for ApiError {
             ApiError::TooBusy { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Refused { status, .. } => StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
         }
     }
 
@@ -191,6 +212,30 @@ impl From<ServiceError> for ApiError {
             ServiceError::IdempotencyMismatch => ApiError::IdempotencyMismatch,
             ServiceError::IdempotencyInProgress => ApiError::IdempotencyInProgress,
             ServiceError::Internal(detail) => ApiError::Internal(detail),
+        }
+    }
+}
+
+impl From<ReviewError> for ApiError {
+    fn from(e: ReviewError) -> ApiError {
+        match e {
+            ReviewError::NotFound => ApiError::NotFound("item"),
+            ReviewError::Refused(refusal) => ApiError::Refused {
+                code: refusal.code(),
+                // The no-weapons rule is about the item, not the caller's rights.
+                status: if refusal == Refusal::Prohibited { 422 } else { 403 },
+                detail: refusal.message().to_string(),
+            },
+            e @ ReviewError::Conflict { .. } => ApiError::Conflict {
+                code: "version_conflict",
+                detail: e.to_string(),
+            },
+            e @ ReviewError::InvalidState { .. } => ApiError::Conflict {
+                code: "invalid_state",
+                detail: e.to_string(),
+            },
+            ReviewError::Invalid(errors) => ApiError::from(ServiceError::Invalid(errors)),
+            ReviewError::Db(e) => ApiError::from(e),
         }
     }
 }

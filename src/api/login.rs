@@ -51,7 +51,7 @@ pub async fn login(
     let (role, projects) = (who.role, who.projects);
     let ttl = keys.login_ttl;
     let token = keys
-        .issue(&who.sub, role, &projects, ttl)
+        .issue_after_password(&who.sub, role, &projects, ttl)
         .map_err(|e| ApiError::Unavailable(e.to_string()))?;
     Ok(web::Json(TokenResponse {
         access_token: token,

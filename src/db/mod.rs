@@ -6,6 +6,7 @@ pub mod batches;
 pub mod idempotency;
 pub mod items;
 pub mod projects;
+pub mod review;
 pub mod schema;
 pub mod settings;
 pub mod users;

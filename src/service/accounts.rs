@@ -23,5 +23,6 @@ pub fn authenticate(conn: &mut DbConnection, name: &str, secret: &str) -> Result
         projects: user.project_list()?,
         sub: user.name,
         role,
+        auth_method: "password".to_string(),
     }))
 }

@@ -120,7 +120,7 @@ pub async fn password(
     match who {
         Some(who) => {
             tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface");
-            let cookie = keys.session_cookie(&req, &who, "password", None);
+            let cookie = keys.session_cookie(&req, &who, None);
             Ok(signed_in(&req, &keys, cookie, &next))
         }
         None => Ok(signin_page(&req, &keys, &next, Some("Wrong name or password."))),
@@ -145,7 +145,7 @@ pub async fn token(
     match jwt.verify_until(form.token.trim()) {
         Ok((who, expires)) => {
             tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface with a token");
-            let cookie = keys.session_cookie(&req, &who, "token", Some(expires));
+            let cookie = keys.session_cookie(&req, &who, Some(expires));
             Ok(signed_in(&req, &keys, cookie, &next))
         }
         Err(e) => {

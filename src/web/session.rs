@@ -42,9 +42,8 @@ struct SessionData {
 /// A signed-in browser: who, how they signed in, and the token their forms must carry.
 #[derive(Debug, Clone)]
 pub struct Session {
+    /// Its `auth_method` says how they signed in (`password`, or `jwt:RS256` for an identity provider's token).
     pub who: Identity,
-    /// `password` or `token` (a token from the identity provider).
-    pub via: String,
     pub csrf: String,
 }
 
@@ -109,13 +108,7 @@ impl SessionKeys {
     }
 
     /// The session cookie for a signed-in identity; it ends at `not_after` (a token's expiry) if that is sooner.
-    pub fn session_cookie(
-        &self,
-        req: &HttpRequest,
-        who: &Identity,
-        via: &str,
-        not_after: Option<u64>,
-    ) -> Cookie<'static> {
+    pub fn session_cookie(&self, req: &HttpRequest, who: &Identity, not_after: Option<u64>) -> Cookie<'static> {
         let mut exp = now().saturating_add(self.ttl.as_secs());
         if let Some(limit) = not_after {
             exp = exp.min(limit);
@@ -126,7 +119,7 @@ impl SessionKeys {
             projects: who.projects.clone(),
             csrf: random_token(),
             exp,
-            via: via.to_string(),
+            via: who.auth_method.clone(),
         };
         let max_age = Duration::from_secs(exp.saturating_sub(now()));
         self.cookie(req, SESSION_COOKIE, self.seal(&payload), max_age)
@@ -164,8 +157,8 @@ impl SessionKeys {
                 sub: payload.sub,
                 role: payload.role,
                 projects: payload.projects,
+                auth_method: payload.via,
             },
-            via: payload.via,
             csrf: payload.csrf,
         })
     }

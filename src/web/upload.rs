@@ -6,6 +6,7 @@ use super::session::Session;
 use super::{html, see_other, WebResult};
 use crate::api::batches::{receive_upload, store_upload};
 use crate::api::error::ApiError;
+use crate::api::request_meta::RequestMeta;
 use crate::api::{blocking, AppState};
 use crate::auth::{Identity, Role};
 use crate::db::{batches, projects};
@@ -77,8 +78,14 @@ pub async fn form(session: Session, state: web::Data<AppState>) -> WebResult {
     Ok(html(page("Upload a spreadsheet", Some(&session), Nav::Upload, body)))
 }
 
-pub async fn submit(req: HttpRequest, session: Session, state: web::Data<AppState>, mut form: Multipart) -> WebResult {
-    let received = receive_upload(&req, &session.who, &state, None, &mut form, &["csrf"]).await?;
+pub async fn submit(
+    req: HttpRequest,
+    session: Session,
+    meta: RequestMeta,
+    state: web::Data<AppState>,
+    mut form: Multipart,
+) -> WebResult {
+    let received = receive_upload(&req, &session.who, meta.request_id, &state, None, &mut form, &["csrf"]).await?;
     let token = received
         .fields
         .iter()

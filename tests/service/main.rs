@@ -10,3 +10,6 @@ mod erp;
 mod health;
 mod migrations;
 mod openapi;
+mod review;
+mod review_access;
+mod review_race;
