@@ -4,12 +4,16 @@
 use super::highlight;
 use super::layout::{badge, page, Nav};
 use super::session::Session;
-use super::{html, WebResult};
+use super::WebResult;
+use crate::api::error::ApiError;
 use crate::api::items::visible_item;
-use crate::api::AppState;
+use crate::api::{blocking, AppState};
 use crate::classify::{Classification, Finding};
+use crate::db::audit::AuditFilter;
 use crate::db::items::Item;
+use crate::db::DbError;
 use actix_web::web;
+use actix_web::HttpResponse;
 use maud::{html, Markup};
 
 fn fields(item: &Item) -> Markup {
@@ -90,21 +94,114 @@ fn title(item: &Item) -> String {
     format!("Row {}: {}", item.row_number, words.trim())
 }
 
-pub async fn show(session: Session, state: web::Data<AppState>, path: web::Path<i64>) -> WebResult {
-    let item = visible_item(&session.who, &state, path.into_inner()).await?;
+#[derive(Debug, serde::Deserialize)]
+pub struct ShowQuery {
+    /// The review step just saved (after a redirect).
+    done: Option<String>,
+}
+
+pub async fn show(
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    params: web::Query<ShowQuery>,
+) -> WebResult {
+    let done = params.into_inner().done;
+    render(&session, &state, path.into_inner(), Outcome::Shown(done)).await
+}
+
+/// How the page comes about: a plain visit (maybe after a saved step) or a refused or conflicting step.
+pub enum Outcome {
+    Shown(Option<String>),
+    /// The step was not saved: why, and what the reviewer had written (kept in the form).
+    NotSaved(ApiError, String),
+}
+
+/// The item page with its evidence, the review panel and the history; answers the error's status when a step
+/// was not saved, so that a conflict (409) or a refusal (403, 422) is plain to the browser and the person.
+pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, outcome: Outcome) -> WebResult {
+    visible_item(&session.who, state, id).await?;
+    let state2 = state.clone();
+    let (item, batch, trail) = blocking(move || {
+        let mut conn = state2.pool.get()?;
+        let (item, batch) = crate::db::review::item_with_batch(&mut conn, id)?
+            .ok_or_else(|| DbError::Corrupt(format!("item {id} vanished")))?;
+        let filter = AuditFilter {
+            entity_type: Some("item".into()),
+            entity_id: Some(id.to_string()),
+            ..AuditFilter::default()
+        };
+        let (trail, _) = crate::db::audit::list(&mut conn, None, &filter, 100, 0)?;
+        Ok::<_, DbError>((item, batch, trail))
+    })
+    .await?;
+    let next = super::review::next_in_queue(state, &session.who, id).await?;
     let c = serde_json::from_str::<Classification>(&item.classification).ok();
-    let body = html! {
-        p.meta { a href={ "/batches/" (item.batch_id) } { "← Back to the batch" } " · row " (item.row_number) }
-        section.card {
-            p.decision-line { (badge(&item.decision)) }
-            p.description { (highlight::description(&item.description, c.as_ref())) }
-            (fields(&item))
-        }
-        h2 { "Why" }
-        @match &c {
-            Some(c) => (findings(c)),
-            None => p.error-detail { "The stored classification of this item cannot be read." },
-        }
+    let (status, banner, draft) = match &outcome {
+        Outcome::Shown(done) => (
+            actix_web::http::StatusCode::OK,
+            done.as_deref()
+                .map(saved_message)
+                .map(|m| html! { p.notice role="status" { (m) } }),
+            String::new(),
+        ),
+        Outcome::NotSaved(e, draft) => (
+            actix_web::ResponseError::status_code(e),
+            Some(html! { p.error-detail role="alert" { (not_saved_message(e)) } }),
+            draft.clone(),
+        ),
     };
-    Ok(html(page(&title(&item), Some(&session), Nav::Batches, body)))
+    let body = html! {
+        p.meta { a href={ "/batches/" (item.batch_id) } { "← Back to the batch" } " · " a href="/review" { "Review queue" }
+            @if let Some(next) = next { " · " a href={ "/items/" (next) } data-key="n" { "Next item in the queue" } " " kbd { "n" } } }
+        @if let Some(banner) = banner { (banner) }
+        div.split {
+            div.main-col {
+                section.card {
+                    p.decision-line { (badge(&item.decision)) }
+                    p.description { (highlight::description(&item.description, c.as_ref())) }
+                    (fields(&item))
+                }
+                h2 { "Why" }
+                @if let Some(c) = c.as_ref().filter(|c| c.decision.as_str() != item.decision) {
+                    p.notice { "A reviewer changed the decision from " (badge(c.decision.as_str())) " to "
+                        (badge(&item.decision)) "; below are the classifier's findings." }
+                }
+                @match &c {
+                    Some(c) => (findings(c)),
+                    None => p.error-detail { "The stored classification of this item cannot be read." },
+                }
+            }
+            (super::review::panel(session, &item, &batch, &draft))
+        }
+        (super::review::history(&trail))
+    };
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page(&title(&item), Some(session), Nav::Review, body).into_string()))
+}
+
+fn saved_message(action: &str) -> String {
+    match action {
+        "approve" => "Saved: the item is approved.".into(),
+        "reject" => "Saved: the item is rejected.".into(),
+        "reclassify" => {
+            "Saved: the item is reclassified (a prohibited item's proposal waits for a second reviewer).".into()
+        }
+        "confirm_reclassification" => "Saved: the reclassification is confirmed.".into(),
+        "decline_reclassification" => "Saved: the item stays prohibited.".into(),
+        "ask" => "Saved: the question is with the uploader; the item is on hold.".into(),
+        "answer" => "Saved: your answer is with the reviewers.".into(),
+        _ => "Saved.".into(),
+    }
+}
+
+fn not_saved_message(e: &ApiError) -> String {
+    match e {
+        ApiError::Conflict { code, detail } if *code == "version_conflict" => format!(
+            "Not saved: someone else decided on this item while you were reading it ({detail}). \
+             The page now shows the item as it stands; read it again and decide."
+        ),
+        other => format!("Not saved: {other}."),
+    }
 }

@@ -24,6 +24,9 @@ fn nav_links(role: Role) -> Vec<(Nav, &'static str, &'static str)> {
         links.push((Nav::Upload, "/upload", "Upload"));
     }
     links.push((Nav::Batches, "/batches", "Batches"));
+    if matches!(role, Role::Reviewer | Role::Admin) {
+        links.push((Nav::Review, "/review", "Review"));
+    }
     links.push((Nav::Catalog, "/catalog", "Catalogue"));
     links
 }

@@ -181,6 +181,7 @@ pub async fn logout(
 pub fn default_start(role: Role) -> &'static str {
     match role {
         Role::Officer | Role::Admin => "/upload",
+        Role::Reviewer => "/review",
         _ => "/batches",
     }
 }

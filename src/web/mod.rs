@@ -12,6 +12,7 @@ mod highlight;
 mod items;
 pub mod layout;
 mod login;
+mod review;
 pub mod session;
 mod upload;
 
@@ -50,6 +51,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/batches/{batch}", web::get().to(batches::show))
         .route("/batches/{batch}/export.csv", web::get().to(batches::export_csv))
         .route("/items/{item}", web::get().to(items::show))
+        .route("/items/{item}/decide", web::post().to(review::decide))
+        .route("/review", web::get().to(review::queue))
         .route("/catalog", web::get().to(catalog::search))
         .route("/catalog/{code}", web::get().to(catalog::entry));
 }

@@ -9,3 +9,4 @@ mod helpers;
 mod driver;
 mod officer;
 mod pages;
+mod reviewer;

@@ -278,3 +278,59 @@ async fn user_text_is_escaped_everywhere() {
     assert!(page.contains("1 import problems"), "{page}");
     assert!(page.contains("<mark"), "the rifle is highlighted");
 }
+
+#[tokio::test]
+async fn a_decision_on_a_stale_page_is_shown_as_a_conflict() {
+    for db in backends() {
+        let app = app(db).await;
+        add_user(&app, "rita", "reviewer", &["p1"]);
+        let officer = sign_hs(&claims("amina", "officer", &["p1"]));
+        let response = app
+            .upload_bytes(
+                &officer,
+                "p1",
+                "a.csv",
+                b"Description\nNight vision goggles Gen 3\n".to_vec(),
+            )
+            .await;
+        let batch: serde_json::Value = response.json().await.unwrap();
+        let items = app
+            .get_json(
+                &format!("/api/v1/batches/{}/items", batch["id"].as_str().unwrap()),
+                &officer,
+            )
+            .await;
+        let id = items["items"][0]["id"].as_i64().unwrap();
+        let (session, csrf) = sign_in(&app, "rita").await;
+        let page = get_page(&app, &format!("/items/{id}"), &session)
+            .await
+            .text()
+            .await
+            .unwrap();
+        let at = page.find("data-version=\"").unwrap() + 14;
+        let version = page[at..].split('"').next().unwrap().to_string();
+        // Another reviewer decides first, through the API.
+        let omar = sign_hs(&claims("omar", "reviewer", &["p1"]));
+        let first = app
+            .post_json(
+                &format!("/api/v1/items/{id}/decisions"),
+                &omar,
+                &serde_json::json!({"action": "reject", "justification": "No licence can be obtained for it.",
+                    "version": version.parse::<i64>().unwrap()}),
+            )
+            .await;
+        assert_eq!(first.status(), 200);
+        let justification = "Licensed under DE-2026-0142 for the border police.";
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("version", version.as_str()),
+            ("action", "approve"),
+            ("justification", justification),
+        ];
+        let stale = post_form(&app, &format!("/items/{id}/decide"), &session, &fields).await;
+        assert_eq!(stale.status(), 409, "{db:?}");
+        let page = stale.text().await.unwrap();
+        assert!(page.contains("someone else decided on this item"), "{page}");
+        assert!(page.contains("rejected"), "the page shows the item as it stands now");
+    }
+}
