@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod audit_chain;
 mod auth;
 mod batches;
 mod erp;
@@ -12,4 +13,5 @@ mod migrations;
 mod openapi;
 mod review;
 mod review_access;
+mod review_data;
 mod review_race;
