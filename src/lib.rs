@@ -21,3 +21,4 @@ pub mod service;
 pub mod startup;
 
 pub use decision::Decision;
+pub mod monitoring;

@@ -202,6 +202,12 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
                 catalog.code_rules.len(),
                 catalog.negatives.len()
             );
+            out!(
+                "  monitoring: {} entries with their own profile, due soon {} days before, records kept {} years",
+                catalog.monitoring.entries.len(),
+                catalog.monitoring.due_soon_days,
+                catalog.monitoring.retention_years
+            );
             ExitCode::from(EXIT_CLEAR)
         }
         CatalogCommand::Show { code } => match catalog.entry(&code) {
