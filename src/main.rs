@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod monitoring_cli;
 mod service_cli;
 
 /// Items are allocated on the reading thread and freed on the writing one; mimalloc handles that pattern far
@@ -74,6 +75,8 @@ enum Command {
     User(service_cli::UserCommand),
     /// Mint a token (e.g. for an ERP client) with the server's signing key.
     Token(Box<service_cli::TokenArgs>),
+    /// End-use monitoring obligations that are open or overdue (exit code 1 when anything is overdue).
+    Obligations(Box<monitoring_cli::ObligationsArgs>),
 }
 
 #[derive(clap::Args)]
@@ -137,6 +140,7 @@ fn main() -> ExitCode {
     };
     match command {
         Command::Serve(_) | Command::User(_) | Command::Token(_) => ExitCode::from(EXIT_USAGE),
+        Command::Obligations(args) => monitoring_cli::obligations(&catalog, *args),
         Command::Catalog(command) => catalog_command(catalog, command),
         Command::Classify {
             description,

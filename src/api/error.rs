@@ -49,6 +49,9 @@ pub enum ApiError {
     UnreadableFile(String),
     #[error("{0}")]
     FileRefused(String),
+    /// The rules forbid this change (an unapproved item delivered, a disposed serial inspected); `code` says which.
+    #[error("{detail}")]
+    Refused { code: &'static str, detail: String },
     #[error("this Idempotency-Key was already used with a different request")]
     IdempotencyMismatch,
     #[error("a request with this Idempotency-Key is still being processed; retry later")]
@@ -73,6 +76,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::UnreadableFile(_) => "unreadable_file",
             ApiError::FileRefused(_) => "file_refused",
+            ApiError::Refused { code, .. } => code,
             ApiError::IdempotencyMismatch => "idempotency_key_reused",
             ApiError::IdempotencyInProgress => "idempotency_in_progress",
             ApiError::TooBusy { .. } => "too_busy",
@@ -92,6 +96,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::UnreadableFile(_) => "Unreadable file",
             ApiError::FileRefused(_) => "File refused",
+            ApiError::Refused { .. } => "Refused",
             ApiError::IdempotencyMismatch => "Idempotency key reused",
             ApiError::IdempotencyInProgress => "Request in progress",
             ApiError::TooBusy { .. } => "Too busy",
@@ -136,7 +141,7 @@ impl ResponseError for ApiError {
             | ApiError::IdempotencyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::IdempotencyInProgress => StatusCode::CONFLICT,
+            ApiError::IdempotencyInProgress | ApiError::Refused { .. } => StatusCode::CONFLICT,
             ApiError::TooBusy { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -191,6 +196,22 @@ impl From<ServiceError> for ApiError {
             ServiceError::IdempotencyMismatch => ApiError::IdempotencyMismatch,
             ServiceError::IdempotencyInProgress => ApiError::IdempotencyInProgress,
             ServiceError::Internal(detail) => ApiError::Internal(detail),
+        }
+    }
+}
+
+impl From<crate::service::monitoring::MonitoringError> for ApiError {
+    fn from(e: crate::service::monitoring::MonitoringError) -> ApiError {
+        use crate::service::monitoring::MonitoringError;
+        match e {
+            MonitoringError::Db(db) => ApiError::from(ServiceError::Db(db)),
+            MonitoringError::Import(import) => ApiError::from(ServiceError::Import(import)),
+            MonitoringError::NotFound(what) => ApiError::NotFound(what),
+            MonitoringError::Refused(refusal) => ApiError::Refused {
+                code: refusal.code,
+                detail: refusal.detail,
+            },
+            MonitoringError::Invalid(errors) => ApiError::from(ServiceError::Invalid(errors)),
         }
     }
 }

@@ -9,4 +9,6 @@ mod batches;
 mod erp;
 mod health;
 mod migrations;
+mod monitoring;
+mod monitoring_rules;
 mod openapi;
