@@ -6,6 +6,7 @@ pub mod batches;
 pub mod body;
 pub mod catalog;
 pub mod classify;
+mod docs_page;
 pub mod error;
 pub mod export;
 pub mod health;

@@ -62,10 +62,13 @@ pub async fn spec(_who: Identity) -> Result<HttpResponse, ApiError> {
 }
 
 #[utoipa::path(get, path = "/docs", tag = "operations",
-    responses((status = 200, description = "Interactive documentation of this API (Scalar; the browser loads \
-        Scalar's script from its CDN)", content_type = "text/html")))]
+    responses((status = 200, description = "A readable reference of this API, rendered on the server (no script, \
+        nothing loaded from elsewhere)", content_type = "text/html")))]
 pub async fn docs() -> HttpResponse {
+    let spec = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(utoipa_scalar::Scalar::new(ApiDoc::openapi()).to_html())
+        .insert_header(("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(super::docs_page::render(&spec))
 }
