@@ -60,6 +60,43 @@ async fn unapproved_prohibited_and_incomplete_deliveries_are_refused() {
 }
 
 #[tokio::test]
+async fn an_approved_clear_item_needs_no_monitoring_and_profiles_filter_obligations() {
+    let s = setup(Db::Sqlite).await;
+    crate::monitoring::approve(&s.app, s.items["Tent"]).await;
+    let body = json!({"item_id": s.items["Tent"], "quantity": 3, "delivered_on": "2026-02-01",
+        "receiving_unit": "GMS", "location": "Agadez"});
+    let response = s.app.post_json("/api/v1/deliveries", &s.monitor, &body).await;
+    assert_eq!(response.status(), 201, "no certificate needed for profile none");
+    let tents: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(tents["profile"], "none");
+    s.deliver("Night", 1, "2026-02-01", serials("NV", 1..=1)).await;
+    s.deliver("Armoured", 1, "2026-02-01", vec![]).await;
+    let all = s.app.get_json("/api/v1/obligations", &s.monitor).await;
+    assert!(all["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|o| o["delivery_id"] != tents["id"]));
+    let enhanced = s.app.get_json("/api/v1/obligations?profile=enhanced", &s.monitor).await;
+    let kinds: Vec<&str> = enhanced["obligations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, vec!["delivery_confirmation", "initial_inventory"]);
+    let due = s
+        .app
+        .get_json("/api/v1/obligations?due_before=2026-03-04", &s.monitor)
+        .await;
+    assert_eq!(
+        due["obligations"].as_array().unwrap().len(),
+        2,
+        "both confirmations fall due on 2026-03-03"
+    );
+}
+
+#[tokio::test]
 async fn a_disposed_serial_cannot_be_inspected_and_ends_its_inventories() {
     for db in backends() {
         let s = setup(db).await;

@@ -365,3 +365,19 @@ pub fn visible_delivery(conn: &mut DbConnection, who: &Who, id: &str) -> Outcome
     who.check(&delivery.project_id, "delivery")?;
     Ok(delivery)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_profile_comes_from_the_decision_and_the_matched_entries() {
+        let mut policy = MonitoringPolicy::default();
+        policy.entries.insert("6A002".into(), Profile::Enhanced);
+        let stored =
+            r#"{"findings": [{"entry": "6A002.a.2", "decision": "dual_use"}, {"entry": "ML1", "decision": "clear"}]}"#;
+        assert_eq!(profile_of(&policy, Decision::DualUse, stored), Profile::Enhanced);
+        assert_eq!(profile_of(&policy, Decision::Military, "{}"), Profile::Routine);
+        assert_eq!(profile_of(&policy, Decision::Clear, "not json"), Profile::None);
+    }
+}
