@@ -10,6 +10,7 @@ pub mod classify;
 pub mod decision;
 pub mod import;
 pub mod report;
+pub mod review;
 pub mod text;
 
 pub mod api;

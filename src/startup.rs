@@ -91,7 +91,8 @@ impl Application {
         let port = listener.local_addr().map_err(bind_err)?.port();
         let mut server = HttpServer::new(move || {
             App::new()
-                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms"))
+                .wrap(middleware::from_fn(api::request_meta::request_id))
+                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms %{x-request-id}o"))
                 .app_data(state.clone())
                 .app_data(keys.clone())
                 .configure(api::configure)

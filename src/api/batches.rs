@@ -63,6 +63,7 @@ pub(crate) async fn read_field(field: &mut actix_multipart::Field, limit: u64) -
 pub async fn upload(
     req: HttpRequest,
     who: Identity,
+    meta: super::request_meta::RequestMeta,
     state: web::Data<AppState>,
     query: web::Query<UploadQuery>,
     mut form: Multipart,
@@ -132,7 +133,8 @@ pub async fn upload(
         project,
         file_name,
         bytes,
-        user: who.sub.clone(),
+        actor: who.actor(),
+        request_id: meta.request_id,
     };
     let state2 = state.clone();
     let stored = blocking(move || upload::upload(&state2.pool, &state2.classifier, &options, input)).await?;
@@ -224,7 +226,7 @@ pub async fn get(
 pub struct ItemListQuery {
     /// prohibited, military, dual_use, controlled, review or clear.
     pub decision: Option<String>,
-    /// pending, approved, rejected or escalated.
+    /// pending, on_hold, proposed, approved or rejected.
     pub review_status: Option<String>,
     /// Text search in the description (case-insensitive).
     pub q: Option<String>,
@@ -259,7 +261,7 @@ pub async fn items(
         if !items::REVIEW_STATUSES.contains(&s.as_str()) {
             errors.push(super::error::FieldError {
                 field: "review_status".into(),
-                message: "must be one of pending, approved, rejected, escalated".into(),
+                message: "must be one of pending, on_hold, proposed, approved, rejected".into(),
             });
         }
     }

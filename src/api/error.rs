@@ -1,6 +1,7 @@
 //! The one place where errors become HTTP answers: `application/problem+json` (RFC 9457) with a stable `code`.
 //! Internal details are logged, never sent.
 
+use crate::review::{Refusal, ReviewError};
 use crate::service::ServiceError;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
@@ -49,9 +50,6 @@ pub enum ApiError {
     UnreadableFile(String),
     #[error("{0}")]
     FileRefused(String),
-    /// The rules forbid this change (an unapproved item delivered, a disposed serial inspected); `code` says which.
-    #[error("{detail}")]
-    Refused { code: &'static str, detail: String },
     #[error("this Idempotency-Key was already used with a different request")]
     IdempotencyMismatch,
     #[error("a request with this Idempotency-Key is still being processed; retry later")]
@@ -62,6 +60,18 @@ pub enum ApiError {
     Unavailable(String),
     #[error("internal error")]
     Internal(String),
+    /// A rule refused the attempt (four eyes, the no-weapons rule...); `code` names the rule.
+    #[error("{detail}")]
+    Refused {
+        code: &'static str,
+        status: u16,
+        detail: String,
+    },
+    /// The resource changed since the caller read it, or is in a state where this cannot be done.
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String },
+    #[error("{0}")]
+    PreconditionRequired(String),
 }
 
 impl ApiError {
@@ -76,12 +86,13 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::UnreadableFile(_) => "unreadable_file",
             ApiError::FileRefused(_) => "file_refused",
-            ApiError::Refused { code, .. } => code,
             ApiError::IdempotencyMismatch => "idempotency_key_reused",
             ApiError::IdempotencyInProgress => "idempotency_in_progress",
             ApiError::TooBusy { .. } => "too_busy",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
+            ApiError::Refused { code, .. } | ApiError::Conflict { code, .. } => code,
+            ApiError::PreconditionRequired(_) => "precondition_required",
         }
     }
 
@@ -96,12 +107,14 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::UnreadableFile(_) => "Unreadable file",
             ApiError::FileRefused(_) => "File refused",
-            ApiError::Refused { .. } => "Refused",
             ApiError::IdempotencyMismatch => "Idempotency key reused",
             ApiError::IdempotencyInProgress => "Request in progress",
             ApiError::TooBusy { .. } => "Too busy",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal error",
+            ApiError::Refused { .. } => "Refused",
+            ApiError::Conflict { .. } => "Conflict",
+            ApiError::PreconditionRequired(_) => "Precondition required",
         }
     }
 
@@ -141,10 +154,13 @@ impl ResponseError for ApiError {
             | ApiError::IdempotencyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::IdempotencyInProgress | ApiError::Refused { .. } => StatusCode::CONFLICT,
+            ApiError::IdempotencyInProgress => StatusCode::CONFLICT,
             ApiError::TooBusy { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Refused { status, .. } => StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
         }
     }
 
@@ -200,6 +216,30 @@ impl From<ServiceError> for ApiError {
     }
 }
 
+impl From<ReviewError> for ApiError {
+    fn from(e: ReviewError) -> ApiError {
+        match e {
+            ReviewError::NotFound => ApiError::NotFound("item"),
+            ReviewError::Refused(refusal) => ApiError::Refused {
+                code: refusal.code(),
+                // The no-weapons rule is about the item, not the caller's rights.
+                status: if refusal == Refusal::Prohibited { 422 } else { 403 },
+                detail: refusal.message().to_string(),
+            },
+            e @ ReviewError::Conflict { .. } => ApiError::Conflict {
+                code: "version_conflict",
+                detail: e.to_string(),
+            },
+            e @ ReviewError::InvalidState { .. } => ApiError::Conflict {
+                code: "invalid_state",
+                detail: e.to_string(),
+            },
+            ReviewError::Invalid(errors) => ApiError::from(ServiceError::Invalid(errors)),
+            ReviewError::Db(e) => ApiError::from(e),
+        }
+    }
+}
+
 impl From<crate::service::monitoring::MonitoringError> for ApiError {
     fn from(e: crate::service::monitoring::MonitoringError) -> ApiError {
         use crate::service::monitoring::MonitoringError;
@@ -207,7 +247,8 @@ impl From<crate::service::monitoring::MonitoringError> for ApiError {
             MonitoringError::Db(db) => ApiError::from(ServiceError::Db(db)),
             MonitoringError::Import(import) => ApiError::from(ServiceError::Import(import)),
             MonitoringError::NotFound(what) => ApiError::NotFound(what),
-            MonitoringError::Refused(refusal) => ApiError::Refused {
+            // A state the rules forbid (unapproved item, disposed serial...): 409 with the rule's code.
+            MonitoringError::Refused(refusal) => ApiError::Conflict {
                 code: refusal.code,
                 detail: refusal.detail,
             },

@@ -59,7 +59,7 @@ pub async fn login(
     let projects = user.project_list()?;
     let ttl = keys.login_ttl;
     let token = keys
-        .issue(&user.name, role, &projects, ttl)
+        .issue_after_password(&user.name, role, &projects, ttl)
         .map_err(|e| ApiError::Unavailable(e.to_string()))?;
     Ok(web::Json(TokenResponse {
         access_token: token,

@@ -2,6 +2,7 @@
 //! map the result), one file per resource. Every route is listed once in [`routes`], which builds the app and
 //! lets a test compare the served routes with the OpenAPI document.
 
+pub mod audit;
 pub mod batches;
 pub mod body;
 pub mod catalog;
@@ -16,6 +17,8 @@ pub mod monitoring;
 pub mod openapi;
 pub mod orders;
 pub mod projects;
+pub mod request_meta;
+pub mod review;
 pub mod views;
 
 use crate::classify::Classifier;
@@ -84,10 +87,22 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
         ),
         (Method::GET, "/api/v1/items/{item}", r(Method::GET).to(items::get)),
         (
-            Method::PUT,
-            "/api/v1/items/{item}/review",
-            r(Method::PUT).to(items::review),
+            Method::POST,
+            "/api/v1/items/{item}/decisions",
+            r(Method::POST).to(review::decide),
         ),
+        (
+            Method::GET,
+            "/api/v1/items/{item}/history",
+            r(Method::GET).to(audit::item_history),
+        ),
+        (
+            Method::POST,
+            "/api/v1/batches/{batch}/approve-clear",
+            r(Method::POST).to(review::approve_clear),
+        ),
+        (Method::GET, "/api/v1/review/queue", r(Method::GET).to(review::queue)),
+        (Method::GET, "/api/v1/audit", r(Method::GET).to(audit::list)),
         (Method::POST, "/api/v1/classify", r(Method::POST).to(classify::classify)),
         (
             Method::POST,

@@ -31,6 +31,7 @@ pub struct OrderQuery {
 pub async fn submit(
     req: HttpRequest,
     who: Identity,
+    meta: super::request_meta::RequestMeta,
     state: web::Data<AppState>,
     query: web::Query<OrderQuery>,
     payload: web::Payload,
@@ -65,7 +66,8 @@ pub async fn submit(
         project: query.project.clone(),
         reference: query.reference.clone(),
         body,
-        user: who.sub.clone(),
+        actor: who.actor(),
+        request_id: meta.request_id,
         idempotency_key: key,
         max_lines: state.limits.max_order_lines,
     };

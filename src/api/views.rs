@@ -10,6 +10,10 @@ fn utc(t: NaiveDateTime) -> DateTime<Utc> {
     t.and_utc()
 }
 
+fn json(text: Option<&str>) -> Option<serde_json::Value> {
+    text.and_then(|t| serde_json::from_str(t).ok())
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BatchView {
     pub id: String,
@@ -24,6 +28,9 @@ pub struct BatchView {
     pub catalog_version: String,
     /// `complete` (an incomplete batch is never visible: uploads are one transaction).
     pub status: String,
+    /// open (items await review), blocked (something is prohibited), cleared (every item approved) or
+    /// partially_cleared (every item decided, some rejected).
+    pub review_state: String,
     pub item_count: i64,
     pub problem_count: i64,
     /// Items per decision (`prohibited` ... `clear`), `items` and `problems`.
@@ -52,6 +59,7 @@ impl From<Batch> for BatchView {
             created_at: utc(b.created_at),
             catalog_version: b.catalog_version,
             status: b.status,
+            review_state: b.review_state,
             item_count: b.item_count,
             problem_count: b.problem_count,
         }
@@ -60,11 +68,25 @@ impl From<Batch> for BatchView {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ReviewView {
-    /// pending, approved, rejected or escalated.
+    /// pending, on_hold (a question to the uploader is open), proposed (a prohibited item's reclassification
+    /// waits for a second reviewer), approved (may be delivered) or rejected.
     pub status: String,
+    /// The last reviewer's written justification.
     pub note: Option<String>,
     pub by: Option<String>,
     pub at: Option<DateTime<Utc>>,
+    /// The catalogue entry a reviewer set when reclassifying.
+    pub entry: Option<String>,
+    /// The proposed reclassification of a prohibited item: decision, entry, justification, by, at.
+    #[schema(value_type = Option<Object>)]
+    pub proposal: Option<serde_json::Value>,
+    /// The question put to the uploader and its answer: question, asked_by, asked_at, answer, answered_by,
+    /// answered_at.
+    #[schema(value_type = Option<Object>)]
+    pub question: Option<serde_json::Value>,
+    /// Why a rescreen after a catalogue change sent the item back: from, to, why, catalog_version.
+    #[schema(value_type = Option<Object>)]
+    pub rescreen: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -95,6 +117,11 @@ pub struct ItemView {
     /// One-line explanation.
     pub explanation: String,
     pub review: ReviewView,
+    /// Send it back with a review step (`version` or `If-Match`): a stale version answers 409.
+    pub version: i64,
+    /// The batch's review state after a review step (review answers only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub batch_state: Option<String>,
     /// The full classification with findings and evidence (single-item reads).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
@@ -139,7 +166,13 @@ impl ItemView {
                 note: i.review_note,
                 by: i.reviewed_by,
                 at: i.reviewed_at.map(utc),
+                entry: i.review_entry,
+                proposal: json(i.proposal.as_deref()),
+                question: json(i.question.as_deref()),
+                rescreen: json(i.rescreen.as_deref()),
             },
+            version: i.version,
+            batch_state: None,
             classification,
         }
     }

@@ -176,15 +176,43 @@ impl JwtKeys {
         if claims.sub.trim().is_empty() {
             return Err(TokenError::Invalid("empty sub".into()));
         }
+        let auth_method = if claims.amr.iter().any(|m| m == "pwd") {
+            "password".to_string()
+        } else {
+            format!("jwt:{:?}", algorithm(self.algorithm))
+        };
         Ok(Identity {
             sub: claims.sub,
             role: claims.role,
             projects: claims.projects,
+            auth_method,
         })
     }
 
     /// Signs a token for `sub` valid for `ttl`.
     pub fn issue(&self, sub: &str, role: Role, projects: &[String], ttl: Duration) -> Result<String, TokenError> {
+        self.sign(sub, role, projects, ttl, Vec::new())
+    }
+
+    /// Same, for a user who just gave their password (`amr: ["pwd"]`, so the audit trail says so).
+    pub fn issue_after_password(
+        &self,
+        sub: &str,
+        role: Role,
+        projects: &[String],
+        ttl: Duration,
+    ) -> Result<String, TokenError> {
+        self.sign(sub, role, projects, ttl, vec!["pwd".to_string()])
+    }
+
+    fn sign(
+        &self,
+        sub: &str,
+        role: Role,
+        projects: &[String],
+        ttl: Duration,
+        amr: Vec<String>,
+    ) -> Result<String, TokenError> {
         let signer = self.signer.as_ref().ok_or(TokenError::NoSigningKey(self.algorithm))?;
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -198,6 +226,7 @@ impl JwtKeys {
             iat: now,
             iss: self.issuer.clone(),
             aud: self.audience.clone(),
+            amr,
         };
         jsonwebtoken::encode(&Header::new(algorithm(self.algorithm)), &claims, signer)
             .map_err(|e| TokenError::Invalid(e.to_string()))

@@ -65,6 +65,9 @@ pub struct Claims {
     pub iat: u64,
     pub iss: String,
     pub aud: String,
+    /// Authentication methods (RFC 8176): `["pwd"]` on tokens issued by `/auth/login`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amr: Vec<String>,
 }
 
 /// Who is calling, from a verified token.
@@ -73,9 +76,17 @@ pub struct Identity {
     pub sub: String,
     pub role: Role,
     pub projects: Vec<String>,
+    /// How the caller authenticated, for the audit trail: `password` (a token from `/auth/login`) or
+    /// `jwt:<ALG>` (a token minted elsewhere and verified with the configured key).
+    pub auth_method: String,
 }
 
 impl Identity {
+    /// The caller as the audit trail records them.
+    pub fn actor(&self) -> crate::audit::Actor {
+        crate::audit::Actor::new(self.sub.clone(), self.role.as_str(), self.auth_method.clone())
+    }
+
     /// Whether the token grants this project (admins see every project).
     pub fn can_see(&self, project: &str) -> bool {
         self.role == Role::Admin || self.projects.iter().any(|p| p == project)

@@ -47,8 +47,7 @@ pub struct AuditFilter {
 /// key on `seq` makes a fork impossible: the second writer would fail, not branch.
 pub fn lock_chain(conn: &mut DbConnection) -> Result<(), DbError> {
     if let DbConnection::Pg(_) = conn {
-        // An arbitrary application-wide key for "the audit chain" (no digit separators: PostgreSQL before 16
-        // refuses them).
+        // An arbitrary application-wide key for "the audit chain" (no digit separators: PostgreSQL < 16).
         diesel::sql_query("SELECT pg_advisory_xact_lock(7361204519)").execute(conn)?;
     }
     Ok(())

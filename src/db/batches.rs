@@ -27,6 +27,8 @@ pub struct Batch {
     pub summary: String,
     /// JSON: the detected sheet layout (uploads).
     pub layout: Option<String>,
+    /// open, blocked, cleared or partially_cleared (`crate::review::BatchState`).
+    pub review_state: String,
 }
 
 #[derive(Debug, Clone, Insertable)]

@@ -9,7 +9,9 @@ use diesel::prelude::*;
 /// Rows per multi-row `INSERT` (SQLite allows 32 766 bound values; 500 rows x 20 columns stay far below).
 pub const CHUNK: usize = 500;
 
-pub const REVIEW_STATUSES: [&str; 4] = ["pending", "approved", "rejected", "escalated"];
+/// pending, on_hold (a question to the uploader), proposed (a prohibited item's reclassification waiting for a
+/// second reviewer), approved (may be delivered), rejected. See `crate::review`.
+pub const REVIEW_STATUSES: [&str; 5] = ["pending", "on_hold", "proposed", "approved", "rejected"];
 
 #[derive(Debug, Clone, Queryable)]
 pub struct Item {
@@ -37,6 +39,16 @@ pub struct Item {
     pub review_note: Option<String>,
     pub reviewed_by: Option<String>,
     pub reviewed_at: Option<NaiveDateTime>,
+    /// Raised by every change; conditional updates on it keep concurrent reviewers from losing updates.
+    pub version: i64,
+    /// The catalogue entry a reviewer set when reclassifying.
+    pub review_entry: Option<String>,
+    /// JSON: a prohibited item's reclassification waiting for a second reviewer.
+    pub proposal: Option<String>,
+    /// JSON: the question put to the uploader, and its answer.
+    pub question: Option<String>,
+    /// JSON: why a rescreen after a catalogue change sent the item back to the queue.
+    pub rescreen: Option<String>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -126,7 +138,7 @@ pub struct ItemFilter {
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 /// `%text%` with the LIKE wildcards of the user's text escaped.
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let mut out = String::from("%");
     for c in text.to_lowercase().chars() {
         if matches!(c, '%' | '_' | '\\') {
@@ -178,20 +190,6 @@ pub fn get(conn: &mut DbConnection, id: i64) -> Result<Option<(Item, String)>, D
         .select(batches::project_id)
         .first::<String>(conn)?;
     Ok(Some((item, project)))
-}
-
-pub fn set_review(conn: &mut DbConnection, id: i64, status: &str, note: Option<&str>, by: &str) -> Result<(), DbError> {
-    super::write(conn, |conn| {
-        diesel::update(items::table.find(id))
-            .set((
-                items::review_status.eq(status),
-                items::review_note.eq(note),
-                items::reviewed_by.eq(by),
-                items::reviewed_at.eq(super::now()),
-            ))
-            .execute(conn)?;
-        Ok::<_, DbError>(())
-    })
 }
 
 pub fn list_problems(

@@ -7,6 +7,7 @@ pub mod idempotency;
 pub mod items;
 pub mod monitoring;
 pub mod projects;
+pub mod review;
 pub mod schema;
 pub mod settings;
 pub mod users;

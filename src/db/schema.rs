@@ -36,6 +36,7 @@ diesel::table! {
         problem_count -> BigInt,
         summary -> Text,
         layout -> Nullable<Text>,
+        review_state -> Text,
     }
 }
 
@@ -64,6 +65,11 @@ diesel::table! {
         review_note -> Nullable<Text>,
         reviewed_by -> Nullable<Text>,
         reviewed_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        review_entry -> Nullable<Text>,
+        proposal -> Nullable<Text>,
+        question -> Nullable<Text>,
+        rescreen -> Nullable<Text>,
     }
 }
 

@@ -104,7 +104,8 @@ pub struct Order {
     pub project: String,
     pub reference: Option<String>,
     pub body: Vec<u8>,
-    pub user: String,
+    pub actor: crate::audit::Actor,
+    pub request_id: Option<String>,
     pub idempotency_key: Option<String>,
     pub max_lines: usize,
 }
@@ -133,7 +134,7 @@ pub fn submit(
     ]);
     let mut conn = pool.get()?;
     if let Some(key) = &order.idempotency_key {
-        match idempotency::begin(&mut conn, &order.user, key, &request_hash)? {
+        match idempotency::begin(&mut conn, &order.actor.subject, key, &request_hash)? {
             idempotency::Begin::Started => {}
             idempotency::Begin::Replay { status, body } => {
                 return Ok(OrderOutcome {
@@ -152,7 +153,10 @@ pub fn submit(
         file_name: order.reference.clone().unwrap_or_else(|| "purchase-order".into()),
         sha256: request_hash,
         source: batches::SOURCE_ERP,
-        user: order.user.clone(),
+        user: order.actor.subject.clone(),
+        actor: order.actor.clone(),
+        request_id: order.request_id.clone(),
+        idempotency_key: order.idempotency_key.clone(),
     };
     // Classify before taking the write lock (SQLite has one writer): the transaction only inserts.
     let mut writer = Writer::new(classifier, &meta.id);
@@ -179,19 +183,20 @@ pub fn submit(
         };
         if let Err(e) = writer.add(Record::Item(item)) {
             if let Some(key) = &order.idempotency_key {
-                let _ = idempotency::abandon(&mut conn, &order.user, key);
+                let _ = idempotency::abandon(&mut conn, &order.actor.subject, key);
             }
             return Err(e);
         }
     }
     let result = db::write(&mut conn, |conn| {
         store::begin(conn, &meta, classifier.catalog_version())?;
-        writer.finish(conn, None)?;
+        let summary = writer.finish(conn, None)?;
+        store::record(conn, &meta, &summary, classifier.catalog_version())?;
         let batch = batches::get(conn, &meta.id)?
             .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
         let (status, body) = render(&batch)?;
         if let Some(key) = &order.idempotency_key {
-            idempotency::complete(conn, &order.user, key, status, &body)?;
+            idempotency::complete(conn, &order.actor.subject, key, status, &body)?;
         }
         Ok::<_, ServiceError>(OrderOutcome {
             status,
@@ -202,7 +207,7 @@ pub fn submit(
     if result.is_err() {
         if let Some(key) = &order.idempotency_key {
             // Let the client retry a request that failed.
-            let _ = idempotency::abandon(&mut conn, &order.user, key);
+            let _ = idempotency::abandon(&mut conn, &order.actor.subject, key);
         }
     }
     result

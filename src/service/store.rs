@@ -1,6 +1,7 @@
 //! Writes the records of one batch (items classified on the way, and import problems) in chunks.
 
 use super::ServiceError;
+use crate::audit::{self, Actor, AuditEvent};
 use crate::check::{CheckedItem, Summary};
 use crate::classify::Classifier;
 use crate::db::items::{self, NewItem, NewProblem, CHUNK};
@@ -16,6 +17,37 @@ pub struct BatchMeta {
     pub sha256: String,
     pub source: &'static str,
     pub user: String,
+    /// Who, for the audit trail.
+    pub actor: Actor,
+    pub request_id: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+/// The audit record of a stored batch and the batch's first review state, in the transaction that stored it.
+pub(super) fn record(
+    conn: &mut DbConnection,
+    meta: &BatchMeta,
+    summary: &Summary,
+    catalog_version: &str,
+) -> Result<(), ServiceError> {
+    let now = crate::db::now();
+    let action = if meta.source == batches::SOURCE_ERP {
+        "submit_order"
+    } else {
+        "upload"
+    };
+    let event = AuditEvent::new(&meta.actor, action, "batch", meta.id.clone())
+        .project(meta.project.clone())
+        .after(
+            serde_json::json!({"file_name": meta.file_name, "sha256": meta.sha256, "source": meta.source,
+            "summary": summary}),
+        )
+        .request_id(meta.request_id.as_deref())
+        .idempotency_key(meta.idempotency_key.as_deref())
+        .catalog_version(catalog_version);
+    audit::append(conn, &event, now)?;
+    crate::review::refresh_batch_state(conn, &meta.id, &event, now)?;
+    Ok(())
 }
 
 /// Inserts the batch row (status `importing`), creating the project row if the token's project is new.

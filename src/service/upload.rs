@@ -22,7 +22,8 @@ pub struct Upload {
     /// The uploaded file's name: metadata only, never a path.
     pub file_name: String,
     pub bytes: Vec<u8>,
-    pub user: String,
+    pub actor: crate::audit::Actor,
+    pub request_id: Option<String>,
 }
 
 #[derive(Debug)]
@@ -50,7 +51,10 @@ pub fn upload(
         file_name: input.file_name.clone(),
         sha256: sha256.clone(),
         source: batches::SOURCE_UPLOAD,
-        user: input.user.clone(),
+        user: input.actor.subject.clone(),
+        actor: input.actor.clone(),
+        request_id: input.request_id.clone(),
+        idempotency_key: None,
     };
     let started = std::time::Instant::now();
     let sqlite = matches!(*conn, db::DbConnection::Sqlite(_));
@@ -120,6 +124,7 @@ pub fn upload(
             stored?;
             let layout_json = serde_json::to_string(&layout).ok();
             let summary = writer.finish(conn, layout_json.as_deref())?;
+            store::record(conn, &meta, &summary, classifier.catalog_version())?;
             tracing::info!(batch = %meta.id, items = summary.items(), problems = summary.problems,
                 elapsed_ms = started.elapsed().as_millis() as u64, "upload imported, classified and inserted");
             Ok::<(), ServiceError>(())

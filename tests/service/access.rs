@@ -43,10 +43,10 @@ async fn every_route_is_authorised_by_role_and_scoped_by_project() {
         // One batch with one item in project p1.
         let response = app
             .upload_bytes(
-                &token("officer", &["p1"]),
+                &token_as("uploader", "officer", &["p1"]),
                 "p1",
                 "seed.csv",
-                b"Description\nPistol\n".to_vec(),
+                b"Description\nPistol\nTent\n".to_vec(),
             )
             .await;
         assert_eq!(response.status(), 201);
@@ -81,13 +81,19 @@ async fn every_route_is_authorised_by_role_and_scoped_by_project() {
             ("GET", format!("/api/v1/batches/{b}/problems"), Body::None, all, true),
             ("GET", format!("/api/v1/batches/{b}/export.csv"), Body::None, all, true),
             ("GET", format!("/api/v1/items/{i}"), Body::None, all, true),
+            ("GET", format!("/api/v1/items/{i}/history"), Body::None, all, true),
+            // Review steps change state, so each role's step is tested in review_access.rs; bulk approval of
+            // clear items can be repeated (the second time approves nothing).
             (
-                "PUT",
-                format!("/api/v1/items/{i}/review"),
-                Body::Json(json!({"status": "approved", "note": "ok"})),
+                "POST",
+                format!("/api/v1/batches/{b}/approve-clear"),
+                Body::Json(json!({"justification": "Tents are civilian equipment, nothing to control"})),
                 &["reviewer", "admin"],
                 true,
             ),
+            ("GET", "/api/v1/review/queue".into(), Body::None, all, false),
+            ("GET", "/api/v1/review/queue?project=p1".into(), Body::None, all, false),
+            ("GET", "/api/v1/audit".into(), Body::None, all, false),
             (
                 "POST",
                 "/api/v1/classify".into(),
@@ -145,11 +151,12 @@ async fn every_route_is_authorised_by_role_and_scoped_by_project() {
         assert_eq!(projects.as_array().unwrap().len(), 0);
         let projects = app.get_json("/api/v1/projects", &token("officer", &["p1"])).await;
         assert_eq!(projects[0]["name"], "Police mobility");
-        // The review was recorded.
-        let item = app
-            .get_json(&format!("/api/v1/items/{i}"), &token("monitor", &["p1"]))
+        // The bulk approval was recorded on the clear item; the pistol still waits.
+        let items = app
+            .get_json(&format!("/api/v1/batches/{b}/items"), &token("monitor", &["p1"]))
             .await;
-        assert_eq!(item["review"]["status"], "approved");
+        assert_eq!(items["items"][0]["review"]["status"], "pending");
+        assert_eq!(items["items"][1]["review"]["status"], "approved");
         // A batch that does not exist and one of another project answer the same.
         let missing = app
             .get(

@@ -241,3 +241,70 @@ pub async fn problem(response: reqwest::Response, status: u16) -> Value {
     );
     body
 }
+
+/// A token for a named subject (four-eyes tests need the uploader and the reviewers to differ).
+pub fn token_as(sub: &str, role: &str, projects: &[&str]) -> String {
+    sign_hs(&claims(sub, role, projects))
+}
+
+/// Uploads a one-column CSV (a `Description` header, then `lines`) as `uploader` (an officer of `project`) and
+/// answers the batch id and its items in order.
+pub async fn upload_lines(app: &TestApp, uploader: &str, project: &str, lines: &[&str]) -> (String, Vec<Value>) {
+    let mut csv = String::from("Description\n");
+    for line in lines {
+        csv.push_str(line);
+        csv.push('\n');
+    }
+    // A last line that makes every upload unique (a byte-identical upload answers the existing batch).
+    csv.push_str(&format!("Tent {}\n", uuid::Uuid::new_v4().simple()));
+    let response = app
+        .upload_bytes(
+            &token_as(uploader, "officer", &[project]),
+            project,
+            "sheet.csv",
+            csv.into_bytes(),
+        )
+        .await;
+    assert_eq!(response.status(), 201, "upload");
+    let batch: Value = response.json().await.expect("batch json");
+    let id = batch["id"].as_str().expect("batch id").to_string();
+    let items = app
+        .get_json(&format!("/api/v1/batches/{id}/items?limit=500"), &token("admin", &[]))
+        .await;
+    let mut items = items["items"].as_array().expect("items").clone();
+    items.truncate(lines.len());
+    (id, items)
+}
+
+/// An item as an admin reads it.
+pub async fn item(app: &TestApp, id: i64) -> Value {
+    app.get_json(&format!("/api/v1/items/{id}"), &token("admin", &[])).await
+}
+
+/// Posts a review step for `item` with its current version (unless `body` names one).
+pub async fn decide(app: &TestApp, token: &str, item_id: i64, body: Value) -> reqwest::Response {
+    let mut body = body;
+    if body.get("version").is_none() {
+        body["version"] = item(app, item_id).await["version"].clone();
+    }
+    app.post_json(&format!("/api/v1/items/{item_id}/decisions"), token, &body)
+        .await
+}
+
+/// Gets an item to `approved` the way a reviewer would: a reviewer who did not upload it approves it with a
+/// justification. Panics for a prohibited item (it can never be approved) or an item not pending.
+pub async fn approve_item(app: &TestApp, item_id: i64) -> Value {
+    let reviewer = token_as("helper-approver", "admin", &[]);
+    let response = decide(
+        app,
+        &reviewer,
+        item_id,
+        json!({"action": "approve", "justification": "Approved for the test: licence and end user checked"}),
+    )
+    .await;
+    let status = response.status();
+    let body: Value = response.json().await.expect("decision json");
+    assert_eq!(status, 200, "approve_item({item_id}): {body}");
+    assert_eq!(body["review"]["status"], "approved");
+    body
+}

@@ -12,3 +12,6 @@ mod migrations;
 mod monitoring;
 mod monitoring_rules;
 mod openapi;
+mod review;
+mod review_access;
+mod review_race;

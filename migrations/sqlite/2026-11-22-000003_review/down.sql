@@ -1,0 +1,9 @@
+DROP INDEX IF EXISTS items_review_queue;
+DROP TRIGGER IF EXISTS items_prohibited_never_approved_update;
+DROP TRIGGER IF EXISTS items_prohibited_never_approved_insert;
+ALTER TABLE batches DROP COLUMN review_state;
+ALTER TABLE items DROP COLUMN rescreen;
+ALTER TABLE items DROP COLUMN question;
+ALTER TABLE items DROP COLUMN proposal;
+ALTER TABLE items DROP COLUMN review_entry;
+ALTER TABLE items DROP COLUMN version;

@@ -1,0 +1,198 @@
+//! SQL of the review workflow: conditional (versioned) updates of an item's review, the queue, batch states.
+//! The rules are `crate::review`; this file only speaks SQL.
+
+use super::batches::Batch;
+use super::items::{like_pattern, Item};
+use super::schema::{batches, items};
+use super::{DbConnection, DbError};
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// Review statuses of items that still wait for a human.
+pub const AWAITING: [&str; 3] = ["pending", "on_hold", "proposed"];
+
+/// Everything a review step may change on an item. `None` clears the column.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = items, treat_none_as_null = true)]
+pub struct ReviewChange {
+    pub decision: String,
+    pub review_status: String,
+    pub review_note: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<NaiveDateTime>,
+    pub review_entry: Option<String>,
+    pub proposal: Option<String>,
+    pub question: Option<String>,
+    pub rescreen: Option<String>,
+}
+
+impl ReviewChange {
+    /// The item's current review columns, to be modified.
+    pub fn from_item(item: &Item) -> ReviewChange {
+        ReviewChange {
+            decision: item.decision.clone(),
+            review_status: item.review_status.clone(),
+            review_note: item.review_note.clone(),
+            reviewed_by: item.reviewed_by.clone(),
+            reviewed_at: item.reviewed_at,
+            review_entry: item.review_entry.clone(),
+            proposal: item.proposal.clone(),
+            question: item.question.clone(),
+            rescreen: item.rescreen.clone(),
+        }
+    }
+}
+
+/// An item with its batch.
+pub fn item_with_batch(conn: &mut DbConnection, id: i64) -> Result<Option<(Item, Batch)>, DbError> {
+    let Some(item) = items::table.find(id).first::<Item>(conn).optional()? else {
+        return Ok(None);
+    };
+    let batch = batches::table.find(&item.batch_id).first::<Batch>(conn)?;
+    Ok(Some((item, batch)))
+}
+
+/// Applies `change` only if the item still has `expected_version`; raises the version. False when another
+/// writer got there first (the caller answers 409).
+pub fn update_if_version(
+    conn: &mut DbConnection,
+    id: i64,
+    expected_version: i64,
+    change: &ReviewChange,
+) -> Result<bool, DbError> {
+    let updated = diesel::update(items::table.find(id).filter(items::version.eq(expected_version)))
+        .set((change, items::version.eq(items::version + 1)))
+        .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Pending `clear` items of a batch (or only those of `ids`), in order.
+pub fn pending_clear(conn: &mut DbConnection, batch_id: &str, ids: Option<&[i64]>) -> Result<Vec<Item>, DbError> {
+    let mut query = items::table
+        .filter(items::batch_id.eq(batch_id))
+        .filter(items::review_status.eq("pending"))
+        .filter(items::decision.eq("clear"))
+        .into_boxed();
+    if let Some(ids) = ids {
+        query = query.filter(items::id.eq_any(ids.to_vec()));
+    }
+    Ok(query.order(items::position).load::<Item>(conn)?)
+}
+
+/// What a batch's state follows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchCounts {
+    pub items: i64,
+    pub prohibited: i64,
+    pub awaiting: i64,
+    pub approved: i64,
+}
+
+pub fn batch_counts(conn: &mut DbConnection, batch_id: &str) -> Result<BatchCounts, DbError> {
+    let in_batch = || items::table.filter(items::batch_id.eq(batch_id.to_string()));
+    Ok(BatchCounts {
+        items: in_batch().count().get_result(conn)?,
+        prohibited: in_batch()
+            .filter(items::decision.eq("prohibited"))
+            .count()
+            .get_result(conn)?,
+        awaiting: in_batch()
+            .filter(items::review_status.eq_any(AWAITING))
+            .count()
+            .get_result(conn)?,
+        approved: in_batch()
+            .filter(items::review_status.eq("approved"))
+            .count()
+            .get_result(conn)?,
+    })
+}
+
+pub fn set_batch_state(conn: &mut DbConnection, batch_id: &str, state: &str) -> Result<(), DbError> {
+    diesel::update(batches::table.find(batch_id))
+        .set(batches::review_state.eq(state))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Filters of the review queue. Every field narrows.
+#[derive(Debug, Clone, Default)]
+pub struct QueueFilter {
+    pub project: Option<String>,
+    pub batch: Option<String>,
+    pub decision: Option<String>,
+    /// A catalogue entry code, as stored in the classification or set by a reviewer.
+    pub entry: Option<String>,
+    /// Text search in the description, case-insensitive.
+    pub q: Option<String>,
+    /// One review status; `None`: every status that awaits a human (pending, on_hold, proposed).
+    pub status: Option<String>,
+}
+
+/// One queue row: the item, its project and when its batch arrived.
+pub type QueueRow = (Item, String, NaiveDateTime);
+
+/// A page of the queue, the total, and (review status, count) pairs.
+pub type QueuePage = (Vec<QueueRow>, i64, Vec<(String, i64)>);
+
+/// The queue, oldest batch first, then in sheet order; and the count per review status under the same filters
+/// (the status filter aside).
+pub fn queue(
+    conn: &mut DbConnection,
+    only: Option<&[String]>,
+    filter: &QueueFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<QueuePage, DbError> {
+    let build = |with_status: bool| {
+        let mut query = items::table.inner_join(batches::table).into_boxed();
+        if let Some(ids) = only {
+            query = query.filter(batches::project_id.eq_any(ids.to_vec()));
+        }
+        if let Some(v) = &filter.project {
+            query = query.filter(batches::project_id.eq(v.clone()));
+        }
+        if let Some(v) = &filter.batch {
+            query = query.filter(items::batch_id.eq(v.clone()));
+        }
+        if let Some(v) = &filter.decision {
+            query = query.filter(items::decision.eq(v.clone()));
+        }
+        if let Some(code) = &filter.entry {
+            // The classification JSON names each finding's entry as "entry":"CODE".
+            let pattern = format!("%\"entry\":{}%", serde_json::Value::from(code.as_str()));
+            query = query.filter(
+                items::review_entry
+                    .eq(code.clone())
+                    .or(items::classification.like(pattern)),
+            );
+        }
+        if let Some(q) = &filter.q {
+            query = query.filter(lower(items::description).like(like_pattern(q)).escape('\\'));
+        }
+        if with_status {
+            match &filter.status {
+                Some(status) => query = query.filter(items::review_status.eq(status.clone())),
+                None => query = query.filter(items::review_status.eq_any(AWAITING)),
+            }
+        }
+        query
+    };
+    let total: i64 = build(true).count().get_result(conn)?;
+    let rows = build(true)
+        .order((batches::created_at.asc(), items::batch_id.asc(), items::position.asc()))
+        .limit(limit)
+        .offset(offset)
+        .select((items::all_columns, batches::project_id, batches::created_at))
+        .load::<QueueRow>(conn)?;
+    let mut counts = Vec::new();
+    for status in super::items::REVIEW_STATUSES {
+        let n: i64 = build(false)
+            .filter(items::review_status.eq(status))
+            .count()
+            .get_result(conn)?;
+        counts.push((status.to_string(), n));
+    }
+    Ok((rows, total, counts))
+}

@@ -1,0 +1,230 @@
+//! Applying review steps: one transaction per step holding the change, its audit record and the batch's new
+//! state; refused attempts are audited in a transaction of their own.
+
+use super::batch_state::{refresh_batch_state, BatchState};
+use super::{rules, Action, Caller, Refusal, ReviewError};
+use crate::audit::{self, AuditEvent};
+use crate::auth::Role;
+use crate::classify::Classifier;
+use crate::db::items::Item;
+use crate::db::review::{self as store, ReviewChange};
+use crate::db::{self, batches, DbConnection, DbError};
+use chrono::NaiveDateTime;
+use serde_json::{json, Value};
+
+/// An item after a review step, with its project and its batch's state.
+#[derive(Debug, Clone)]
+pub struct ItemState {
+    pub item: Item,
+    pub project: String,
+    pub batch_state: BatchState,
+}
+
+/// What a bulk approval did.
+#[derive(Debug, Clone)]
+pub struct BulkOutcome {
+    /// Ids of the items approved, in sheet order.
+    pub approved: Vec<i64>,
+    pub batch_state: BatchState,
+}
+
+/// Failures inside the transaction; a refusal carries what its audit record needs.
+enum Failure {
+    Review(ReviewError),
+    Refused {
+        refusal: Refusal,
+        entity_type: &'static str,
+        entity_id: String,
+        project: String,
+        before: Value,
+    },
+}
+
+impl From<ReviewError> for Failure {
+    fn from(e: ReviewError) -> Failure {
+        Failure::Review(e)
+    }
+}
+
+impl From<DbError> for Failure {
+    fn from(e: DbError) -> Failure {
+        Failure::Review(ReviewError::Db(e))
+    }
+}
+
+impl From<diesel::result::Error> for Failure {
+    fn from(e: diesel::result::Error) -> Failure {
+        Failure::Review(e.into())
+    }
+}
+
+/// The audit record of a step by `caller`, before its entity, states and reason are set.
+fn event(caller: &Caller, action: &str, entity_type: &str, entity_id: String, catalog_version: &str) -> AuditEvent {
+    AuditEvent::new(&caller.actor, action, entity_type, entity_id)
+        .request_id(caller.request_id.as_deref())
+        .idempotency_key(caller.idempotency_key.as_deref())
+        .catalog_version(catalog_version)
+}
+
+/// What the audit trail keeps of an item's review.
+pub(super) fn snapshot(item: &Item) -> Value {
+    json!({
+        "decision": item.decision,
+        "review_status": item.review_status,
+        "entry": item.review_entry,
+        "version": item.version,
+        "proposal": item.proposal.as_deref().and_then(|p| serde_json::from_str::<Value>(p).ok()),
+        "question": item.question.as_deref().and_then(|q| serde_json::from_str::<Value>(q).ok()),
+    })
+}
+
+/// Runs `attempt` in a write transaction; a refusal is then audited in its own transaction.
+fn run<T>(
+    conn: &mut DbConnection,
+    caller: &Caller,
+    action: &str,
+    catalog_version: &str,
+    now: NaiveDateTime,
+    attempt: impl FnOnce(&mut DbConnection) -> Result<T, Failure>,
+) -> Result<T, ReviewError> {
+    match db::write(conn, |c| {
+        // Review steps take the audit chain's lock first, so that on PostgreSQL they queue here instead of
+        // deadlocking between item rows and the chain.
+        crate::db::audit::lock_chain(c)?;
+        attempt(c)
+    }) {
+        Ok(value) => Ok(value),
+        Err(Failure::Review(e)) => Err(e),
+        Err(Failure::Refused {
+            refusal,
+            entity_type,
+            entity_id,
+            project,
+            before,
+        }) => {
+            let record = event(caller, action, entity_type, entity_id, catalog_version)
+                .project(project)
+                .before(before)
+                .refused(format!("{}: {}", refusal.code(), refusal.message()));
+            db::write(conn, |c| audit::append(c, &record, now))?;
+            Err(ReviewError::Refused(refusal))
+        }
+    }
+}
+
+/// Applies one review step to an item the caller saw at `expected_version`.
+pub fn decide(
+    conn: &mut DbConnection,
+    classifier: &Classifier,
+    caller: &Caller,
+    item_id: i64,
+    expected_version: i64,
+    action: &Action,
+    now: NaiveDateTime,
+) -> Result<ItemState, ReviewError> {
+    let version = classifier.catalog_version().to_string();
+    let catalog = classifier.catalog();
+    run(conn, caller, action.name(), &version, now, |c| {
+        let (item, batch) = store::item_with_batch(c, item_id)?.ok_or(ReviewError::NotFound)?;
+        let role_refusal = rules::role_refusal(caller, action);
+        if role_refusal.is_none() && !caller.can_see(&batch.project_id) {
+            return Err(ReviewError::NotFound.into());
+        }
+        if let Some(refusal) = role_refusal.or_else(|| rules::refusal(&item, &batch, caller, action)) {
+            return Err(Failure::Refused {
+                refusal,
+                entity_type: "item",
+                entity_id: item.id.to_string(),
+                project: batch.project_id,
+                before: snapshot(&item),
+            });
+        }
+        if item.version != expected_version {
+            return Err(ReviewError::Conflict { current: item.version }.into());
+        }
+        let valid_entry = |code: &str| catalog.entry(code).map(|e| e.code.clone());
+        let change = rules::transition(&item, caller, action, valid_entry, now)?;
+        if !store::update_if_version(c, item_id, expected_version, &change)? {
+            let current = store::item_with_batch(c, item_id)?.map_or(expected_version, |(i, _)| i.version);
+            return Err(ReviewError::Conflict { current }.into());
+        }
+        let (after, _) = store::item_with_batch(c, item_id)?.ok_or(ReviewError::NotFound)?;
+        let record = event(caller, action.name(), "item", item.id.to_string(), &version)
+            .project(batch.project_id.clone())
+            .before(snapshot(&item))
+            .after(snapshot(&after))
+            .reason(action.reason().trim());
+        audit::append(c, &record, now)?;
+        let batch_state = refresh_batch_state(c, &batch.id, &record, now)?;
+        Ok(ItemState {
+            item: after,
+            project: batch.project_id,
+            batch_state,
+        })
+    })
+}
+
+/// Approves every pending `clear` item of a batch (or only those of `only`), each with its own audit record.
+/// Items that are not pending and clear are left alone.
+pub fn approve_clear(
+    conn: &mut DbConnection,
+    classifier: &Classifier,
+    caller: &Caller,
+    batch_id: &str,
+    only: Option<&[i64]>,
+    justification: &str,
+    now: NaiveDateTime,
+) -> Result<BulkOutcome, ReviewError> {
+    let version = classifier.catalog_version().to_string();
+    run(conn, caller, "approve_clear", &version, now, |c| {
+        let batch = batches::get(c, batch_id)?.ok_or(ReviewError::NotFound)?;
+        let wrong_role = !matches!(caller.role, Role::Reviewer | Role::Admin);
+        if !wrong_role && !caller.can_see(&batch.project_id) {
+            return Err(ReviewError::NotFound.into());
+        }
+        let refusal = if wrong_role {
+            Some(Refusal::Role)
+        } else if caller.actor.subject == batch.created_by {
+            Some(Refusal::FourEyes)
+        } else {
+            None
+        };
+        if let Some(refusal) = refusal {
+            return Err(Failure::Refused {
+                refusal,
+                entity_type: "batch",
+                entity_id: batch.id.clone(),
+                project: batch.project_id,
+                before: json!({"review_state": batch.review_state}),
+            });
+        }
+        if let Some(message) = super::justification::problem(justification) {
+            return Err(ReviewError::Invalid(vec![("justification".into(), message)]).into());
+        }
+        let reason = justification.trim();
+        let mut approved = Vec::new();
+        let mut last = event(caller, "approve", "item", String::new(), &version);
+        for item in store::pending_clear(c, &batch.id, only)? {
+            let mut change = ReviewChange::from_item(&item);
+            change.review_status = super::Status::Approved.as_str().to_string();
+            change.review_note = Some(reason.to_string());
+            change.reviewed_by = Some(caller.actor.subject.clone());
+            change.reviewed_at = Some(now);
+            if !store::update_if_version(c, item.id, item.version, &change)? {
+                continue;
+            }
+            let mut after = snapshot(&item);
+            after["review_status"] = json!("approved");
+            after["version"] = json!(item.version + 1);
+            last = event(caller, "approve", "item", item.id.to_string(), &version)
+                .project(batch.project_id.clone())
+                .before(snapshot(&item))
+                .after(after)
+                .reason(format!("bulk approval of clear items: {reason}"));
+            audit::append(c, &last, now)?;
+            approved.push(item.id);
+        }
+        let batch_state = refresh_batch_state(c, &batch.id, &last, now)?;
+        Ok(BulkOutcome { approved, batch_state })
+    })
+}

@@ -1,0 +1,85 @@
+//! The review queue: items awaiting a human, oldest first, with the count per review status.
+
+use super::{ReviewError, Status};
+use crate::db::items::Item;
+use crate::db::review::{self as store, QueueFilter};
+use crate::db::DbConnection;
+use crate::decision::Decision;
+use chrono::NaiveDateTime;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+pub struct QueueEntry {
+    pub item: Item,
+    pub project: String,
+    pub batch_created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone)]
+pub struct Queue {
+    pub entries: Vec<QueueEntry>,
+    /// Items matching the filters (all pages).
+    pub total: i64,
+    /// Items per review status under the same filters, whatever `status` asked for; every status is present.
+    pub counts: BTreeMap<&'static str, i64>,
+}
+
+/// The queue of the projects in `scope` (`None`: every project). `filter.status` picks one review status;
+/// without it the queue holds everything that awaits a human (pending, on_hold, proposed).
+pub fn queue(
+    conn: &mut DbConnection,
+    scope: Option<&[String]>,
+    filter: &QueueFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<Queue, ReviewError> {
+    let mut errors = Vec::new();
+    if let Some(status) = &filter.status {
+        if Status::parse(status).is_none() {
+            errors.push((
+                "status".to_string(),
+                "must be pending, on_hold, proposed, approved or rejected".to_string(),
+            ));
+        }
+    }
+    if let Some(decision) = &filter.decision {
+        if decision.parse::<Decision>().is_err() {
+            errors.push((
+                "decision".to_string(),
+                "must be prohibited, military, dual_use, controlled, review or clear".to_string(),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ReviewError::Invalid(errors));
+    }
+    if let (Some(scope), Some(project)) = (scope, &filter.project) {
+        if !scope.contains(project) {
+            // Another project's queue looks empty, as if it did not exist.
+            return Ok(Queue {
+                entries: Vec::new(),
+                total: 0,
+                counts: Status::ALL.iter().map(|s| (s.as_str(), 0)).collect(),
+            });
+        }
+    }
+    let (rows, total, by_status) = store::queue(conn, scope, filter, limit, offset)?;
+    let mut counts: BTreeMap<&'static str, i64> = Status::ALL.iter().map(|s| (s.as_str(), 0)).collect();
+    for (status, n) in by_status {
+        if let Some(s) = Status::parse(&status) {
+            counts.insert(s.as_str(), n);
+        }
+    }
+    Ok(Queue {
+        entries: rows
+            .into_iter()
+            .map(|(item, project, batch_created_at)| QueueEntry {
+                item,
+                project,
+                batch_created_at,
+            })
+            .collect(),
+        total,
+        counts,
+    })
+}
