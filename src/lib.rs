@@ -23,3 +23,4 @@ pub mod startup;
 pub mod web;
 
 pub use decision::Decision;
+pub mod monitoring;

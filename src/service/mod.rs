@@ -2,6 +2,7 @@
 //! idempotency key, check a local account's password. Everything here is synchronous and runs on the blocking pool.
 
 pub mod accounts;
+pub mod monitoring;
 pub mod orders;
 mod store;
 pub mod upload;

@@ -4,12 +4,16 @@
 mod helpers;
 
 mod access;
+mod audit_chain;
 mod auth;
 mod batches;
 mod erp;
 mod health;
 mod migrations;
+mod monitoring;
+mod monitoring_rules;
 mod openapi;
 mod review;
 mod review_access;
+mod review_data;
 mod review_race;
