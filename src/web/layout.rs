@@ -27,6 +27,9 @@ fn nav_links(role: Role) -> Vec<(Nav, &'static str, &'static str)> {
     if matches!(role, Role::Reviewer | Role::Admin) {
         links.push((Nav::Review, "/review", "Review"));
     }
+    if matches!(role, Role::Monitor | Role::Admin) {
+        links.push((Nav::Monitoring, "/monitoring", "Monitoring"));
+    }
     links.push((Nav::Catalog, "/catalog", "Catalogue"));
     links
 }

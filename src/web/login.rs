@@ -182,6 +182,7 @@ pub fn default_start(role: Role) -> &'static str {
     match role {
         Role::Officer | Role::Admin => "/upload",
         Role::Reviewer => "/review",
+        Role::Monitor => "/monitoring",
         _ => "/batches",
     }
 }

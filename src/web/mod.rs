@@ -12,6 +12,7 @@ mod highlight;
 mod items;
 pub mod layout;
 mod login;
+mod monitoring;
 mod review;
 pub mod session;
 mod upload;
@@ -53,6 +54,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/items/{item}", web::get().to(items::show))
         .route("/items/{item}/decide", web::post().to(review::decide))
         .route("/review", web::get().to(review::queue))
+        .route("/monitoring", web::get().to(monitoring::dashboard))
+        .route("/deliveries/{delivery}", web::get().to(monitoring::delivery))
+        .route(
+            "/deliveries/{delivery}/inspections",
+            web::post().to(monitoring::record_inspection),
+        )
+        .route(
+            "/deliveries/{delivery}/incidents",
+            web::post().to(monitoring::record_incident),
+        )
         .route("/catalog", web::get().to(catalog::search))
         .route("/catalog/{code}", web::get().to(catalog::entry));
 }

@@ -113,7 +113,11 @@ pub fn real_classifier() -> Arc<Classifier> {
 }
 
 pub async fn app(db: Db) -> TestApp {
-    spawn_app_using(db, &[], real_classifier()).await
+    app_with(db, &[]).await
+}
+
+pub async fn app_with(db: Db, extra: &[&str]) -> TestApp {
+    spawn_app_using(db, extra, real_classifier()).await
 }
 
 pub const PASSWORD: &str = "a long passphrase here";
@@ -173,8 +177,14 @@ impl Browser {
             .click()
             .await
             .expect("submit");
-        let path = self.path().await;
-        assert!(!path.starts_with("/login"), "{name} could not sign in (at {path})");
+        // The click returns before the next page has loaded (password hashing takes a moment): wait for it.
+        for _ in 0..300 {
+            if !self.path().await.starts_with("/login") {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{name} could not sign in (at {})", self.path().await);
     }
 
     pub async fn sign_out(&self) {

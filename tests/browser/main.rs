@@ -7,6 +7,7 @@
 mod helpers;
 
 mod driver;
+mod monitor;
 mod officer;
 mod pages;
 mod reviewer;

@@ -41,6 +41,10 @@ async fn a_reviewer_approves_a_dual_use_item_with_a_justification() {
 
         let item = open_from_queue(&b, &app, "Nachtsicht").await;
         assert!(b.text("main").await.contains("6A002"));
+        // Keyboard: `a` goes to the approval's justification.
+        b.css("body").await.send_keys("a").await.unwrap();
+        let focused = b.client.active_element().await.unwrap();
+        assert_eq!(focused.attr("id").await.unwrap().as_deref(), Some("j-approve"));
         b.css("#j-approve")
             .await
             .send_keys("Export licence DE-2026-0142 covers it; end user is the border police unit, EUM planned.")

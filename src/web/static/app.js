@@ -68,8 +68,13 @@ function setupShortcuts() {
     const target = document.querySelector('[data-key="' + e.key + '"]');
     if (!target) return;
     e.preventDefault();
-    if (target.tagName === "A") target.click();
-    else target.focus();
+    if (target.tagName === "A") {
+      target.click();
+      return;
+    }
+    // A decision button: start with its justification (nothing is sent without a click).
+    const field = target.form && target.form.querySelector("textarea, select");
+    (field || target).focus();
   });
 }
 
