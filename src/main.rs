@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 mod monitoring_cli;
+mod review_cli;
 mod service_cli;
 
 /// Items are allocated on the reading thread and freed on the writing one; mimalloc handles that pattern far
@@ -75,6 +76,14 @@ enum Command {
     User(service_cli::UserCommand),
     /// Mint a token (e.g. for an ERP client) with the server's signing key.
     Token(Box<service_cli::TokenArgs>),
+    /// The tamper-evident audit trail.
+    #[command(subcommand)]
+    Audit(review_cli::AuditCommand),
+    /// Classify every stored item again with the catalogue (the server does it at start-up when the catalogue's
+    /// version changed); items whose decision changes go back to the review queue.
+    Rescreen(review_cli::DatabaseArg),
+    /// Export a batch's decisions with their review (XLSX with a summary sheet, or CSV).
+    Export(review_cli::ExportArgs),
     /// End-use monitoring obligations that are open or overdue (exit code 1 when anything is overdue).
     Obligations(Box<monitoring_cli::ObligationsArgs>),
 }
@@ -132,6 +141,7 @@ fn main() -> ExitCode {
         Command::Serve(settings) => return service_cli::serve(*settings, &dir),
         Command::User(command) => return service_cli::user(command),
         Command::Token(args) => return service_cli::token(*args),
+        Command::Audit(command) => return review_cli::audit(command),
         other => other,
     };
     let catalog = match Catalog::load(&dir) {
@@ -139,8 +149,13 @@ fn main() -> ExitCode {
         Err(e) => return fail_catalog(&dir, e),
     };
     match command {
-        Command::Serve(_) | Command::User(_) | Command::Token(_) => ExitCode::from(EXIT_USAGE),
+        Command::Serve(_) | Command::User(_) | Command::Token(_) | Command::Audit(_) => ExitCode::from(EXIT_USAGE),
+        Command::Export(args) => review_cli::export(args, &catalog.version),
         Command::Obligations(args) => monitoring_cli::obligations(&catalog, *args),
+        Command::Rescreen(db) => match build_classifier(catalog) {
+            Some(classifier) => review_cli::rescreen(&classifier, db),
+            None => ExitCode::from(EXIT_CATALOG_OR_OUTPUT),
+        },
         Command::Catalog(command) => catalog_command(catalog, command),
         Command::Classify {
             description,

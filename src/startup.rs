@@ -19,6 +19,8 @@ pub enum StartupError {
     Db(#[from] DbError),
     #[error("catalogue {dir}: {message}")]
     Catalog { dir: String, message: String },
+    #[error("rescreening after the catalogue change: {0}")]
+    Rescreen(#[from] crate::review::ReviewError),
     #[error("token keys: {0}")]
     Keys(#[from] jwt::KeyError),
     #[error("cannot listen on {bind}: {source}")]
@@ -62,6 +64,18 @@ pub fn load_keys(settings: &JwtSettings, pool: &db::Pool) -> Result<JwtKeys, Sta
     Ok(JwtKeys::from_settings(settings, stored.as_deref())?)
 }
 
+/// Classifies the stored items again when the catalogue's version differs from the one they were screened with.
+pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> Result<(), StartupError> {
+    let mut conn = pool.get().map_err(DbError::from)?;
+    let (stored, differs) = crate::review::stored_version(&mut conn, classifier)?;
+    if differs {
+        tracing::info!(from = ?stored, to = %classifier.catalog_version(), "catalogue changed: rescreening");
+        let actor = crate::audit::Actor::system("rescreen");
+        crate::review::rescreen(&mut conn, classifier, &actor, db::now())?;
+    }
+    Ok(())
+}
+
 impl Application {
     pub fn build(settings: &Settings, catalog_dir: &Path) -> Result<Application, StartupError> {
         let classifier = load_classifier(catalog_dir)?;
@@ -72,6 +86,7 @@ impl Application {
     pub fn build_with(settings: &Settings, classifier: Arc<Classifier>) -> Result<Application, StartupError> {
         let backend = Backend::from_url(&settings.database_url)?;
         let pool = db::connect(&settings.database_url, settings.pool_size)?;
+        rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
         let state = web::Data::new(AppState {
             pool,

@@ -1,4 +1,5 @@
-//! A batch's items as CSV, in the same format as `equipcheck check --format csv` (formula-safe cells).
+//! A batch's items as CSV, in the same format as `equipcheck check --format csv` (formula-safe cells); its
+//! decisions with their review as CSV or XLSX.
 
 use super::batches::visible_batch;
 use super::error::{ApiError, Problem};
@@ -9,6 +10,7 @@ use crate::classify::Classification;
 use crate::db::{items, DbError};
 use crate::import::{ImportedItem, ItemFields, SourceRow};
 use crate::report::CsvReport;
+use crate::review::{self, ExportFormat};
 use actix_web::{web, HttpResponse};
 
 fn checked(item: items::Item) -> Result<CheckedItem, DbError> {
@@ -68,4 +70,57 @@ pub async fn csv(who: Identity, state: web::Data<AppState>, path: web::Path<Stri
             format!("attachment; filename=\"{}.csv\"", batch.id),
         ))
         .body(body))
+}
+
+async fn decisions(
+    who: Identity,
+    state: web::Data<AppState>,
+    batch: String,
+    format: ExportFormat,
+) -> Result<HttpResponse, ApiError> {
+    let scope = who.scope().map(<[String]>::to_vec);
+    let export = blocking(move || {
+        let mut conn = state.pool.get()?;
+        let version = state.classifier.catalog_version().to_string();
+        review::export_batch(&mut conn, scope.as_deref(), &batch, format, &version)
+    })
+    .await
+    .map_err(|e| match e {
+        ApiError::NotFound(_) => ApiError::NotFound("batch"),
+        e => e,
+    })?;
+    Ok(HttpResponse::Ok()
+        .content_type(format.content_type())
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{}\"", export.file_name),
+        ))
+        .body(export.bytes))
+}
+
+#[utoipa::path(get, path = "/api/v1/batches/{batch}/decisions.csv", tag = "review", security(("bearer" = [])),
+    params(("batch" = String, Path, description = "Batch id")),
+    responses((status = 200, description = "One row per item: row, description, decision, entries, evidence, review \
+        status, reviewer, justification, date (formula-safe cells)", content_type = "text/csv"),
+        (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn decisions_csv(
+    who: Identity,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    decisions(who, state, path.into_inner(), ExportFormat::Csv).await
+}
+
+#[utoipa::path(get, path = "/api/v1/batches/{batch}/decisions.xlsx", tag = "review", security(("bearer" = [])),
+    params(("batch" = String, Path, description = "Batch id")),
+    responses((status = 200, description = "Workbook: a Decisions sheet (as the CSV, every cell a string) and a \
+        Summary sheet with counts per decision and status and the catalogue versions",
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (status = 401, body = Problem), (status = 404, body = Problem)))]
+pub async fn decisions_xlsx(
+    who: Identity,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    decisions(who, state, path.into_inner(), ExportFormat::Xlsx).await
 }

@@ -1,11 +1,13 @@
 //! One item with its evidence (review steps are in `review.rs`).
 
 use super::error::{ApiError, Problem};
+use super::request_meta::RequestMeta;
 use super::views::ItemView;
-use super::{blocking, AppState};
+use super::{blocking, body, AppState};
 use crate::auth::Identity;
 use crate::db::items;
-use actix_web::{web, HttpResponse};
+use crate::review::{self, Caller, ItemEdit};
+use actix_web::{web, HttpRequest, HttpResponse};
 
 pub(super) async fn visible_item(
     who: &Identity,
@@ -47,4 +49,35 @@ pub fn validation_error(e: &validator::ValidationErrors) -> ApiError {
             .map(|(field, message)| super::error::FieldError { field, message })
             .collect(),
     )
+}
+
+#[utoipa::path(patch, path = "/api/v1/items/{item}", tag = "items", security(("bearer" = [])),
+    params(("item" = i64, Path, description = "Item id"),
+        ("If-Match" = Option<String>, Header, description = "The item's version as last read")),
+    request_body = ItemEdit,
+    responses((status = 200, description = "The item classified again and back in the review queue", body = ItemView),
+        (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem), (status = 428, body = Problem)))]
+pub async fn edit(
+    req: HttpRequest,
+    who: Identity,
+    meta: RequestMeta,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
+    let changes: ItemEdit = body::parse_json(&bytes, state.limits.max_json_depth)?;
+    let version = super::review::expected_version(&req, changes.version)?;
+    let caller = Caller::new(&who, meta.request_id, meta.idempotency_key);
+    let outcome = blocking(move || {
+        let mut conn = state.pool.get()?;
+        let now = crate::db::now();
+        review::edit(&mut conn, &state.classifier, &caller, id, version, &changes, now)
+    })
+    .await?;
+    let mut view = ItemView::new(outcome.item, true);
+    view.batch_state = Some(outcome.batch_state.as_str().to_string());
+    Ok(with_etag(view))
 }

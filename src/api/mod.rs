@@ -85,7 +85,18 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
             "/api/v1/batches/{batch}/export.csv",
             r(Method::GET).to(export::csv),
         ),
+        (
+            Method::GET,
+            "/api/v1/batches/{batch}/decisions.csv",
+            r(Method::GET).to(export::decisions_csv),
+        ),
+        (
+            Method::GET,
+            "/api/v1/batches/{batch}/decisions.xlsx",
+            r(Method::GET).to(export::decisions_xlsx),
+        ),
         (Method::GET, "/api/v1/items/{item}", r(Method::GET).to(items::get)),
+        (Method::PATCH, "/api/v1/items/{item}", r(Method::PATCH).to(items::edit)),
         (
             Method::POST,
             "/api/v1/items/{item}/decisions",

@@ -14,7 +14,7 @@ use utoipa::{Modify, OpenApi};
         super::health::health, super::health::ready, super::login::login, spec, docs,
         super::projects::list, super::projects::put,
         super::batches::upload, super::batches::list, super::batches::get, super::batches::items,
-        super::batches::problems, super::export::csv, super::items::get,
+        super::batches::problems, super::export::csv, super::export::decisions_csv, super::export::decisions_xlsx, super::items::get, super::items::edit,
         super::review::decide, super::review::approve_clear, super::review::queue,
         super::audit::list, super::audit::item_history,
         super::classify::classify, super::orders::submit,

@@ -85,7 +85,7 @@ impl DecisionRequest {
 }
 
 /// The version the caller saw: `If-Match: "3"` (or `W/"3"`, or `3`) and/or `version`; they must agree.
-fn expected_version(req: &HttpRequest, body: Option<i64>) -> Result<i64, ApiError> {
+pub(super) fn expected_version(req: &HttpRequest, body: Option<i64>) -> Result<i64, ApiError> {
     let header = match req.headers().get(header::IF_MATCH) {
         None => None,
         Some(value) => {

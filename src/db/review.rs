@@ -68,6 +68,86 @@ pub fn update_if_version(
     Ok(updated == 1)
 }
 
+/// An item's data and machine classification, as an edit or a rescreen sets them. `None` clears the column.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = items, treat_none_as_null = true)]
+pub struct ItemData {
+    pub description: String,
+    pub quantity: Option<f64>,
+    pub unit: Option<String>,
+    pub unit_price: Option<f64>,
+    pub currency: Option<String>,
+    pub hs_code: Option<String>,
+    pub control_code: Option<String>,
+    pub supplier: Option<String>,
+    pub origin: Option<String>,
+    pub end_user: Option<String>,
+    pub destination: Option<String>,
+    pub classification: String,
+}
+
+impl ItemData {
+    pub fn from_item(item: &Item) -> ItemData {
+        ItemData {
+            description: item.description.clone(),
+            quantity: item.quantity,
+            unit: item.unit.clone(),
+            unit_price: item.unit_price,
+            currency: item.currency.clone(),
+            hs_code: item.hs_code.clone(),
+            control_code: item.control_code.clone(),
+            supplier: item.supplier.clone(),
+            origin: item.origin.clone(),
+            end_user: item.end_user.clone(),
+            destination: item.destination.clone(),
+            classification: item.classification.clone(),
+        }
+    }
+}
+
+/// Applies new data and review columns only if the item still has `expected_version`; raises the version.
+pub fn update_data_if_version(
+    conn: &mut DbConnection,
+    id: i64,
+    expected_version: i64,
+    data: &ItemData,
+    change: &ReviewChange,
+) -> Result<bool, DbError> {
+    let updated = diesel::update(items::table.find(id).filter(items::version.eq(expected_version)))
+        .set((data, change, items::version.eq(items::version + 1)))
+        .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Batches in creation order, `limit` after `after` (keyset paging for rescreening).
+pub fn batch_ids_after(conn: &mut DbConnection, after: Option<&str>, limit: i64) -> Result<Vec<String>, DbError> {
+    let mut query = batches::table
+        .select(batches::id)
+        .order(batches::id)
+        .limit(limit)
+        .into_boxed();
+    if let Some(after) = after {
+        query = query.filter(batches::id.gt(after.to_string()));
+    }
+    Ok(query.load::<String>(conn)?)
+}
+
+/// Items of a batch that a rescreen may send back to the queue, `limit` after position `after`: every item
+/// (deliveries, once recorded, are to be excluded here).
+pub fn rescreen_candidates(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Item>, DbError> {
+    Ok(items::table
+        .filter(items::batch_id.eq(batch_id))
+        .filter(items::position.gt(after))
+        .order(items::position)
+        .limit(limit)
+        .load::<Item>(conn)?)
+}
+
 /// Pending `clear` items of a batch (or only those of `ids`), in order.
 pub fn pending_clear(conn: &mut DbConnection, batch_id: &str, ids: Option<&[i64]>) -> Result<Vec<Item>, DbError> {
     let mut query = items::table

@@ -27,3 +27,16 @@ pub fn get_or_insert(conn: &mut DbConnection, name: &str, make: impl FnOnce() ->
     }
     get(conn, name)?.ok_or_else(|| DbError::Corrupt(format!("setting {name} vanished")))
 }
+
+/// Stores `value` under `name`, replacing what was there.
+pub fn set(conn: &mut DbConnection, name: &str, value: &str) -> Result<(), DbError> {
+    let updated = diesel::update(settings::table.find(name))
+        .set(settings::value.eq(value))
+        .execute(conn)?;
+    if updated == 0 {
+        diesel::insert_into(settings::table)
+            .values((settings::name.eq(name), settings::value.eq(value)))
+            .execute(conn)?;
+    }
+    Ok(())
+}

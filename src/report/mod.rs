@@ -1,6 +1,7 @@
 //! Report writers for `equipcheck check`: a table for people, JSON and CSV for programs. Each streams.
 
 mod csv_out;
+pub mod decisions;
 mod json_out;
 mod table;
 
@@ -19,10 +20,14 @@ pub enum ReportFormat {
 }
 
 /// Neutralises spreadsheet formula injection: a cell that a spreadsheet would run as a formula (it starts,
-/// perhaps after spaces, with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe.
+/// perhaps after spaces or other blanks, with `=`, `+`, `-`, `@`, a tab, a carriage return or a line feed; also
+/// the full-width `＝` `＋` `－` `＠` some spreadsheets fold) gets a leading apostrophe.
 pub fn neutralize_formula(cell: &str) -> std::borrow::Cow<'_, str> {
-    let first = cell.trim_start_matches(' ').chars().next();
-    if matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')) {
+    let first = cell.trim_start_matches([' ', '\u{a0}', '\u{3000}']).chars().next();
+    if matches!(
+        first,
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n' | '＝' | '＋' | '－' | '＠')
+    ) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
@@ -79,5 +84,11 @@ mod tests {
         assert_eq!(neutralize_formula("\tcmd"), "'\tcmd");
         assert_eq!(neutralize_formula("Rifle scope"), "Rifle scope");
         assert_eq!(neutralize_formula(""), "");
+        assert_eq!(neutralize_formula("\r=1"), "'\r=1");
+        assert_eq!(neutralize_formula("   =1+1"), "'   =1+1");
+        assert_eq!(neutralize_formula("\u{a0}@x"), "'\u{a0}@x");
+        assert_eq!(neutralize_formula("\n-1"), "'\n-1");
+        assert_eq!(neutralize_formula("＝SUM(A1)"), "'＝SUM(A1)");
+        assert_eq!(neutralize_formula("Helmet - size L"), "Helmet - size L");
     }
 }

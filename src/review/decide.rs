@@ -29,7 +29,7 @@ pub struct BulkOutcome {
 }
 
 /// Failures inside the transaction; a refusal carries what its audit record needs.
-enum Failure {
+pub(super) enum Failure {
     Review(ReviewError),
     Refused {
         refusal: Refusal,
@@ -59,7 +59,13 @@ impl From<diesel::result::Error> for Failure {
 }
 
 /// The audit record of a step by `caller`, before its entity, states and reason are set.
-fn event(caller: &Caller, action: &str, entity_type: &str, entity_id: String, catalog_version: &str) -> AuditEvent {
+pub(super) fn event(
+    caller: &Caller,
+    action: &str,
+    entity_type: &str,
+    entity_id: String,
+    catalog_version: &str,
+) -> AuditEvent {
     AuditEvent::new(&caller.actor, action, entity_type, entity_id)
         .request_id(caller.request_id.as_deref())
         .idempotency_key(caller.idempotency_key.as_deref())
@@ -79,7 +85,7 @@ pub(super) fn snapshot(item: &Item) -> Value {
 }
 
 /// Runs `attempt` in a write transaction; a refusal is then audited in its own transaction.
-fn run<T>(
+pub(super) fn run<T>(
     conn: &mut DbConnection,
     caller: &Caller,
     action: &str,

@@ -9,14 +9,20 @@
 
 mod batch_state;
 mod decide;
+mod edit;
+mod export;
 pub mod justification;
 mod queue;
+mod rescreen;
 mod rules;
 
 pub use batch_state::{refresh_batch_state, BatchState};
 pub use decide::{approve_clear, decide, BulkOutcome, ItemState};
+pub use edit::{edit, ItemEdit};
+pub use export::{export_batch, Export, ExportFormat};
 pub use justification::problem as justification_problem;
 pub use queue::{queue, Queue, QueueEntry};
+pub use rescreen::{rescreen, stored_version, RescreenReport, CATALOG_VERSION_SETTING};
 pub use rules::{Proposal, Question};
 
 use crate::audit::Actor;
@@ -179,7 +185,7 @@ impl Refusal {
 
     pub fn message(self) -> &'static str {
         match self {
-            Refusal::Role => "only reviewers and admins decide on items",
+            Refusal::Role => "your role may not take this step on items",
             Refusal::FourEyes => "four eyes: nobody decides on items of a batch they uploaded or submitted",
             Refusal::Prohibited => {
                 "a prohibited item can never be approved; propose a reclassification if it is a false positive"

@@ -105,9 +105,24 @@ pub async fn spawn_app(db: Db) -> TestApp {
 /// Starts a server; `extra` flags are added to the defaults (they win).
 pub async fn spawn_app_with(db: Db, extra: &[&str]) -> TestApp {
     let (database_url, guard) = fresh_database(db);
+    let address = start_server(&database_url, classifier(), extra);
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        database_url,
+        _guard: guard,
+    }
+}
+
+/// Another server on the same database with another catalogue (as after an upgrade); answers its address.
+pub fn restart_with(app: &TestApp, classifier: Arc<Classifier>) -> String {
+    start_server(&app.database_url, classifier, &[])
+}
+
+fn start_server(database_url: &str, classifier: Arc<Classifier>, extra: &[&str]) -> String {
     let mut flags: Vec<String> = [
         "--database-url",
-        &database_url,
+        database_url,
         "--bind",
         "127.0.0.1:0",
         "--workers",
@@ -128,15 +143,10 @@ pub async fn spawn_app_with(db: Db, extra: &[&str]) -> TestApp {
     .collect();
     flags.extend(extra.iter().map(|s| s.to_string()));
     let settings = Settings::from_flags(&flags).expect("test settings");
-    let app = Application::build_with(&settings, classifier()).expect("build app");
+    let app = Application::build_with(&settings, classifier).expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
-    TestApp {
-        address,
-        client: reqwest::Client::new(),
-        database_url,
-        _guard: guard,
-    }
+    address
 }
 
 pub fn now() -> u64 {

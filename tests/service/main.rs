@@ -4,6 +4,7 @@
 mod helpers;
 
 mod access;
+mod audit_chain;
 mod auth;
 mod batches;
 mod erp;
@@ -14,4 +15,5 @@ mod monitoring_rules;
 mod openapi;
 mod review;
 mod review_access;
+mod review_data;
 mod review_race;

@@ -348,3 +348,62 @@ async fn request_ids_and_idempotency_keys_reach_the_audit_trail() {
         assert_eq!(other["total"], 0);
     }
 }
+
+#[tokio::test]
+async fn a_declined_proposal_leaves_the_item_prohibited() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let (_, items) = upload_lines(&app, "olga", P, &["Pistol"]).await;
+        let pistol = items[0]["id"].as_i64().unwrap();
+        ok(decide(
+            &app,
+            &rita(),
+            pistol,
+            json!({"action": "reclassify", "decision": "controlled",
+            "justification": "A signal pistol for flares, not a firearm"}),
+        )
+        .await)
+        .await;
+        // Only a proposal can be confirmed or declined; anything else waits.
+        let reject = decide(
+            &app,
+            &rene(),
+            pistol,
+            json!({"action": "reject", "justification": "Not needed at all"}),
+        )
+        .await;
+        assert_eq!(problem(reject, 409).await["code"], "invalid_state");
+        let declined = ok(decide(
+            &app,
+            &rita(),
+            pistol,
+            json!({"action": "decline_reclassification",
+            "justification": "On second thoughts it fires 9 mm rounds"}),
+        )
+        .await)
+        .await;
+        assert_eq!(declined["decision"], "prohibited");
+        assert_eq!(declined["review"]["status"], "pending");
+        assert!(declined["review"]["proposal"].is_null());
+        let confirm = decide(
+            &app,
+            &rene(),
+            pistol,
+            json!({"action": "confirm_reclassification",
+            "justification": "Confirming the earlier proposal"}),
+        )
+        .await;
+        assert_eq!(problem(confirm, 409).await["code"], "invalid_state");
+        let rejected = ok(decide(
+            &app,
+            &rene(),
+            pistol,
+            json!({"action": "reject",
+            "justification": "A firearm: never procured"}),
+        )
+        .await)
+        .await;
+        assert_eq!(rejected["review"]["status"], "rejected");
+        assert_eq!(rejected["batch_state"], "blocked");
+    }
+}

@@ -1,0 +1,258 @@
+//! What happens to decisions when the data or the catalogue changes, and the decision reports.
+
+use crate::helpers::*;
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+const P: &str = "p1";
+
+#[tokio::test]
+async fn editing_a_decided_item_sends_it_back_to_classification_and_review() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let (batch, items) = upload_lines(&app, "olga", P, &["Tent 4 x 4"]).await;
+        let id = items[0]["id"].as_i64().unwrap();
+        approve_item(&app, id).await;
+        let officer = token_as("olga", "officer", &[P]);
+        let stale = app
+            .client
+            .patch(app.url(&format!("/api/v1/items/{id}")))
+            .bearer_auth(&officer)
+            .json(&json!({"description": "Assault rifle", "version": 1}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(problem(stale, 409).await["code"], "version_conflict");
+        let current = item(&app, id).await["version"].as_i64().unwrap();
+        let edited = app
+            .client
+            .patch(app.url(&format!("/api/v1/items/{id}")))
+            .bearer_auth(&officer)
+            .header("If-Match", format!("\"{current}\""))
+            .json(&json!({"description": "Assault rifle", "reason": "The supplier corrected the line"}))
+            .send()
+            .await
+            .unwrap();
+        let edited: Value = edited.json().await.unwrap();
+        assert_eq!(edited["decision"], "prohibited", "{edited}");
+        assert_eq!(edited["review"]["status"], "pending");
+        assert!(edited["review"]["by"].is_null());
+        assert_eq!(edited["batch_state"], "blocked");
+        // A reviewer may not edit data (refused and audited); nor may anyone of another project.
+        let reviewer = decide_patch(&app, &token_as("rita", "reviewer", &[P]), id).await;
+        assert_eq!(problem(reviewer, 403).await["code"], "forbidden");
+        let other = decide_patch(&app, &token_as("olga", "officer", &["p2"]), id).await;
+        problem(other, 404).await;
+        let history = app
+            .get_json(&format!("/api/v1/items/{id}/history"), &token("admin", &[]))
+            .await;
+        let actions: Vec<&str> = history["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["action"].as_str().unwrap())
+            .collect();
+        assert_eq!(actions, ["edit", "edit", "approve"], "{db:?}");
+        assert_eq!(history["items"][1]["before"]["data"]["description"], "Tent 4 x 4");
+        assert_eq!(history["items"][1]["after"]["decision"], "prohibited");
+        let batch = app
+            .get_json(&format!("/api/v1/batches/{batch}"), &token("admin", &[]))
+            .await;
+        assert_eq!(batch["review_state"], "blocked");
+    }
+}
+
+async fn decide_patch(app: &TestApp, token: &str, id: i64) -> reqwest::Response {
+    let version = item(app, id).await["version"].clone();
+    app.client
+        .patch(app.url(&format!("/api/v1/items/{id}")))
+        .bearer_auth(token)
+        .json(&json!({"description": "Tent", "version": version}))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The test catalogue with military helmets added and a new version.
+fn upgraded_catalogue() -> (tempfile::TempDir, Arc<equipcheck::classify::Classifier>) {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture("service-catalog")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let manifest = std::fs::read_to_string(dir.path().join("manifest.toml")).unwrap();
+    let manifest = manifest.replace("version = \"service-test-1\"", "version = \"service-test-2\"");
+    std::fs::write(dir.path().join("manifest.toml"), manifest).unwrap();
+    let mut entries = std::fs::read_to_string(dir.path().join("entries.toml")).unwrap();
+    entries.push_str(
+        "\n[[entry]]\ncode = \"ML13.c\"\nlist = \"EU-CML\"\nparent = \"ML13\"\ntitle = \"Military helmets\"\n\
+         decision = \"military\"\n[entry.terms]\nen = [\"combat helmet\"]\n",
+    );
+    std::fs::write(dir.path().join("entries.toml"), entries).unwrap();
+    let classifier = equipcheck::startup::load_classifier(dir.path()).unwrap();
+    (dir, classifier)
+}
+
+#[tokio::test]
+async fn a_catalogue_change_rescreens_items_at_start_up() {
+    let (catalogue, upgraded) = upgraded_catalogue();
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let (batch, items) = upload_lines(&app, "olga", P, &["Combat helmet", "Tent"]).await;
+        let helmet = items[0]["id"].as_i64().unwrap();
+        assert_eq!(items[0]["decision"], "clear");
+        for it in &items {
+            approve_item(&app, it["id"].as_i64().unwrap()).await;
+        }
+        let before = app
+            .get_json(&format!("/api/v1/batches/{batch}"), &token("admin", &[]))
+            .await;
+        assert_eq!(before["review_state"], "open", "the unique tent line still waits");
+        // The upgraded server rescreens before it answers.
+        let address = restart_with(&app, upgraded.clone());
+        let upgraded_app = |path: &str| format!("{address}{path}");
+        let read: Value = app
+            .client
+            .get(upgraded_app(&format!("/api/v1/items/{helmet}")))
+            .bearer_auth(token("admin", &[]))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(read["decision"], "military", "{read}");
+        assert_eq!(read["review"]["status"], "pending");
+        assert_eq!(read["review"]["rescreen"]["from"], "clear");
+        assert_eq!(read["review"]["rescreen"]["to"], "military");
+        assert_eq!(read["review"]["rescreen"]["catalog_version"], "service-test-2");
+        assert!(read["review"]["rescreen"]["why"].as_str().unwrap().contains("ML13.c"));
+        assert_eq!(
+            item(&app, items[1]["id"].as_i64().unwrap()).await["review"]["status"],
+            "approved"
+        );
+        let history = app
+            .get_json(&format!("/api/v1/items/{helmet}/history"), &token("admin", &[]))
+            .await;
+        assert_eq!(history["items"][0]["action"], "rescreen");
+        assert_eq!(history["items"][0]["actor"], "system:rescreen");
+        assert_eq!(history["items"][0]["catalog_version"], "service-test-2");
+        // The command line does the same; nothing is left to change.
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_equipcheck"))
+            .args([
+                "--catalog",
+                catalogue.path().to_str().unwrap(),
+                "rescreen",
+                "--database-url",
+                &app.database_url,
+            ])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "{stdout} {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(stdout.contains("0 changed"), "{stdout}");
+    }
+}
+
+#[tokio::test]
+async fn decision_reports_neutralise_formulas_in_csv_xlsx_and_the_command_line() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let lines = ["=HYPERLINK(http://evil) tent", "  +SUM(1) tent", "@cmd tent", "-1+tent"];
+        let (batch, items) = upload_lines(&app, "olga", P, &lines).await;
+        // As stored (the importer may trim cells).
+        let stored: Vec<String> = items
+            .iter()
+            .map(|i| i["description"].as_str().unwrap().to_string())
+            .collect();
+        let hostile: Vec<&str> = stored.iter().map(String::as_str).collect();
+        let id = items[0]["id"].as_i64().unwrap();
+        decide(
+            &app,
+            &token_as("rita", "reviewer", &[P]),
+            id,
+            json!({"action": "reject", "justification": "=cmd|' /C calc'!A0 is not a tent"}),
+        )
+        .await;
+        let csv = app
+            .get(
+                &format!("/api/v1/batches/{batch}/decisions.csv"),
+                &token("monitor", &[P]),
+            )
+            .await;
+        assert_eq!(csv.status(), 200);
+        let text = csv.text().await.unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+        assert_eq!(rows.len(), 5);
+        for (row, line) in rows.iter().zip(&hostile) {
+            assert_eq!(&row[col("description")], format!("'{line}"));
+        }
+        assert_eq!(&rows[0][col("justification")], "'=cmd|' /C calc'!A0 is not a tent");
+        assert_eq!(&rows[0][col("reviewer")], "rita");
+        assert_eq!(&rows[0][col("review_status")], "rejected");
+        assert!(!rows[0][col("reviewed_at")].is_empty());
+        // The workbook: every cell a string, neutralised; a summary sheet with counts and the catalogue version.
+        let xlsx = app
+            .get(
+                &format!("/api/v1/batches/{batch}/decisions.xlsx"),
+                &token("monitor", &[P]),
+            )
+            .await;
+        assert_eq!(xlsx.status(), 200);
+        let bytes = xlsx.bytes().await.unwrap().to_vec();
+        check_workbook(&bytes, &hostile);
+        let hidden = app
+            .get(
+                &format!("/api/v1/batches/{batch}/decisions.xlsx"),
+                &token("monitor", &["p2"]),
+            )
+            .await;
+        problem(hidden, 404).await;
+        // The command line writes the same workbook.
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("d.xlsx");
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_equipcheck"))
+            .args([
+                "--catalog",
+                fixture("service-catalog").to_str().unwrap(),
+                "export",
+                &batch,
+            ])
+            .args(["--database-url", &app.database_url, "--output", out.to_str().unwrap()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        check_workbook(&std::fs::read(&out).unwrap(), &hostile);
+    }
+}
+
+fn check_workbook(bytes: &[u8], hostile: &[&str]) {
+    use calamine::{Data, Reader, Xlsx};
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    assert_eq!(workbook.sheet_names(), ["Decisions", "Summary"]);
+    let formulas = workbook.worksheet_formula("Decisions").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no formulas");
+    let sheet = workbook.worksheet_range("Decisions").unwrap();
+    for (r, line) in hostile.iter().enumerate() {
+        assert_eq!(sheet.get((r + 1, 4)), Some(&Data::String(format!("'{line}"))));
+    }
+    assert!(sheet.used_cells().all(|(_, _, cell)| matches!(cell, Data::String(_))));
+    let summary = workbook.worksheet_range("Summary").unwrap();
+    let text: Vec<String> = summary
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("="))
+        .collect();
+    assert!(text.contains(&"clear=5".to_string()), "{text:?}");
+    assert!(
+        text.contains(&"catalogue version now=service-test-1".to_string()),
+        "{text:?}"
+    );
+    assert!(text.contains(&"rejected=1".to_string()), "{text:?}");
+}
