@@ -154,6 +154,8 @@ async fn a_project_sees_what_each_delivery_owes_what_is_overdue_and_where_serial
             )
             .await;
 
+        assert_eq!(inspection["method"], "sample", "the policy's method for enhanced items");
+
         // Overdue today: two delivery confirmations and the report of the unsighted serial.
         let overdue = s.app.get_json("/api/v1/obligations?state=overdue", &s.monitor).await;
         assert_eq!(overdue["as_of"], TODAY);
