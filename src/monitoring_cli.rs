@@ -67,6 +67,7 @@ pub fn obligations(catalog: &Catalog, args: ObligationsArgs) -> ExitCode {
         actor: Actor::new("cli", "system", "cli"),
         projects: None,
         today: as_of,
+        request_id: None,
     };
     let report = equipcheck::db::connect(&args.database_url, 1)
         .and_then(|pool| pool.get().map_err(Into::into))

@@ -258,3 +258,32 @@ fn controlled_goods_get_their_list_decision() {
     .collect();
     assert!(failures.is_empty(), "wrong decision:\n{}", failures.join("\n"));
 }
+
+/// Blades: fighting knives are weapons under the no-weapons rule (policy `edged_weapons`), field kit is not, and a
+/// machete is for a reviewer.
+#[test]
+fn fighting_knives_are_weapons_and_field_knives_are_not() {
+    use Decision::*;
+    let failures: Vec<String> = [
+        ("Combat knife, black blade, with sheath", Prohibited),
+        ("Kampfmesser mit Scheide", Prohibited),
+        ("Poignard de combat", Prohibited),
+        ("Butterfly knife", Prohibited),
+        ("Cuchillo de combate", Prohibited),
+        ("Machete 18 inch for clearing vegetation", Review),
+        ("Utility knife with snap-off blades", Clear),
+        ("Multitool with knife and pliers", Clear),
+        ("Survival knife, fixed blade", Clear),
+        ("Dagger board for sailing dinghy", Clear),
+    ]
+    .iter()
+    .filter(|(d, want)| decision(d) != *want)
+    .map(|(d, want)| {
+        format!(
+            "{d} (want {want:?}): {}",
+            common::classifier().classify_description(d).summary()
+        )
+    })
+    .collect();
+    assert!(failures.is_empty(), "wrong decision:\n{}", failures.join("\n"));
+}

@@ -154,6 +154,8 @@ async fn a_project_sees_what_each_delivery_owes_what_is_overdue_and_where_serial
             )
             .await;
 
+        assert_eq!(inspection["method"], "sample", "the policy's method for enhanced items");
+
         // Overdue today: two delivery confirmations and the report of the unsighted serial.
         let overdue = s.app.get_json("/api/v1/obligations?state=overdue", &s.monitor).await;
         assert_eq!(overdue["as_of"], TODAY);
@@ -288,18 +290,34 @@ async fn a_project_sees_what_each_delivery_owes_what_is_overdue_and_where_serial
             );
         }
         assert_eq!(actions.iter().filter(|(a, _)| a == "record_delivery").count(), 4);
+        let deliveries: Vec<_> = audit_records(&s.app.database_url)
+            .into_iter()
+            .filter(|r| r.0 == "record_delivery")
+            .collect();
+        assert!(
+            deliveries.iter().all(|r| r.2.is_some()),
+            "each record names its request: {deliveries:?}"
+        );
     }
 }
 
 /// (action, outcome) of every audit record, in order.
 pub fn audit_actions(database_url: &str) -> Vec<(String, String)> {
+    audit_records(database_url)
+        .into_iter()
+        .map(|(a, o, _)| (a, o))
+        .collect()
+}
+
+/// (action, outcome, request id) of every audit record, in order.
+pub fn audit_records(database_url: &str) -> Vec<(String, String, Option<String>)> {
     use diesel::prelude::*;
     use equipcheck::db::schema::audit_log;
     let pool = equipcheck::db::connect(database_url, 1).unwrap();
     let mut conn = pool.get().unwrap();
     audit_log::table
         .order(audit_log::seq)
-        .select((audit_log::action, audit_log::outcome))
+        .select((audit_log::action, audit_log::outcome, audit_log::request_id))
         .load(&mut conn)
         .unwrap()
 }

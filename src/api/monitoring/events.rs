@@ -42,10 +42,7 @@ pub async fn plan_inspection(
     who: Identity,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    change(req, payload, who, state, StatusCode::CREATED, |c, w, _, r| {
-        inspections::plan(c, w, r)
-    })
-    .await
+    change(req, payload, who, state, StatusCode::CREATED, inspections::plan).await
 }
 
 #[utoipa::path(post, path = "/api/v1/inspections/{inspection}/results", tag = "monitoring", security(("bearer" = [])),

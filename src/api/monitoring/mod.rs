@@ -6,24 +6,25 @@ pub mod records;
 pub mod reports;
 
 use super::error::ApiError;
+use super::request_meta::RequestMeta;
 use super::{blocking, body, AppState};
-use crate::audit::Actor;
 use crate::auth::{Identity, Role};
 use crate::db::{DbConnection, DbError};
 use crate::monitoring::MonitoringPolicy;
 use crate::service::monitoring::{Outcome, Who};
 use actix_web::http::StatusCode;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// The caller as the monitoring service sees them, with the instance's "today".
-pub fn who(identity: &Identity, state: &AppState) -> Who {
+/// The caller as the monitoring service sees them, with the instance's "today" and the request id.
+pub fn who(identity: &Identity, state: &AppState, request_id: Option<String>) -> Who {
     Who {
-        actor: Actor::new(identity.sub.clone(), identity.role.as_str(), "jwt"),
+        actor: identity.actor(),
         projects: identity.scope().map(<[String]>::to_vec),
         today: state.clock.today(),
+        request_id,
     }
 }
 
@@ -43,7 +44,8 @@ where
     identity.require(&[Role::Monitor, Role::Admin])?;
     let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     let request: R = body::parse_json(&bytes, state.limits.max_json_depth)?;
-    let who = who(&identity, &state);
+    let meta = RequestMeta::extract(&req).await?;
+    let who = who(&identity, &state, meta.request_id);
     let result = blocking(move || {
         let mut conn = state.pool.get().map_err(DbError::from)?;
         op(&mut conn, &who, &state.classifier.catalog().monitoring, request)
@@ -61,7 +63,7 @@ pub async fn read<T>(
 where
     T: Serialize + Send + 'static,
 {
-    let who = who(&identity, &state);
+    let who = who(&identity, &state, None);
     let result = blocking(move || {
         let mut conn = state.pool.get().map_err(DbError::from)?;
         op(&mut conn, &who, &state.classifier.catalog().monitoring)

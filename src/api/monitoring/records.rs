@@ -165,6 +165,7 @@ pub struct PackingListForm {
         (status = 413, body = Problem), (status = 422, description = "Problems by file, sheet, row and column", body = Problem)))]
 pub async fn import_serials(
     who: Identity,
+    meta: crate::api::request_meta::RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<String>,
     mut form: Multipart,
@@ -189,7 +190,7 @@ pub async fn import_serials(
     }
     let (name, bytes) = file.ok_or_else(|| ApiError::invalid("file", "is required"))?;
     let id = path.into_inner();
-    let who = super::who(&who, &state);
+    let who = super::who(&who, &state, meta.request_id);
     let options = ImportOptions {
         limits: ImportLimits {
             max_input_bytes: limit,

@@ -31,7 +31,12 @@ pub struct PlanRequest {
     pub inspector: Option<String>,
 }
 
-pub fn plan(conn: &mut DbConnection, who: &Who, request: PlanRequest) -> Outcome<Inspection> {
+pub fn plan(
+    conn: &mut DbConnection,
+    who: &Who,
+    policy: &MonitoringPolicy,
+    request: PlanRequest,
+) -> Outcome<Inspection> {
     validate(&request)?;
     check_kind(&request.kind)?;
     let delivery = visible_delivery(conn, who, &request.delivery_id)?;
@@ -40,7 +45,10 @@ pub fn plan(conn: &mut DbConnection, who: &Who, request: PlanRequest) -> Outcome
         project_id: delivery.project_id.clone(),
         delivery_id: delivery.id.clone(),
         kind: request.kind,
-        method: request.method.unwrap_or(InventoryMethod::Full).name(),
+        method: request
+            .method
+            .unwrap_or_else(|| policy_method(policy, &delivery))
+            .name(),
         planned_on: Some(request.planned_on),
         done_on: None,
         inspector: request.inspector,
@@ -124,7 +132,7 @@ pub fn record(
                 project_id: delivery.project_id.clone(),
                 delivery_id: delivery.id.clone(),
                 kind,
-                method: InventoryMethod::Full.name(),
+                method: policy_method(policy, &delivery).name(),
                 planned_on: None,
                 done_on: None,
                 inspector: None,
@@ -314,6 +322,13 @@ pub fn open_incident(
             .after(json(&row)),
     )?;
     Ok(row)
+}
+
+/// The inventory method the delivery's profile asks for (full when it has no rules).
+fn policy_method(policy: &MonitoringPolicy, delivery: &Delivery) -> InventoryMethod {
+    Profile::from_name(&delivery.profile)
+        .and_then(|p| policy.rules(p))
+        .map_or(InventoryMethod::Full, |r| r.inventory_method)
 }
 
 fn check_kind(kind: &str) -> Outcome<()> {

@@ -52,6 +52,8 @@ pub struct Who {
     /// The projects the caller may see; `None`: every project (admins).
     pub projects: Option<Vec<String>>,
     pub today: NaiveDate,
+    /// The request that acts, for the audit trail.
+    pub request_id: Option<String>,
 }
 
 impl Who {
@@ -69,7 +71,9 @@ impl Who {
     }
 
     pub fn event(&self, action: &str, entity_type: &str, entity_id: &str, project: &str) -> AuditEvent {
-        AuditEvent::new(&self.actor, action, entity_type, entity_id).project(project)
+        AuditEvent::new(&self.actor, action, entity_type, entity_id)
+            .project(project)
+            .request_id(self.request_id.as_deref())
     }
 
     /// A refusal to return from inside a transaction; [`run`] records it.
