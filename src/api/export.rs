@@ -78,7 +78,7 @@ pub(crate) async fn csv_response(state: &web::Data<AppState>, batch: batches::Ba
         .body(body))
 }
 
-async fn decisions(
+pub(crate) async fn decisions(
     who: Identity,
     state: web::Data<AppState>,
     batch: String,

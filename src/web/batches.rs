@@ -2,14 +2,17 @@
 //! downloads).
 
 use super::highlight;
-use super::layout::{badge, page, query, summary_bar, when, Nav};
+use super::layout::{badge, csrf_field, page, query, summary_bar, when, Nav};
 use super::session::Session;
 use super::{html, WebResult};
 use crate::api::batches::visible_batch;
+use crate::api::error::ApiError;
 use crate::api::{blocking, AppState};
+use crate::auth::Role;
 use crate::classify::Classification;
 use crate::db::{batches, items};
 use crate::decision::Decision;
+use crate::review::{self, ExportFormat};
 use actix_web::web;
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -108,6 +111,8 @@ pub struct ItemsQuery {
     q: Option<String>,
     review_status: Option<String>,
     offset: Option<i64>,
+    /// Clear items just approved in bulk (after the redirect).
+    approved: Option<usize>,
 }
 
 pub async fn show(
@@ -158,7 +163,22 @@ pub async fn show(
                 }
             }
             (summary_bar(&counts))
-            p.downloads { "Download the report: " a href={ (base) "/export.csv" } download { "CSV" } }
+            p.downloads { "Download: " a href={ (base) "/decisions.xlsx" } download { "decisions (XLSX)" } " · "
+                a href={ (base) "/decisions.csv" } download { "decisions (CSV)" } " · "
+                a href={ (base) "/export.csv" } download { "screening report (CSV)" } }
+        }
+        @if let Some(n) = params.approved { p.notice role="status" { "Approved " (n) " clear items." } }
+        @if matches!(session.who.role, Role::Reviewer | Role::Admin) && session.who.sub != batch.created_by
+            && counts.iter().any(|(d, n)| *d == Decision::Clear && *n > 0) {
+            details.card {
+                summary { "Approve every pending clear item of this batch" }
+                form method="post" action={ (base) "/approve-clear" } {
+                    (csrf_field(&session))
+                    label for="bulk-j" { "Why they may be delivered" }
+                    textarea #bulk-j name="justification" rows="2" required minlength="10" maxlength="2000" {}
+                    button.primary type="submit" { "Approve the clear items" }
+                }
+            }
         }
         form.filters method="get" action=(base) role="search" {
             div { label for="f-decision" { "Decision" }
@@ -232,6 +252,59 @@ fn problem_section(problems: &[items::Problem], total: i64) -> Markup {
             }
         }
     }
+}
+
+/// The decisions report (every item with its review) as XLSX or CSV, as the API's `decisions.xlsx`.
+pub async fn decisions_report(
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+) -> WebResult {
+    let (batch, format) = path.into_inner();
+    let format = match format.as_str() {
+        "xlsx" => ExportFormat::Xlsx,
+        "csv" => ExportFormat::Csv,
+        _ => return Err(ApiError::NotFound("report").into()),
+    };
+    Ok(crate::api::export::decisions(session.who.clone(), state, batch, format).await?)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ApproveClearForm {
+    csrf: String,
+    justification: String,
+}
+
+/// A reviewer approves every pending clear item of a batch at once (each gets its own audit record).
+pub async fn approve_clear(
+    req: actix_web::HttpRequest,
+    session: Session,
+    meta: crate::api::request_meta::RequestMeta,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    form: web::Form<ApproveClearForm>,
+) -> WebResult {
+    session.check_form(&req, &form.csrf)?;
+    let batch = path.into_inner();
+    let caller = review::Caller::new(&session.who, meta.request_id, None);
+    let id = batch.clone();
+    let outcome = blocking(move || {
+        let mut conn = state.pool.get().map_err(crate::db::DbError::from)?;
+        review::approve_clear(
+            &mut conn,
+            &state.classifier,
+            &caller,
+            &id,
+            None,
+            &form.justification,
+            crate::db::now(),
+        )
+    })
+    .await?;
+    Ok(super::see_other(&format!(
+        "/batches/{batch}?approved={}",
+        outcome.approved.len()
+    )))
 }
 
 pub async fn export_csv(session: Session, state: web::Data<AppState>, path: web::Path<String>) -> WebResult {

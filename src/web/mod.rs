@@ -51,6 +51,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/batches", web::get().to(batches::list))
         .route("/batches/{batch}", web::get().to(batches::show))
         .route("/batches/{batch}/export.csv", web::get().to(batches::export_csv))
+        .route(
+            "/batches/{batch}/decisions.{format}",
+            web::get().to(batches::decisions_report),
+        )
+        .route("/batches/{batch}/approve-clear", web::post().to(batches::approve_clear))
         .route("/items/{item}", web::get().to(items::show))
         .route("/items/{item}/decide", web::post().to(review::decide))
         .route("/review", web::get().to(review::queue))

@@ -6,8 +6,10 @@ use super::layout::{csrf_field, page, query, Nav};
 use super::session::Session;
 use super::{html, see_other, WebResult};
 use crate::api::error::ApiError;
+use crate::api::monitoring::who;
+use crate::api::request_meta::RequestMeta;
 use crate::api::{blocking, AppState};
-use crate::auth::{Identity, Role};
+use crate::auth::Role;
 use crate::db::DbError;
 use crate::monitoring::{IncidentKind, Named, ObligationState, SightingResult};
 use crate::service::monitoring::events::{self as events, IncidentRequest};
@@ -18,14 +20,6 @@ use actix_web::{web, HttpRequest};
 use chrono::{Datelike, Months, NaiveDate};
 use maud::{html, Markup};
 use serde::Deserialize;
-
-fn who(identity: &Identity, state: &AppState) -> Who {
-    Who {
-        actor: identity.actor(),
-        projects: identity.scope().map(<[String]>::to_vec),
-        today: state.clock.today(),
-    }
-}
 
 fn state_badge(state: &str) -> Markup {
     html! { span class={ "status status-" (state) } { (state.replace('_', " ")) } }
@@ -96,7 +90,7 @@ pub async fn dashboard(session: Session, state: web::Data<AppState>, params: web
         country: params.country.clone().filter(|c| !c.is_empty()),
         ..ObligationQuery::default()
     };
-    let who = who(&session.who, &state);
+    let who = who(&session.who, &state, None);
     let today = who.today;
     let state2 = state.clone();
     let report = blocking(move || {
@@ -152,7 +146,7 @@ async fn delivery_markup(
     id: String,
     notice: Option<Markup>,
 ) -> Result<Markup, ApiError> {
-    let who = who(&session.who, state);
+    let who = who(&session.who, state, None);
     let today = who.today;
     let state2 = state.clone();
     let p = blocking(move || {
@@ -253,13 +247,14 @@ async fn record_step(
     session: &Session,
     state: &web::Data<AppState>,
     id: String,
+    request_id: Option<String>,
     op: impl FnOnce(&mut crate::db::DbConnection, &Who, &crate::monitoring::MonitoringPolicy) -> Result<(), MonitoringError>
         + Send
         + 'static,
     done: &str,
 ) -> WebResult {
     session.who.require(&[Role::Monitor, Role::Admin])?;
-    let who = who(&session.who, state);
+    let who = who(&session.who, state, request_id);
     let state2 = state.clone();
     let outcome = blocking(move || {
         let mut conn = state2.pool.get().map_err(DbError::from)?;
@@ -282,6 +277,7 @@ async fn record_step(
 pub async fn record_inspection(
     req: HttpRequest,
     session: Session,
+    meta: RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<String>,
     form: web::Form<Vec<(String, String)>>,
@@ -319,6 +315,7 @@ pub async fn record_inspection(
         &session,
         &state,
         id,
+        meta.request_id,
         move |c, w, p| inspections::record(c, w, p, None, request).map(|_| ()),
         "inspection",
     )
@@ -337,6 +334,7 @@ pub struct IncidentForm {
 pub async fn record_incident(
     req: HttpRequest,
     session: Session,
+    meta: RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<String>,
     form: web::Form<IncidentForm>,
@@ -357,6 +355,7 @@ pub async fn record_incident(
         &session,
         &state,
         id,
+        meta.request_id,
         move |c, w, p| events::record_incident(c, w, p, request).map(|_| ()),
         "incident",
     )

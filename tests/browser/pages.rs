@@ -334,3 +334,49 @@ async fn a_decision_on_a_stale_page_is_shown_as_a_conflict() {
         assert!(page.contains("rejected"), "the page shows the item as it stands now");
     }
 }
+
+#[tokio::test]
+async fn a_reviewer_approves_the_clear_items_at_once_and_downloads_the_decisions() {
+    let app = app(Db::Sqlite).await;
+    add_user(&app, "rita", "reviewer", &["p1"]);
+    let officer = sign_hs(&claims("amina", "officer", &["p1"]));
+    let sheet = b"Description\nTent, 8 persons\nAssault rifle AK-47\n".to_vec();
+    let batch: serde_json::Value = app
+        .upload_bytes(&officer, "p1", "b.csv", sheet)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let path = format!("/batches/{}", batch["id"].as_str().unwrap());
+    let (session, csrf) = sign_in(&app, "rita").await;
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("justification", "Ordinary camp equipment, no control applies."),
+    ];
+    let approved = post_form(&app, &format!("{path}/approve-clear"), &session, &fields).await;
+    assert_eq!(approved.status(), 303);
+    assert_eq!(approved.headers()[LOCATION], format!("{path}?approved=1").as_str());
+    let items = app.get_json(&format!("/api/v1{path}/items"), &officer).await;
+    let statuses: Vec<&str> = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["review"]["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["approved", "pending"], "the rifle is left alone");
+    let xlsx = get_page(&app, &format!("{path}/decisions.xlsx"), &session).await;
+    assert_eq!(xlsx.status(), 200);
+    let bytes = xlsx.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"PK"), "a workbook");
+    // The uploader cannot approve their own batch in bulk either.
+    let (own, own_csrf) = {
+        add_user(&app, "amina", "admin", &[]);
+        sign_in(&app, "amina").await
+    };
+    let fields = [
+        ("csrf", own_csrf.as_str()),
+        ("justification", "My own batch, approving it myself."),
+    ];
+    let refused = post_form(&app, &format!("{path}/approve-clear"), &own, &fields).await;
+    assert_eq!(refused.status(), 403);
+}
