@@ -210,8 +210,8 @@ pub struct QueueFilter {
     pub status: Option<String>,
 }
 
-/// One queue row: the item, its project and when its batch arrived.
-pub type QueueRow = (Item, String, NaiveDateTime);
+/// One queue row: the item, its project, when its batch arrived and who uploaded or submitted it.
+pub type QueueRow = (Item, String, NaiveDateTime, String);
 
 /// A page of the queue, the total, and (review status, count) pairs.
 pub type QueuePage = (Vec<QueueRow>, i64, Vec<(String, i64)>);
@@ -264,7 +264,12 @@ pub fn queue(
         .order((batches::created_at.asc(), items::batch_id.asc(), items::position.asc()))
         .limit(limit)
         .offset(offset)
-        .select((items::all_columns, batches::project_id, batches::created_at))
+        .select((
+            items::all_columns,
+            batches::project_id,
+            batches::created_at,
+            batches::created_by,
+        ))
         .load::<QueueRow>(conn)?;
     let mut counts = Vec::new();
     for status in super::items::REVIEW_STATUSES {
