@@ -148,17 +148,48 @@ pub fn rescreen_candidates(
         .load::<Item>(conn)?)
 }
 
-/// Pending `clear` items of a batch (or only those of `ids`), in order.
-pub fn pending_clear(conn: &mut DbConnection, batch_id: &str, ids: Option<&[i64]>) -> Result<Vec<Item>, DbError> {
+/// Pending `clear` items of a batch (or only those of `ids`) after position `after`, at most `limit`, in order.
+pub fn pending_clear(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    ids: Option<&[i64]>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Item>, DbError> {
     let mut query = items::table
         .filter(items::batch_id.eq(batch_id))
         .filter(items::review_status.eq("pending"))
         .filter(items::decision.eq("clear"))
+        .filter(items::position.gt(after))
         .into_boxed();
     if let Some(ids) = ids {
         query = query.filter(items::id.eq_any(ids.to_vec()));
     }
-    Ok(query.order(items::position).load::<Item>(conn)?)
+    Ok(query.order(items::position).limit(limit).load::<Item>(conn)?)
+}
+
+/// Approves these items if they are still pending and clear, in one statement; answers how many changed.
+pub fn approve_pending_clear(
+    conn: &mut DbConnection,
+    ids: &[i64],
+    note: &str,
+    by: &str,
+    at: NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        items::table
+            .filter(items::id.eq_any(ids.to_vec()))
+            .filter(items::review_status.eq("pending"))
+            .filter(items::decision.eq("clear")),
+    )
+    .set((
+        items::review_status.eq("approved"),
+        items::review_note.eq(note),
+        items::reviewed_by.eq(by),
+        items::reviewed_at.eq(at),
+        items::version.eq(items::version + 1),
+    ))
+    .execute(conn)?)
 }
 
 /// What a batch's state follows.
