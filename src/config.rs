@@ -118,6 +118,10 @@ pub struct Settings {
     /// Database connections per instance.
     #[arg(long = "db-pool-size", env = "EQUIPCHECK_DB_POOL_SIZE", default_value_t = 8)]
     pub pool_size: u32,
+    /// The day the service takes for "today" in end-use monitoring (YYYY-MM-DD); default: the system date (UTC).
+    /// For tests, training and replaying a past day; reads also take `?as_of=`.
+    #[arg(long, env = "EQUIPCHECK_TODAY")]
+    pub today: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub jwt: JwtSettings,
     #[command(flatten)]
@@ -156,6 +160,9 @@ mod tests {
         assert_eq!(s.jwt.algorithm, JwtAlgorithm::Hs256);
         assert_eq!(s.limits.max_upload_bytes(), 50 * 1024 * 1024);
         assert_eq!(s.jwt.login_ttl, Duration::from_secs(900));
+        let fixed = Settings::from_flags(["--today", "2028-02-29"]).unwrap();
+        assert_eq!(fixed.today, chrono::NaiveDate::from_ymd_opt(2028, 2, 29));
+        assert!(Settings::from_flags(["--today", "2027-02-29"]).is_err());
     }
 
     #[test]

@@ -22,3 +22,4 @@ pub mod service;
 pub mod startup;
 
 pub use decision::Decision;
+pub mod monitoring;

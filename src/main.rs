@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod monitoring_cli;
 mod review_cli;
 mod service_cli;
 
@@ -83,6 +84,8 @@ enum Command {
     Rescreen(review_cli::DatabaseArg),
     /// Export a batch's decisions with their review (XLSX with a summary sheet, or CSV).
     Export(review_cli::ExportArgs),
+    /// End-use monitoring obligations that are open or overdue (exit code 1 when anything is overdue).
+    Obligations(Box<monitoring_cli::ObligationsArgs>),
 }
 
 #[derive(clap::Args)]
@@ -148,6 +151,7 @@ fn main() -> ExitCode {
     match command {
         Command::Serve(_) | Command::User(_) | Command::Token(_) | Command::Audit(_) => ExitCode::from(EXIT_USAGE),
         Command::Export(args) => review_cli::export(args, &catalog.version),
+        Command::Obligations(args) => monitoring_cli::obligations(&catalog, *args),
         Command::Rescreen(db) => match build_classifier(catalog) {
             Some(classifier) => review_cli::rescreen(&classifier, db),
             None => ExitCode::from(EXIT_CATALOG_OR_OUTPUT),
@@ -216,6 +220,12 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
                 catalog.policy.len(),
                 catalog.code_rules.len(),
                 catalog.negatives.len()
+            );
+            out!(
+                "  monitoring: {} entries with their own profile, due soon {} days before, records kept {} years",
+                catalog.monitoring.entries.len(),
+                catalog.monitoring.due_soon_days,
+                catalog.monitoring.retention_years
             );
             ExitCode::from(EXIT_CLEAR)
         }

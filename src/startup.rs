@@ -6,6 +6,7 @@ use crate::catalog::Catalog;
 use crate::classify::Classifier;
 use crate::config::{JwtAlgorithm, JwtSettings, Settings};
 use crate::db::{self, Backend, DbError};
+use crate::monitoring::Clock;
 use actix_web::dev::Server;
 use actix_web::{middleware, web, App, HttpServer};
 use std::net::TcpListener;
@@ -95,6 +96,7 @@ impl Application {
             heavy_slots: Arc::new(tokio::sync::Semaphore::new(
                 settings.limits.max_concurrent_uploads.max(1),
             )),
+            clock: settings.today.map_or(Clock::System, Clock::Fixed),
         });
         let bind_err = |source| StartupError::Bind {
             bind: settings.bind.clone(),

@@ -40,7 +40,7 @@ pub fn clean_file_name(raw: &str) -> String {
     cleaned.trim().to_string()
 }
 
-async fn read_field(field: &mut actix_multipart::Field, limit: u64) -> Result<Vec<u8>, ApiError> {
+pub(crate) async fn read_field(field: &mut actix_multipart::Field, limit: u64) -> Result<Vec<u8>, ApiError> {
     let mut out = Vec::new();
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("cannot read the upload: {e}")))?;

@@ -240,6 +240,23 @@ impl From<ReviewError> for ApiError {
     }
 }
 
+impl From<crate::service::monitoring::MonitoringError> for ApiError {
+    fn from(e: crate::service::monitoring::MonitoringError) -> ApiError {
+        use crate::service::monitoring::MonitoringError;
+        match e {
+            MonitoringError::Db(db) => ApiError::from(ServiceError::Db(db)),
+            MonitoringError::Import(import) => ApiError::from(ServiceError::Import(import)),
+            MonitoringError::NotFound(what) => ApiError::NotFound(what),
+            // A state the rules forbid (unapproved item, disposed serial...): 409 with the rule's code.
+            MonitoringError::Refused(refusal) => ApiError::Conflict {
+                code: refusal.code,
+                detail: refusal.detail,
+            },
+            MonitoringError::Invalid(errors) => ApiError::from(ServiceError::Invalid(errors)),
+        }
+    }
+}
+
 impl From<crate::db::DbError> for ApiError {
     fn from(e: crate::db::DbError) -> ApiError {
         ApiError::from(ServiceError::Db(e))

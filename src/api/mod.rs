@@ -7,11 +7,13 @@ pub mod batches;
 pub mod body;
 pub mod catalog;
 pub mod classify;
+mod docs_page;
 pub mod error;
 pub mod export;
 pub mod health;
 pub mod items;
 pub mod login;
+pub mod monitoring;
 pub mod openapi;
 pub mod orders;
 pub mod projects;
@@ -36,6 +38,8 @@ pub struct AppState {
     pub backend: Backend,
     /// Heavy requests (uploads, purchase orders) processed at once by this instance.
     pub heavy_slots: Arc<tokio::sync::Semaphore>,
+    /// "Today" for end-use monitoring: the system date, or the one fixed by `EQUIPCHECK_TODAY`.
+    pub clock: crate::monitoring::Clock,
 }
 
 impl AppState {
@@ -51,7 +55,7 @@ impl AppState {
 /// Every route the server answers: (method, path, handler).
 pub fn routes() -> Vec<(Method, &'static str, Route)> {
     let r = |m: Method| web::route().method(m);
-    vec![
+    let mut table = vec![
         (Method::GET, "/health", r(Method::GET).to(health::health)),
         (Method::GET, "/ready", r(Method::GET).to(health::ready)),
         (Method::POST, "/auth/login", r(Method::POST).to(login::login)),
@@ -126,6 +130,121 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
             Method::GET,
             "/api/v1/catalog/entries/{code}",
             r(Method::GET).to(catalog::entry),
+        ),
+    ];
+    table.extend(monitoring_routes());
+    table
+}
+
+/// End-use monitoring (issue 5).
+fn monitoring_routes() -> Vec<(Method, &'static str, Route)> {
+    use monitoring::{events, records, reports};
+    let get = || web::route().method(Method::GET);
+    let post = || web::route().method(Method::POST);
+    vec![
+        (
+            Method::POST,
+            "/api/v1/certificates",
+            post().to(records::create_certificate),
+        ),
+        (
+            Method::GET,
+            "/api/v1/certificates",
+            get().to(records::list_certificates),
+        ),
+        (
+            Method::GET,
+            "/api/v1/certificates/{certificate}",
+            get().to(records::get_certificate),
+        ),
+        (Method::POST, "/api/v1/deliveries", post().to(records::create_delivery)),
+        (Method::GET, "/api/v1/deliveries", get().to(records::list_deliveries)),
+        (
+            Method::GET,
+            "/api/v1/deliveries/{delivery}",
+            get().to(records::get_delivery),
+        ),
+        (
+            Method::POST,
+            "/api/v1/deliveries/{delivery}/confirmation",
+            post().to(records::confirm_delivery),
+        ),
+        (
+            Method::POST,
+            "/api/v1/deliveries/{delivery}/serials",
+            post().to(records::add_serials),
+        ),
+        (
+            Method::POST,
+            "/api/v1/deliveries/{delivery}/serials/import",
+            post().to(records::import_serials),
+        ),
+        (Method::GET, "/api/v1/serials", get().to(records::list_serials)),
+        (
+            Method::PUT,
+            "/api/v1/serials/{serial}",
+            web::route().method(Method::PUT).to(records::update_serial),
+        ),
+        (
+            Method::POST,
+            "/api/v1/inspections",
+            post().to(events::record_inspection),
+        ),
+        (
+            Method::POST,
+            "/api/v1/inspections/planned",
+            post().to(events::plan_inspection),
+        ),
+        (Method::GET, "/api/v1/inspections", get().to(events::list_inspections)),
+        (
+            Method::GET,
+            "/api/v1/inspections/{inspection}",
+            get().to(events::get_inspection),
+        ),
+        (
+            Method::POST,
+            "/api/v1/inspections/{inspection}/results",
+            post().to(events::complete_inspection),
+        ),
+        (Method::POST, "/api/v1/incidents", post().to(events::record_incident)),
+        (Method::GET, "/api/v1/incidents", get().to(events::list_incidents)),
+        (
+            Method::POST,
+            "/api/v1/incidents/{incident}/report",
+            post().to(events::report_incident),
+        ),
+        (
+            Method::POST,
+            "/api/v1/transfer-consents",
+            post().to(events::request_transfer),
+        ),
+        (
+            Method::GET,
+            "/api/v1/transfer-consents",
+            get().to(events::list_transfers),
+        ),
+        (
+            Method::POST,
+            "/api/v1/transfer-consents/{consent}/decision",
+            post().to(events::decide_transfer),
+        ),
+        (Method::POST, "/api/v1/disposals", post().to(events::record_disposal)),
+        (Method::GET, "/api/v1/disposals", get().to(events::list_disposals)),
+        (Method::GET, "/api/v1/obligations", get().to(reports::list)),
+        (
+            Method::POST,
+            "/api/v1/obligations/{obligation}/waiver",
+            post().to(reports::waive),
+        ),
+        (
+            Method::GET,
+            "/api/v1/projects/{project}/reconciliation",
+            get().to(reports::reconciliation),
+        ),
+        (
+            Method::GET,
+            "/api/v1/projects/{project}/inspections.ics",
+            get().to(reports::calendar),
         ),
     ]
 }

@@ -19,6 +19,21 @@ use utoipa::{Modify, OpenApi};
         super::audit::list, super::audit::item_history,
         super::classify::classify, super::orders::submit,
         super::catalog::version, super::catalog::entries, super::catalog::entry,
+        super::monitoring::records::create_certificate, super::monitoring::records::list_certificates,
+        super::monitoring::records::get_certificate, super::monitoring::records::create_delivery,
+        super::monitoring::records::list_deliveries, super::monitoring::records::get_delivery,
+        super::monitoring::records::confirm_delivery, super::monitoring::records::add_serials,
+        super::monitoring::records::import_serials, super::monitoring::records::list_serials,
+        super::monitoring::records::update_serial,
+        super::monitoring::events::record_inspection, super::monitoring::events::plan_inspection,
+        super::monitoring::events::list_inspections, super::monitoring::events::get_inspection,
+        super::monitoring::events::complete_inspection, super::monitoring::events::record_incident,
+        super::monitoring::events::list_incidents, super::monitoring::events::report_incident,
+        super::monitoring::events::request_transfer, super::monitoring::events::list_transfers,
+        super::monitoring::events::decide_transfer, super::monitoring::events::record_disposal,
+        super::monitoring::events::list_disposals,
+        super::monitoring::reports::list, super::monitoring::reports::waive,
+        super::monitoring::reports::reconciliation, super::monitoring::reports::calendar,
     ),
     modifiers(&BearerAuth),
 )]
@@ -49,10 +64,13 @@ pub async fn spec(_who: Identity) -> Result<HttpResponse, ApiError> {
 }
 
 #[utoipa::path(get, path = "/docs", tag = "operations",
-    responses((status = 200, description = "Interactive documentation of this API (Scalar; the browser loads \
-        Scalar's script from its CDN)", content_type = "text/html")))]
+    responses((status = 200, description = "A readable reference of this API, rendered on the server (no script, \
+        nothing loaded from elsewhere)", content_type = "text/html")))]
 pub async fn docs() -> HttpResponse {
+    let spec = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(utoipa_scalar::Scalar::new(ApiDoc::openapi()).to_html())
+        .insert_header(("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+        .insert_header(("X-Content-Type-Options", "nosniff"))
+        .body(super::docs_page::render(&spec))
 }

@@ -3,10 +3,12 @@
 
 pub mod codes;
 mod model;
+pub mod monitoring;
 mod validate;
 pub(crate) use validate::phrase_key as validate_phrase_key;
 
 pub use model::{Act, CodeRule, Entry, Pattern, PolicySetting, Strength, Threshold};
+pub use monitoring::{MonitoringPolicy, Profile};
 
 use crate::decision::Decision;
 use model::{EntryFile, Manifest, NegativesFile, PolicyFile, RulesFile};
@@ -60,6 +62,8 @@ pub struct Catalog {
     pub negatives: Vec<String>,
     /// Ordinary words never taken for a misspelt catalogue word.
     pub known_words: Vec<String>,
+    /// End-use monitoring policy (`monitoring.toml`; the documented defaults when the file is absent).
+    pub monitoring: MonitoringPolicy,
     pub dir: PathBuf,
     by_code: HashMap<String, usize>,
 }
@@ -71,6 +75,7 @@ impl Catalog {
         let policy: PolicyFile = read_toml(&dir.join("policy.toml"))?;
         let rules: RulesFile = read_optional_toml(&dir.join("declared_codes.toml"))?;
         let negatives: NegativesFile = read_optional_toml(&dir.join("negatives.toml"))?;
+        let monitoring: MonitoringPolicy = read_optional_toml(&dir.join("monitoring.toml"))?;
         let mut entries = Vec::new();
         for file in &manifest.files {
             let parsed: EntryFile = read_toml(&dir.join(file))?;
@@ -88,14 +93,16 @@ impl Catalog {
             code_rules: rules.rule,
             negatives: negatives.negative,
             known_words: negatives.known_words,
+            monitoring,
             dir: dir.to_path_buf(),
             by_code: HashMap::new(),
         };
-        let problems = validate::check_and_compile(&mut catalog);
+        let mut problems = validate::check_and_compile(&mut catalog);
+        catalog.by_code = index_codes(&catalog.entries);
+        problems.extend(catalog.monitoring.check(&|code| catalog.entry(code).is_some()));
         if !problems.is_empty() {
             return Err(CatalogError::Invalid(problems));
         }
-        catalog.by_code = index_codes(&catalog.entries);
         Ok(catalog)
     }
 

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod batches;
 pub mod idempotency;
 pub mod items;
+pub mod monitoring;
 pub mod projects;
 pub mod review;
 pub mod schema;

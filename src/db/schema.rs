@@ -127,9 +127,166 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    end_user_certificates (id) {
+        id -> Text,
+        project_id -> Text,
+        reference -> Text,
+        issuer -> Text,
+        end_user -> Text,
+        consignee -> Text,
+        final_destination -> Text,
+        end_use -> Text,
+        no_reexport -> Bool,
+        onsite_checks -> Bool,
+        issued_on -> Date,
+        valid_until -> Nullable<Date>,
+        document_sha256 -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deliveries (id) {
+        id -> Text,
+        project_id -> Text,
+        item_id -> BigInt,
+        certificate_id -> Nullable<Text>,
+        description -> Text,
+        quantity -> BigInt,
+        delivered_on -> Date,
+        receiving_unit -> Text,
+        location -> Text,
+        country -> Nullable<Text>,
+        profile -> Text,
+        confirmed_on -> Nullable<Date>,
+        confirmed_by -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    serials (id) {
+        id -> Text,
+        project_id -> Text,
+        delivery_id -> Text,
+        serial_number -> Text,
+        model -> Nullable<Text>,
+        custodian -> Nullable<Text>,
+        location -> Nullable<Text>,
+        status -> Text,
+        last_seen_on -> Nullable<Date>,
+        last_seen_location -> Nullable<Text>,
+        last_seen_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inspections (id) {
+        id -> Text,
+        project_id -> Text,
+        delivery_id -> Text,
+        kind -> Text,
+        method -> Text,
+        planned_on -> Nullable<Date>,
+        done_on -> Nullable<Date>,
+        inspector -> Nullable<Text>,
+        findings -> Nullable<Text>,
+        evidence -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    inspection_results (inspection_id, serial_id) {
+        inspection_id -> Text,
+        serial_id -> Text,
+        result -> Text,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    incidents (id) {
+        id -> Text,
+        project_id -> Text,
+        delivery_id -> Text,
+        serial_id -> Nullable<Text>,
+        inspection_id -> Nullable<Text>,
+        kind -> Text,
+        discovered_on -> Date,
+        description -> Text,
+        reported_on -> Nullable<Date>,
+        reported_to -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    transfer_consents (id) {
+        id -> Text,
+        project_id -> Text,
+        delivery_id -> Text,
+        serial_numbers -> Text,
+        transferee -> Text,
+        reason -> Text,
+        requested_on -> Date,
+        decision -> Text,
+        decided_on -> Nullable<Date>,
+        decided_by -> Nullable<Text>,
+        decision_note -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    disposals (id) {
+        id -> Text,
+        project_id -> Text,
+        serial_id -> Text,
+        disposed_on -> Date,
+        method -> Text,
+        witness -> Text,
+        certificate_ref -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    obligations (id) {
+        id -> Text,
+        project_id -> Text,
+        delivery_id -> Text,
+        serial_id -> Nullable<Text>,
+        source_id -> Nullable<Text>,
+        kind -> Text,
+        profile -> Text,
+        country -> Nullable<Text>,
+        opened_on -> Date,
+        due_on -> Date,
+        fulfilled_on -> Nullable<Date>,
+        fulfilled_by -> Nullable<Text>,
+        waived_on -> Nullable<Date>,
+        waived_by -> Nullable<Text>,
+        waiver_justification -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(batches -> projects (project_id));
 diesel::joinable!(items -> batches (batch_id));
 diesel::joinable!(import_problems -> batches (batch_id));
+diesel::joinable!(deliveries -> items (item_id));
+diesel::joinable!(serials -> deliveries (delivery_id));
+diesel::joinable!(inspection_results -> serials (serial_id));
+diesel::joinable!(obligations -> deliveries (delivery_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     projects,
@@ -139,5 +296,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_problems,
     idempotency,
     settings,
-    audit_log
+    audit_log,
+    end_user_certificates,
+    deliveries,
+    serials,
+    inspections,
+    inspection_results,
+    incidents,
+    transfer_consents,
+    disposals,
+    obligations
 );

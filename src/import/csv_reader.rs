@@ -144,19 +144,19 @@ impl RowSource for CsvRows<'_> {
     }
 }
 
-/// Imports a CSV file.
-pub(crate) fn import_csv(
+/// What [`with_csv_rows`] hands the rows to: the source, the delimiter and the encoding used.
+pub(crate) type CsvVisitor<'f, T> = dyn FnMut(&mut dyn RowSource, u8, &'static str) -> Result<T, ImportError> + 'f;
+
+/// Decodes a CSV file and hands its rows to `f` with the delimiter and encoding used.
+pub(crate) fn with_csv_rows<T>(
     file: &str,
     bytes: &[u8],
     options: &ImportOptions,
-    sink: &mut dyn FnMut(Record),
-) -> Result<SheetLayout, ImportError> {
+    f: &mut CsvVisitor<'_, T>,
+) -> Result<T, ImportError> {
     let decoded = decode(file, bytes, options.encoding.as_deref())?;
     let text = decoded.text;
-    let delimiter = match options.delimiter {
-        Some(d) => d,
-        None => sniff_delimiter(&text),
-    };
+    let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -172,7 +172,30 @@ pub(crate) fn import_csv(
         scan_pos: 0,
         scan_line: 1,
     };
-    let scan = scan_header(&mut src)?;
+    f(&mut src, delimiter, decoded.encoding)
+}
+
+/// Imports a CSV file.
+pub(crate) fn import_csv(
+    file: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    sink: &mut dyn FnMut(Record),
+) -> Result<SheetLayout, ImportError> {
+    with_csv_rows(file, bytes, options, &mut |src, delimiter, encoding| {
+        import_rows(file, options, src, delimiter, encoding, sink)
+    })
+}
+
+fn import_rows(
+    file: &str,
+    options: &ImportOptions,
+    src: &mut dyn RowSource,
+    delimiter: u8,
+    encoding: &'static str,
+    sink: &mut dyn FnMut(Record),
+) -> Result<SheetLayout, ImportError> {
+    let scan = scan_header(src)?;
     if !scan.any_data {
         return Err(ImportError::Empty {
             file: file.to_string(),
@@ -192,7 +215,7 @@ pub(crate) fn import_csv(
         sheet: None,
         limits: &options.limits,
     };
-    run_sheet(&ctx, &header, after, &mut src, sink)?;
+    run_sheet(&ctx, &header, after, src, sink)?;
     Ok(SheetLayout {
         format: Format::Csv,
         sheet: None,
@@ -209,6 +232,6 @@ pub(crate) fn import_csv(
         skipped_sheets: Vec::new(),
         header_currency: header.currency.clone(),
         delimiter: Some(char::from(delimiter)),
-        encoding: Some(decoded.encoding.to_string()),
+        encoding: Some(encoding.to_string()),
     })
 }

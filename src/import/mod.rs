@@ -232,6 +232,15 @@ pub fn import_bytes(
     options: &ImportOptions,
     sink: &mut dyn FnMut(Record),
 ) -> Result<SheetLayout, ImportError> {
+    let format = checked_format(file_name, bytes, options)?;
+    match format {
+        Format::Csv => csv_reader::import_csv(file_name, bytes, options, sink),
+        _ => workbook::import_workbook(file_name, bytes, format, options, sink),
+    }
+}
+
+/// Everything checked before a reader runs: size, extension, content, magic bytes and the container guards.
+fn checked_format(file_name: &str, bytes: &[u8], options: &ImportOptions) -> Result<Format, ImportError> {
     let file = file_name.to_string();
     let size = bytes.len() as u64;
     if size > options.limits.max_input_bytes {
@@ -252,16 +261,60 @@ pub fn import_bytes(
     }
     confirm_magic(&file, format, bytes)?;
     match format {
-        Format::Csv => csv_reader::import_csv(&file, bytes, options, sink),
+        Format::Csv => {}
         Format::Xlsx | Format::Xlsm | Format::Xlsb | Format::Ods => {
-            zip_guard::check_zip(&file, bytes, format, &options.limits)?;
-            workbook::import_workbook(&file, bytes, format, options, sink)
+            zip_guard::check_zip(&file, bytes, format, &options.limits)?
         }
-        Format::Xls => {
-            xls_guard::check_xls(&file, bytes, &options.limits)?;
-            workbook::import_workbook(&file, bytes, format, options, sink)
-        }
+        Format::Xls => xls_guard::check_xls(&file, bytes, &options.limits)?,
     }
+    Ok(format)
+}
+
+/// One non-blank row as text, for tables that are not item lists (serial-number packing lists).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlainRow {
+    /// Sheet name; `None` for CSV.
+    pub sheet: Option<String>,
+    /// 1-based row number, as the spreadsheet application shows it.
+    pub row: u32,
+    /// Cells from column A, as text (dates in ISO form, numbers without a trailing `.0`).
+    pub cells: Vec<String>,
+}
+
+/// Hands every non-blank row of a file to `visit`: each worksheet in order (or only `options.sheet`), or the
+/// CSV's one table, with the same limits, guards and errors as [`import_bytes`]. `visit` answers `false` to skip
+/// the rest of the sheet.
+pub fn read_rows(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ImportOptions,
+    visit: &mut dyn FnMut(PlainRow) -> bool,
+) -> Result<Format, ImportError> {
+    let format = checked_format(file_name, bytes, options)?;
+    let mut each = |sheet: Option<&str>, src: &mut dyn pipeline::RowSource| -> Result<(), ImportError> {
+        let mut row = pipeline::RawRow::default();
+        while src.next_row_into(&mut row)? {
+            if row.is_blank() {
+                continue;
+            }
+            let plain = PlainRow {
+                sheet: sheet.map(str::to_string),
+                row: row.row,
+                cells: row.cells.iter().map(|c| c.display().trim().to_string()).collect(),
+            };
+            if !visit(plain) {
+                break;
+            }
+        }
+        Ok(())
+    };
+    match format {
+        Format::Csv => csv_reader::with_csv_rows(file_name, bytes, options, &mut |src, _, _| each(None, src))?,
+        _ => workbook::with_each_sheet(file_name, bytes, format, options, &mut |name, src| {
+            each(Some(name), src)
+        })?,
+    }
+    Ok(format)
 }
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";

@@ -124,6 +124,36 @@ impl<'b> Book<'b> {
     }
 }
 
+/// Hands each worksheet (or only `options.sheet`) to `f` with its name, in workbook order (the reader of
+/// [`super::read_rows`]).
+pub(crate) fn with_each_sheet(
+    file: &str,
+    bytes: &[u8],
+    format: Format,
+    options: &ImportOptions,
+    f: &mut dyn FnMut(&str, &mut dyn RowSource) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    let mut book = Book::open(file, bytes, format)?;
+    let names: Vec<String> = book.sheets().into_iter().map(|(n, _)| n).collect();
+    let chosen: Vec<String> = match &options.sheet {
+        Some(wanted) => match names.iter().find(|n| n.trim().eq_ignore_ascii_case(wanted.trim())) {
+            Some(n) => vec![n.clone()],
+            None => {
+                return Err(ImportError::SheetNotFound {
+                    file: file.to_string(),
+                    sheet: wanted.clone(),
+                    available: names,
+                })
+            }
+        },
+        None => names,
+    };
+    for name in chosen {
+        book.with_rows(file, &name, &options.limits, &mut |src| f(&name, src))?;
+    }
+    Ok(())
+}
+
 /// Imports the best sheet of a workbook (or the forced one).
 pub(crate) fn import_workbook(
     file: &str,

@@ -10,6 +10,8 @@ mod batches;
 mod erp;
 mod health;
 mod migrations;
+mod monitoring;
+mod monitoring_rules;
 mod openapi;
 mod review;
 mod review_access;

@@ -44,3 +44,23 @@ async fn every_served_route_is_documented() {
     // Protected operations declare the bearer scheme.
     assert!(spec["components"]["securitySchemes"]["bearer"].is_object());
 }
+
+/// `/docs` is readable without a network: rendered on the server, no script, every operation listed.
+#[tokio::test]
+async fn the_docs_page_is_self_contained() {
+    let app = spawn_app(Db::Sqlite).await;
+    let response = app.client.get(app.url("/docs")).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(csp.contains("default-src 'none'"), "{csp}");
+    let html = response.text().await.unwrap();
+    assert!(!html.contains("<script"), "the page loads a script");
+    assert!(!html.contains("https://"), "the page refers to another site");
+    for (method, path) in equipcheck::api::route_table() {
+        let listed = format!("<code>{method} {path}</code>");
+        assert!(html.contains(&listed), "{listed} missing from /docs");
+    }
+}

@@ -1,0 +1,9 @@
+DROP TABLE obligations;
+DROP TABLE disposals;
+DROP TABLE transfer_consents;
+DROP TABLE incidents;
+DROP TABLE inspection_results;
+DROP TABLE inspections;
+DROP TABLE serials;
+DROP TABLE deliveries;
+DROP TABLE end_user_certificates;

@@ -1,0 +1,122 @@
+//! Certificates, deliveries and serial items.
+
+use super::{Certificate, Delivery, Serial};
+use crate::db::schema::{deliveries, end_user_certificates as certs, serials};
+use crate::db::{DbConnection, DbError};
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+/// Which projects a listing covers: the caller's scope (`None`: every project) narrowed to one project.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    pub projects: Option<Vec<String>>,
+    pub project: Option<String>,
+}
+
+macro_rules! scoped {
+    ($query:expr, $column:expr, $scope:expr) => {{
+        let mut query = $query;
+        if let Some(ids) = &$scope.projects {
+            query = query.filter($column.eq_any(ids.clone()));
+        }
+        if let Some(project) = &$scope.project {
+            query = query.filter($column.eq(project.clone()));
+        }
+        query
+    }};
+}
+pub(crate) use scoped;
+
+pub fn insert_certificate(conn: &mut DbConnection, row: &Certificate) -> Result<(), DbError> {
+    diesel::insert_into(certs::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn certificate(conn: &mut DbConnection, id: &str) -> Result<Option<Certificate>, DbError> {
+    Ok(certs::table.find(id).first(conn).optional()?)
+}
+
+pub fn certificates(conn: &mut DbConnection, scope: &Scope) -> Result<Vec<Certificate>, DbError> {
+    let query = scoped!(certs::table.into_boxed(), certs::project_id, scope);
+    Ok(query.order((certs::issued_on.desc(), certs::id)).load(conn)?)
+}
+
+pub fn insert_delivery(conn: &mut DbConnection, row: &Delivery) -> Result<(), DbError> {
+    diesel::insert_into(deliveries::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn delivery(conn: &mut DbConnection, id: &str) -> Result<Option<Delivery>, DbError> {
+    Ok(deliveries::table.find(id).first(conn).optional()?)
+}
+
+pub fn deliveries(conn: &mut DbConnection, scope: &Scope) -> Result<Vec<Delivery>, DbError> {
+    let query = scoped!(deliveries::table.into_boxed(), deliveries::project_id, scope);
+    Ok(query
+        .order((deliveries::delivered_on, deliveries::created_at, deliveries::id))
+        .load(conn)?)
+}
+
+/// Units of an item delivered so far.
+pub fn delivered_quantity(conn: &mut DbConnection, item_id: i64) -> Result<i64, DbError> {
+    let quantities: Vec<i64> = deliveries::table
+        .filter(deliveries::item_id.eq(item_id))
+        .select(deliveries::quantity)
+        .load(conn)?;
+    Ok(quantities.iter().sum())
+}
+
+pub fn confirm_delivery(conn: &mut DbConnection, id: &str, on: NaiveDate, by: &str) -> Result<(), DbError> {
+    diesel::update(deliveries::table.find(id))
+        .set((deliveries::confirmed_on.eq(on), deliveries::confirmed_by.eq(by)))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn insert_serial(conn: &mut DbConnection, row: &Serial) -> Result<(), DbError> {
+    diesel::insert_into(serials::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn serial(conn: &mut DbConnection, id: &str) -> Result<Option<Serial>, DbError> {
+    Ok(serials::table.find(id).first(conn).optional()?)
+}
+
+pub fn serial_by_number(conn: &mut DbConnection, project: &str, number: &str) -> Result<Option<Serial>, DbError> {
+    Ok(serials::table
+        .filter(serials::project_id.eq(project))
+        .filter(serials::serial_number.eq(number))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn serials_of_delivery(conn: &mut DbConnection, delivery_id: &str) -> Result<Vec<Serial>, DbError> {
+    Ok(serials::table
+        .filter(serials::delivery_id.eq(delivery_id))
+        .order(serials::serial_number)
+        .load(conn)?)
+}
+
+pub fn serials(conn: &mut DbConnection, scope: &Scope, status: Option<&str>) -> Result<Vec<Serial>, DbError> {
+    let mut query = scoped!(serials::table.into_boxed(), serials::project_id, scope);
+    if let Some(status) = status {
+        query = query.filter(serials::status.eq(status.to_string()));
+    }
+    Ok(query.order((serials::project_id, serials::serial_number)).load(conn)?)
+}
+
+/// Writes a serial's changed fields back (status, custodian, location, last seen).
+pub fn update_serial(conn: &mut DbConnection, row: &Serial) -> Result<(), DbError> {
+    diesel::update(serials::table.find(&row.id))
+        .set((
+            serials::status.eq(&row.status),
+            serials::custodian.eq(&row.custodian),
+            serials::location.eq(&row.location),
+            serials::last_seen_on.eq(row.last_seen_on),
+            serials::last_seen_location.eq(&row.last_seen_location),
+            serials::last_seen_by.eq(&row.last_seen_by),
+            serials::updated_at.eq(row.updated_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
