@@ -3,7 +3,7 @@
 
 use super::batches::Batch;
 use super::items::{like_pattern, Item};
-use super::schema::{batches, items};
+use super::schema::{batches, deliveries, items};
 use super::{DbConnection, DbError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -132,8 +132,8 @@ pub fn batch_ids_after(conn: &mut DbConnection, after: Option<&str>, limit: i64)
     Ok(query.load::<String>(conn)?)
 }
 
-/// Items of a batch that a rescreen may send back to the queue, `limit` after position `after`: every item
-/// (deliveries, once recorded, are to be excluded here).
+/// Items of a batch that a rescreen may send back to the queue, `limit` after position `after`: every item not
+/// yet delivered (a delivered item's decision is history; monitoring follows it).
 pub fn rescreen_candidates(
     conn: &mut DbConnection,
     batch_id: &str,
@@ -143,6 +143,9 @@ pub fn rescreen_candidates(
     Ok(items::table
         .filter(items::batch_id.eq(batch_id))
         .filter(items::position.gt(after))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            deliveries::table.filter(deliveries::item_id.eq(items::id)),
+        )))
         .order(items::position)
         .limit(limit)
         .load::<Item>(conn)?)
