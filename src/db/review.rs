@@ -151,6 +151,14 @@ pub fn rescreen_candidates(
         .load::<Item>(conn)?)
 }
 
+/// Whether the item has been delivered (monitoring recorded a delivery of it).
+pub fn is_delivered(conn: &mut DbConnection, item_id: i64) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        deliveries::table.filter(deliveries::item_id.eq(item_id)),
+    ))
+    .get_result(conn)?)
+}
+
 /// Pending `clear` items of a batch (or only those of `ids`) after position `after`, at most `limit`, in order.
 pub fn pending_clear(
     conn: &mut DbConnection,

@@ -142,6 +142,19 @@ async fn a_catalogue_change_rescreens_items_at_start_up() {
             item(&app, items[1]["id"].as_i64().unwrap()).await["review"]["status"],
             "approved"
         );
+        let edit = app
+            .client
+            .patch(app.url(&format!("/api/v1/items/{delivered}")))
+            .bearer_auth(token_as("olga", "officer", &[P]))
+            .json(&json!({"description": "Tent", "version": item(&app, delivered).await["version"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            problem(edit, 409).await["code"],
+            "invalid_state",
+            "a delivered item is not edited"
+        );
         let kept = item(&app, delivered).await;
         assert_eq!(
             (kept["decision"].as_str(), kept["review"]["status"].as_str()),
