@@ -181,5 +181,20 @@ async fn records_say_how_the_actor_authenticated() {
         let upload = app.get_json("/api/v1/audit?action=upload", &token("admin", &[])).await;
         assert_eq!(upload["items"][0]["actor"], "olga");
         assert_eq!(upload["items"][0]["auth_method"], "jwt:HS256");
+        // Describing a project is recorded too (admins only, so the record has a project and is listed).
+        let put = app
+            .client
+            .put(app.url("/api/v1/projects/p1"))
+            .bearer_auth(token_as("ada", "admin", &[]))
+            .json(&json!({"name": "Police mobility"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(put.status(), 200, "the upload created the project");
+        let described = app
+            .get_json("/api/v1/audit?entity_type=project", &token("admin", &[]))
+            .await;
+        assert_eq!(described["items"][0]["action"], "describe_project");
+        assert_eq!(described["items"][0]["after"]["name"], "Police mobility");
     }
 }

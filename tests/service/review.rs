@@ -54,6 +54,15 @@ async fn a_reviewer_clears_a_batch_end_to_end() {
         assert_eq!(queue["total"], 4);
         assert_eq!(queue["counts"]["pending"], 4);
         assert_eq!(queue["items"][0]["id"], camera);
+        assert_eq!(queue["items"][0]["uploaded_by"], "olga");
+        assert_eq!(queue["items"][0]["may_decide"], true);
+        let own = app
+            .get_json(
+                &format!("/api/v1/review/queue?batch={batch}"),
+                &token_as("olga", "reviewer", &[P]),
+            )
+            .await;
+        assert_eq!(own["items"][0]["may_decide"], false, "four eyes");
         let only = app
             .get_json(
                 &format!("/api/v1/review/queue?batch={batch}&decision=prohibited"),
