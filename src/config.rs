@@ -126,6 +126,23 @@ pub struct Settings {
     pub jwt: JwtSettings,
     #[command(flatten)]
     pub limits: Limits,
+    #[command(flatten)]
+    pub web: WebSettings,
+}
+
+/// The web interface's sessions (signed cookies, see `web::session`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct WebSettings {
+    /// How long a browser session lasts after sign-in.
+    #[arg(long = "session-ttl", env = "EQUIPCHECK_SESSION_TTL", default_value = "8h", value_parser = humantime::parse_duration)]
+    pub session_ttl: Duration,
+    /// Mark the session cookie Secure even when the request did not arrive over TLS (behind a proxy that does
+    /// not send X-Forwarded-Proto).
+    #[arg(long = "secure-cookies", env = "EQUIPCHECK_SECURE_COOKIES", default_value_t = false)]
+    pub secure_cookies: bool,
+    /// Key that signs session cookies (at least 32 bytes); generated once and kept in the database if unset.
+    #[arg(long = "session-secret", env = "EQUIPCHECK_SESSION_SECRET", hide_env_values = true)]
+    pub session_secret: Option<String>,
 }
 
 /// Lets tests and tools build settings from flags alone.

@@ -2,7 +2,7 @@
 //!
 //! Data flows one way: file -> [`import`] -> [`classify`] (with the [`catalog`]) -> [`check`] -> [`report`].
 //! The service (issue 3) sits on top: [`db`] stores, [`service`] holds the domain operations, [`auth`] checks
-//! tokens, [`api`] speaks HTTP, [`startup`] builds the server.
+//! tokens, [`api`] speaks HTTP, [`web`] serves the pages for people, [`startup`] builds the server.
 
 pub mod catalog;
 pub mod check;
@@ -20,6 +20,7 @@ pub mod config;
 pub mod db;
 pub mod service;
 pub mod startup;
+pub mod web;
 
 pub use decision::Decision;
 pub mod monitoring;

@@ -4,9 +4,11 @@ use crate::api::{self, AppState};
 use crate::auth::jwt::{self, JwtKeys};
 use crate::catalog::Catalog;
 use crate::classify::Classifier;
-use crate::config::{JwtAlgorithm, JwtSettings, Settings};
+use crate::config::{JwtAlgorithm, JwtSettings, Settings, WebSettings};
 use crate::db::{self, Backend, DbError};
 use crate::monitoring::Clock;
+use crate::web as ui;
+use crate::web::session::SessionKeys;
 use actix_web::dev::Server;
 use actix_web::{middleware, web, App, HttpServer};
 use std::net::TcpListener;
@@ -64,6 +66,28 @@ pub fn load_keys(settings: &JwtSettings, pool: &db::Pool) -> Result<JwtKeys, Sta
     Ok(JwtKeys::from_settings(settings, stored.as_deref())?)
 }
 
+/// The key that signs browser sessions: the configured one, or one generated once and kept in the database so
+/// that every instance accepts the others' cookies.
+pub fn load_session_keys(settings: &WebSettings, pool: &db::Pool) -> Result<SessionKeys, StartupError> {
+    let secret = match &settings.session_secret {
+        Some(secret) if secret.len() >= 32 => secret.clone(),
+        Some(_) => {
+            return Err(StartupError::Keys(jwt::KeyError::Config(
+                "EQUIPCHECK_SESSION_SECRET must be at least 32 bytes long".into(),
+            )))
+        }
+        None => {
+            let mut conn = pool.get().map_err(DbError::from)?;
+            db::settings::get_or_insert(&mut conn, "web_session_secret", jwt::generate_secret)?
+        }
+    };
+    Ok(SessionKeys::new(
+        secret.as_bytes(),
+        settings.session_ttl,
+        settings.secure_cookies,
+    ))
+}
+
 /// Classifies the stored items again when the catalogue's version differs from the one they were screened with.
 pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> Result<(), StartupError> {
     let mut conn = pool.get().map_err(DbError::from)?;
@@ -88,6 +112,7 @@ impl Application {
         let pool = db::connect(&settings.database_url, settings.pool_size)?;
         rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
+        let sessions = web::Data::new(load_session_keys(&settings.web, &pool)?);
         let state = web::Data::new(AppState {
             pool,
             classifier,
@@ -106,10 +131,13 @@ impl Application {
         let port = listener.local_addr().map_err(bind_err)?.port();
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::from_fn(api::request_meta::request_id))
                 .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms %{x-request-id}o"))
                 .app_data(state.clone())
                 .app_data(keys.clone())
+                .app_data(sessions.clone())
+                .configure(ui::configure)
                 .configure(api::configure)
         })
         .listen(listener)

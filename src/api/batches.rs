@@ -68,20 +68,54 @@ pub async fn upload(
     query: web::Query<UploadQuery>,
     mut form: Multipart,
 ) -> Result<HttpResponse, ApiError> {
+    let project = query.into_inner().project;
+    let received = receive_upload(&req, &who, meta.request_id, &state, project, &mut form, &[]).await?;
+    let stored = store_upload(&state, received.upload).await?;
+    drop(received.slot);
+    let mut response = if stored.created {
+        HttpResponse::Created()
+    } else {
+        HttpResponse::Ok()
+    };
+    Ok(response
+        .insert_header(("Location", format!("/api/v1/batches/{}", stored.batch.id)))
+        .json(BatchView::from(stored.batch)))
+}
+
+/// An upload form read and checked, with the extra text fields the caller asked for.
+pub(crate) struct ReceivedUpload {
+    pub upload: Upload,
+    pub fields: Vec<(String, String)>,
+    /// The upload slot, held until the upload is stored.
+    pub slot: tokio::sync::OwnedSemaphorePermit,
+}
+
+/// Reads an upload form (`project`, `file`, and the text fields named in `extra`), checking the role, the size
+/// limits and that the caller's token grants the project. The API and the web page share it.
+pub(crate) async fn receive_upload(
+    req: &HttpRequest,
+    who: &Identity,
+    request_id: Option<String>,
+    state: &AppState,
+    mut project: Option<String>,
+    form: &mut Multipart,
+    extra: &[&str],
+) -> Result<ReceivedUpload, ApiError> {
     who.require(&[Role::Officer, Role::Admin])?;
     let limit = state.limits.max_upload_bytes();
-    if content_length(&req).is_some_and(|n| n > limit.saturating_add(FORM_OVERHEAD)) {
+    if content_length(req).is_some_and(|n| n > limit.saturating_add(FORM_OVERHEAD)) {
         return Err(ApiError::PayloadTooLarge { limit });
     }
-    if let Some(project) = &query.project {
+    if let Some(project) = &project {
         who.require_project(project, "project")?;
     }
-    let _slot = state.heavy_slot()?;
-    let mut project = query.project.clone();
+    let slot = state.heavy_slot()?;
     let mut file: Option<(String, Vec<u8>)> = None;
+    let mut fields = Vec::new();
     while let Some(field) = form.next().await {
         let mut field = field.map_err(|e| ApiError::BadRequest(format!("cannot read the multipart form: {e}")))?;
-        match field.name().unwrap_or("") {
+        let name = field.name().unwrap_or("").to_string();
+        match name.as_str() {
             "project" => {
                 let bytes = read_field(&mut field, 256)
                     .await
@@ -98,6 +132,14 @@ pub async fn upload(
                     .unwrap_or_default();
                 let bytes = read_field(&mut field, limit).await?;
                 file = Some((name, bytes));
+            }
+            other if extra.contains(&other) => {
+                let bytes = read_field(&mut field, 1024)
+                    .await
+                    .map_err(|_| ApiError::invalid(other.to_string(), "is too long"))?;
+                let value =
+                    String::from_utf8(bytes).map_err(|_| ApiError::invalid(other.to_string(), "is not text"))?;
+                fields.push((name, value));
             }
             other => {
                 return Err(ApiError::invalid(
@@ -122,30 +164,30 @@ pub async fn upload(
             "needs a file name with its extension (e.g. items.xlsx)",
         ));
     }
+    Ok(ReceivedUpload {
+        upload: Upload {
+            project,
+            file_name,
+            bytes,
+            actor: who.actor(),
+            request_id,
+        },
+        fields,
+        slot,
+    })
+}
+
+/// Imports, classifies and stores a received upload on the blocking pool.
+pub(crate) async fn store_upload(state: &web::Data<AppState>, input: Upload) -> Result<upload::Stored, ApiError> {
     let options = ImportOptions {
         limits: ImportLimits {
-            max_input_bytes: limit,
+            max_input_bytes: state.limits.max_upload_bytes(),
             ..ImportLimits::default()
         },
         ..ImportOptions::default()
     };
-    let input = Upload {
-        project,
-        file_name,
-        bytes,
-        actor: who.actor(),
-        request_id: meta.request_id,
-    };
-    let state2 = state.clone();
-    let stored = blocking(move || upload::upload(&state2.pool, &state2.classifier, &options, input)).await?;
-    let mut response = if stored.created {
-        HttpResponse::Created()
-    } else {
-        HttpResponse::Ok()
-    };
-    Ok(response
-        .insert_header(("Location", format!("/api/v1/batches/{}", stored.batch.id)))
-        .json(BatchView::from(stored.batch)))
+    let state = state.clone();
+    blocking(move || upload::upload(&state.pool, &state.classifier, &options, input)).await
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -194,7 +236,7 @@ pub async fn list(
 }
 
 /// The batch if it exists and the caller's token grants its project; 404 otherwise.
-pub(super) async fn visible_batch(
+pub(crate) async fn visible_batch(
     who: &Identity,
     state: &web::Data<AppState>,
     id: String,

@@ -7,7 +7,7 @@ use super::{blocking, AppState};
 use crate::auth::Identity;
 use crate::check::{CheckedItem, ReportSink, Summary};
 use crate::classify::Classification;
-use crate::db::{items, DbError};
+use crate::db::{batches, items, DbError};
 use crate::import::{ImportedItem, ItemFields, SourceRow};
 use crate::report::CsvReport;
 use crate::review::{self, ExportFormat};
@@ -47,6 +47,12 @@ fn checked(item: items::Item) -> Result<CheckedItem, DbError> {
         content_type = "text/csv"), (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn csv(who: Identity, state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let batch = visible_batch(&who, &state, path.into_inner()).await?;
+    csv_response(&state, batch).await
+}
+
+/// The CSV report of a batch the caller may see (the web page's download uses it too).
+pub(crate) async fn csv_response(state: &web::Data<AppState>, batch: batches::Batch) -> Result<HttpResponse, ApiError> {
+    let state = state.clone();
     let file = batch.file_name.clone();
     let id = batch.id.clone();
     let version = batch.catalog_version.clone();

@@ -9,7 +9,7 @@ use crate::db::items;
 use crate::review::{self, Caller, ItemEdit};
 use actix_web::{web, HttpRequest, HttpResponse};
 
-pub(super) async fn visible_item(
+pub(crate) async fn visible_item(
     who: &Identity,
     state: &web::Data<AppState>,
     id: i64,

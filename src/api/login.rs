@@ -2,10 +2,10 @@
 
 use super::error::{ApiError, Problem};
 use super::items::validation_error;
-use super::{body, AppState};
+use super::{blocking, body, AppState};
 use crate::auth::jwt::JwtKeys;
-use crate::auth::{password, Role};
-use crate::db::users;
+use crate::auth::Role;
+use crate::service::accounts;
 use actix_web::{web, HttpRequest};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
@@ -42,24 +42,16 @@ pub async fn login(
     let request: LoginRequest = body::parse_json(&bytes, 4)?;
     request.validate().map_err(|e| validation_error(&e))?;
     let refused = || ApiError::Unauthorized("wrong name or password".into());
-    let user = web::block(move || {
+    let who = blocking(move || {
         let mut conn = state.pool.get()?;
-        let user = users::get(&mut conn, &request.name)?;
-        // Verify against a dummy hash when the user does not exist, so timing does not tell.
-        let stored = user
-            .as_ref()
-            .map(|u| u.password_hash.as_str())
-            .unwrap_or(password::dummy_hash());
-        let ok = password::verify(&request.password, stored);
-        Ok::<_, crate::db::DbError>(user.filter(|_| ok))
+        accounts::authenticate(&mut conn, &request.name, &request.password)
     })
-    .await??
+    .await?
     .ok_or_else(refused)?;
-    let role: Role = user.role.parse().map_err(|_| refused())?;
-    let projects = user.project_list()?;
+    let (role, projects) = (who.role, who.projects);
     let ttl = keys.login_ttl;
     let token = keys
-        .issue_after_password(&user.name, role, &projects, ttl)
+        .issue_after_password(&who.sub, role, &projects, ttl)
         .map_err(|e| ApiError::Unavailable(e.to_string()))?;
     Ok(web::Json(TokenResponse {
         access_token: token,

@@ -40,7 +40,7 @@ fn required(field: &str, value: Option<String>) -> Result<String, ApiError> {
 }
 
 impl DecisionRequest {
-    fn action(self) -> Result<Action, ApiError> {
+    pub(crate) fn action(self) -> Result<Action, ApiError> {
         let justification = || required("justification", self.justification.clone());
         Ok(match self.action.as_str() {
             "approve" => Action::Approve {

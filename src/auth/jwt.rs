@@ -159,6 +159,11 @@ impl JwtKeys {
     }
 
     pub fn verify(&self, token: &str) -> Result<Identity, TokenError> {
+        self.verify_until(token).map(|(identity, _)| identity)
+    }
+
+    /// The identity and the token's expiry (seconds since the epoch), e.g. to end a browser session with it.
+    pub fn verify_until(&self, token: &str) -> Result<(Identity, u64), TokenError> {
         let invalid = |e: jsonwebtoken::errors::Error| TokenError::Invalid(e.to_string());
         let key = match &self.verifier {
             Verifier::Single(key) => key,
@@ -181,12 +186,13 @@ impl JwtKeys {
         } else {
             format!("jwt:{:?}", algorithm(self.algorithm))
         };
-        Ok(Identity {
+        let identity = Identity {
             sub: claims.sub,
             role: claims.role,
             projects: claims.projects,
             auth_method,
-        })
+        };
+        Ok((identity, claims.exp))
     }
 
     /// Signs a token for `sub` valid for `ttl`.

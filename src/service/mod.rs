@@ -1,6 +1,7 @@
 //! Domain operations of the service, independent of HTTP: store an upload, submit a purchase order with an
-//! idempotency key. Everything here is synchronous and runs on the blocking pool.
+//! idempotency key, check a local account's password. Everything here is synchronous and runs on the blocking pool.
 
+pub mod accounts;
 pub mod monitoring;
 pub mod orders;
 mod store;

@@ -104,8 +104,13 @@ pub async fn spawn_app(db: Db) -> TestApp {
 
 /// Starts a server; `extra` flags are added to the defaults (they win).
 pub async fn spawn_app_with(db: Db, extra: &[&str]) -> TestApp {
+    spawn_app_using(db, extra, classifier()).await
+}
+
+/// Same with another classifier (the browser tests use the real catalogue).
+pub async fn spawn_app_using(db: Db, extra: &[&str], classifier: Arc<Classifier>) -> TestApp {
     let (database_url, guard) = fresh_database(db);
-    let address = start_server(&database_url, classifier(), extra);
+    let address = start_server(&database_url, classifier, extra);
     TestApp {
         address,
         client: reqwest::Client::new(),

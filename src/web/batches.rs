@@ -1,0 +1,240 @@
+//! Batches: the list, and one batch's result (summary by decision, items with their evidence, import problems,
+//! downloads).
+
+use super::highlight;
+use super::layout::{badge, page, query, summary_bar, when, Nav};
+use super::session::Session;
+use super::{html, WebResult};
+use crate::api::batches::visible_batch;
+use crate::api::{blocking, AppState};
+use crate::classify::Classification;
+use crate::db::{batches, items};
+use crate::decision::Decision;
+use actix_web::web;
+use maud::{html, Markup};
+use serde::Deserialize;
+
+const PAGE: i64 = 100;
+
+/// Items per decision, from the batch's stored summary.
+pub fn decision_counts(batch: &batches::Batch) -> Vec<(Decision, i64)> {
+    let summary: serde_json::Value = serde_json::from_str(&batch.summary).unwrap_or_default();
+    Decision::ALL
+        .into_iter()
+        .map(|d| (d, summary[d.as_str()].as_i64().unwrap_or(0)))
+        .collect()
+}
+
+pub fn batch_table(rows: &[batches::Batch]) -> Markup {
+    html! {
+        div.table-wrap {
+            table {
+                thead { tr { th scope="col" { "File" } th scope="col" { "Project" } th scope="col" { "Uploaded" }
+                    th scope="col" { "By" } th scope="col" { "Items" } th scope="col" { "Needs attention" } } }
+                tbody {
+                    @for b in rows {
+                        @let counts = decision_counts(b);
+                        tr {
+                            td { a href={ "/batches/" (b.id) } { (b.file_name) } }
+                            td { (b.project_id) }
+                            td { (when(b.created_at)) }
+                            td { (b.created_by) }
+                            td.num { (b.item_count) }
+                            td {
+                                @for (d, n) in &counts {
+                                    @if *n > 0 && *d != Decision::Clear { (badge(d.as_str())) " " (n) " " }
+                                }
+                                @if b.problem_count > 0 { span.muted { (b.problem_count) " import problems" } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    offset: Option<i64>,
+}
+
+pub async fn list(session: Session, state: web::Data<AppState>, query: web::Query<ListQuery>) -> WebResult {
+    let offset = query.offset.unwrap_or(0).max(0);
+    let scope = session.who.scope().map(<[String]>::to_vec);
+    let (rows, total) = blocking(move || {
+        let mut conn = state.pool.get()?;
+        batches::list(
+            &mut conn,
+            scope.as_deref(),
+            &batches::BatchFilter::default(),
+            PAGE,
+            offset,
+        )
+    })
+    .await?;
+    let body = html! {
+        @if rows.is_empty() {
+            p { "No batches yet in your projects." }
+        } @else {
+            (batch_table(&rows))
+            (pager("/batches", &[], offset, total))
+        }
+    };
+    Ok(html(page("Batches", Some(&session), Nav::Batches, body)))
+}
+
+fn pager(path: &str, keep: &[(&str, &str)], offset: i64, total: i64) -> Markup {
+    let link = |to: i64| {
+        let to = to.to_string();
+        let mut pairs = keep.to_vec();
+        pairs.push(("offset", to.as_str()));
+        format!("{path}{}", query(&pairs))
+    };
+    html! {
+        @if total > PAGE {
+            nav.pager aria-label="Pages" {
+                @if offset > 0 { a href=(link((offset - PAGE).max(0))) { "← Previous" } }
+                span { (offset + 1) "–" ((offset + PAGE).min(total)) " of " (total) }
+                @if offset + PAGE < total { a href=(link(offset + PAGE)) { "Next →" } }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemsQuery {
+    decision: Option<String>,
+    q: Option<String>,
+    review_status: Option<String>,
+    offset: Option<i64>,
+}
+
+pub async fn show(
+    session: Session,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    params: web::Query<ItemsQuery>,
+) -> WebResult {
+    let batch = visible_batch(&session.who, &state, path.into_inner()).await?;
+    let decision = params.decision.clone().filter(|d| d.parse::<Decision>().is_ok());
+    let status = params
+        .review_status
+        .clone()
+        .filter(|s| items::REVIEW_STATUSES.contains(&s.as_str()));
+    let q: String = params.q.as_deref().unwrap_or("").trim().chars().take(200).collect();
+    let offset = params.offset.unwrap_or(0).max(0);
+    let filter = items::ItemFilter {
+        decision: decision.clone(),
+        review_status: status.clone(),
+        q: Some(q.clone()).filter(|q| !q.is_empty()),
+    };
+    let id = batch.id.clone();
+    let state2 = state.clone();
+    let ((rows, total), (problems, problem_total)) = blocking(move || {
+        let mut conn = state2.pool.get()?;
+        let rows = items::list(&mut conn, &id, &filter, PAGE, offset)?;
+        let problems = items::list_problems(&mut conn, &id, 500, 0)?;
+        Ok::<_, crate::db::DbError>((rows, problems))
+    })
+    .await?;
+    let counts = decision_counts(&batch);
+    let decision = decision.unwrap_or_default();
+    let status = status.unwrap_or_default();
+    let base = format!("/batches/{}", batch.id);
+    let body = html! {
+        p.meta {
+            "Project " strong { (batch.project_id) } " · uploaded by " (batch.created_by) " on " (when(batch.created_at))
+            " · catalogue " (batch.catalog_version)
+        }
+        section.card aria-labelledby="summary-h" {
+            h2 #summary-h { (batch.item_count) " items by decision" }
+            ul.counts {
+                @for (d, n) in &counts {
+                    li { a href={ (base) (query(&[("decision", d.as_str())])) } { (badge(d.as_str())) " " strong.count { (n) } } }
+                }
+                @if batch.problem_count > 0 {
+                    li { a href="#problems" { span.badge.badge-problem { "import problems" } " " strong.count { (batch.problem_count) } } }
+                }
+            }
+            (summary_bar(&counts))
+            p.downloads { "Download the report: " a href={ (base) "/export.csv" } download { "CSV" } }
+        }
+        form.filters method="get" action=(base) role="search" {
+            div { label for="f-decision" { "Decision" }
+                select #f-decision name="decision" {
+                    option value="" { "all" }
+                    @for d in Decision::ALL { option value=(d.as_str()) selected[decision == d.as_str()] { (d.as_str()) } }
+                } }
+            div { label for="f-status" { "Review" }
+                select #f-status name="review_status" {
+                    option value="" { "any" }
+                    @for s in items::REVIEW_STATUSES { option value=(s) selected[status == s] { (s) } }
+                } }
+            div.grow { label for="f-q" { "Search the descriptions" }
+                input #f-q type="search" name="q" value=(q) maxlength="200"; }
+            button type="submit" { "Filter" }
+            @if !decision.is_empty() || !q.is_empty() || !status.is_empty() { a href=(base) { "Show all" } }
+        }
+        p.muted role="status" { (total) " items shown" @if total > PAGE { " (" (PAGE) " per page)" } "." }
+        (item_table(&rows))
+        (pager(&base, &[("decision", &decision), ("review_status", &status), ("q", &q)], offset, total))
+        (problem_section(&problems, problem_total))
+    };
+    Ok(html(page(&batch.file_name, Some(&session), Nav::Batches, body)))
+}
+
+pub fn item_table(rows: &[items::Item]) -> Markup {
+    html! {
+        div.table-wrap {
+            table.items {
+                thead { tr {
+                    th scope="col" { "Row" } th scope="col" { "Decision" } th scope="col" { "Description" }
+                    th scope="col" { "Entries" } th scope="col" { "Review" }
+                } }
+                tbody {
+                    @for item in rows {
+                        @let c = serde_json::from_str::<Classification>(&item.classification).ok();
+                        tr {
+                            td.num { a href={ "/items/" (item.id) } aria-label={ "Item on row " (item.row_number) } { (item.row_number) } }
+                            td { (badge(&item.decision)) }
+                            td.desc {
+                                (highlight::description(&item.description, c.as_ref()))
+                                @if let Some(c) = &c { @for question in &c.questions { p.question { (question) } } }
+                            }
+                            td { @if let Some(c) = &c { @for code in c.entry_codes() {
+                                a.entry href={ "/catalog/" (code) } { (code) } " "
+                            } } }
+                            td { span class={ "status status-" (item.review_status) } { (item.review_status) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn problem_section(problems: &[items::Problem], total: i64) -> Markup {
+    html! {
+        @if total > 0 {
+            section #problems aria-labelledby="problems-h" {
+                h2 #problems-h { (total) " import problems" }
+                p.muted { "The item is still screened; check these cells in the spreadsheet." }
+                div.table-wrap { table {
+                    thead { tr { th scope="col" { "Sheet" } th scope="col" { "Row" } th scope="col" { "Column" }
+                        th scope="col" { "Value" } th scope="col" { "Problem" } } }
+                    tbody { @for p in problems { tr {
+                        td { (p.sheet.as_deref().unwrap_or("")) } td.num { (p.row_number) }
+                        td { (p.column_ref.as_deref().unwrap_or("")) } td { code { (p.value.as_deref().unwrap_or("")) } }
+                        td { (p.message) }
+                    } } }
+                } }
+            }
+        }
+    }
+}
+
+pub async fn export_csv(session: Session, state: web::Data<AppState>, path: web::Path<String>) -> WebResult {
+    let batch = visible_batch(&session.who, &state, path.into_inner()).await?;
+    Ok(crate::api::export::csv_response(&state, batch).await?)
+}

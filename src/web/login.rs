@@ -1,0 +1,210 @@
+//! Sign-in (local account, or a token from the organisation's identity provider), sign-out, the start page.
+
+use super::layout::{page, Nav};
+use super::session::{Session, SessionKeys, SESSION_COOKIE, SIGNIN_COOKIE};
+use super::{see_other, WebResult};
+use crate::api::{blocking, AppState};
+use crate::auth::jwt::JwtKeys;
+use crate::auth::Role;
+use crate::service::accounts;
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::html;
+use serde::Deserialize;
+
+/// A local path to return to after sign-in; anything else (another site, `//host`) becomes `/`.
+fn local_path(next: Option<&str>) -> String {
+    match next {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
+        _ => "/".to_string(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+/// The start page: where each role begins its day.
+pub async fn home(req: HttpRequest, keys: web::Data<SessionKeys>) -> HttpResponse {
+    let Some(session) = keys.session(&req) else {
+        return see_other("/login");
+    };
+    see_other(default_start(session.who.role))
+}
+
+fn signin_page(req: &HttpRequest, keys: &SessionKeys, next: &str, error: Option<&str>) -> HttpResponse {
+    let (cookie, token) = keys.signin_pair(req);
+    let body = html! {
+        @if let Some(message) = error {
+            p.error-detail role="alert" { (message) }
+        }
+        form.card.narrow method="post" action="/login" {
+            input type="hidden" name="csrf" value=(token);
+            input type="hidden" name="next" value=(next);
+            label for="name" { "Name" }
+            input #name type="text" name="name" autocomplete="username" required maxlength="100" autofocus;
+            label for="password" { "Password" }
+            input #password type="password" name="password" autocomplete="current-password" required maxlength="1024";
+            button.primary type="submit" { "Sign in" }
+        }
+        details.card.narrow {
+            summary { "Sign in with a token from your organisation's identity provider" }
+            form method="post" action="/login/token" {
+                input type="hidden" name="csrf" value=(token);
+                input type="hidden" name="next" value=(next);
+                label for="token" { "Access token (JWT)" }
+                textarea #token name="token" rows="4" required maxlength="16384" autocomplete="off" spellcheck="false" {}
+                p.hint { "Paste an access token your identity provider issued for this service. It is checked with \
+                          the same keys, issuer and audience as the API; the session ends when the token expires." }
+                button type="submit" { "Sign in with token" }
+            }
+        }
+    };
+    let status = if error.is_some() {
+        actix_web::http::StatusCode::UNAUTHORIZED
+    } else {
+        actix_web::http::StatusCode::OK
+    };
+    HttpResponse::build(status)
+        .cookie(cookie)
+        .content_type("text/html; charset=utf-8")
+        .body(page("Sign in", None, Nav::None, body).into_string())
+}
+
+pub async fn form(req: HttpRequest, keys: web::Data<SessionKeys>, query: web::Query<NextQuery>) -> HttpResponse {
+    let next = local_path(query.next.as_deref());
+    if keys.session(&req).is_some() {
+        return see_other(&next);
+    }
+    signin_page(&req, &keys, &next, None)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PasswordForm {
+    csrf: String,
+    next: Option<String>,
+    name: String,
+    password: String,
+}
+
+fn signed_in(
+    req: &HttpRequest,
+    keys: &SessionKeys,
+    cookie: actix_web::cookie::Cookie<'static>,
+    next: &str,
+) -> HttpResponse {
+    let mut response = see_other(next);
+    // Adding cookies to a fresh response cannot fail for well-formed cookies.
+    let _ = response.add_cookie(&cookie);
+    let _ = response.add_removal_cookie(&keys.removal(req, SIGNIN_COOKIE));
+    response
+}
+
+pub async fn password(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    keys: web::Data<SessionKeys>,
+    form: web::Form<PasswordForm>,
+) -> WebResult {
+    keys.check_signin(&req, &form.csrf)?;
+    let form = form.into_inner();
+    let next = local_path(form.next.as_deref());
+    if form.name.is_empty() || form.name.len() > 100 || form.password.len() > 1024 {
+        return Ok(signin_page(&req, &keys, &next, Some("Wrong name or password.")));
+    }
+    let who = blocking(move || {
+        let mut conn = state.pool.get()?;
+        accounts::authenticate(&mut conn, &form.name, &form.password)
+    })
+    .await?;
+    match who {
+        Some(who) => {
+            tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface");
+            let cookie = keys.session_cookie(&req, &who, None);
+            Ok(signed_in(&req, &keys, cookie, &next))
+        }
+        None => Ok(signin_page(&req, &keys, &next, Some("Wrong name or password."))),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TokenForm {
+    csrf: String,
+    next: Option<String>,
+    token: String,
+}
+
+pub async fn token(
+    req: HttpRequest,
+    keys: web::Data<SessionKeys>,
+    jwt: web::Data<JwtKeys>,
+    form: web::Form<TokenForm>,
+) -> WebResult {
+    keys.check_signin(&req, &form.csrf)?;
+    let next = local_path(form.next.as_deref());
+    match jwt.verify_until(form.token.trim()) {
+        Ok((who, expires)) => {
+            tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface with a token");
+            let cookie = keys.session_cookie(&req, &who, Some(expires));
+            Ok(signed_in(&req, &keys, cookie, &next))
+        }
+        Err(e) => {
+            tracing::debug!(error = %e, "web sign-in token refused");
+            Ok(signin_page(
+                &req,
+                &keys,
+                &next,
+                Some("The token is expired or not valid for this service."),
+            ))
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CsrfOnly {
+    csrf: String,
+}
+
+pub async fn logout(
+    req: HttpRequest,
+    session: Session,
+    keys: web::Data<SessionKeys>,
+    form: web::Form<CsrfOnly>,
+) -> WebResult {
+    session.check_form(&req, &form.csrf)?;
+    let mut response = see_other("/login");
+    let _ = response.add_removal_cookie(&keys.removal(&req, SESSION_COOKIE));
+    Ok(response)
+}
+
+/// Where a role starts (used after sign-in without a `next`).
+pub fn default_start(role: Role) -> &'static str {
+    match role {
+        Role::Officer | Role::Admin => "/upload",
+        Role::Reviewer => "/review",
+        Role::Monitor => "/monitoring",
+        _ => "/batches",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(
+            local_path(Some("/batches/x?decision=clear")),
+            "/batches/x?decision=clear"
+        );
+        for hostile in [
+            "//evil.example/",
+            "https://evil.example/",
+            "/\\evil.example",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(local_path(Some(hostile)), "/", "{hostile}");
+        }
+        assert_eq!(local_path(None), "/");
+    }
+}

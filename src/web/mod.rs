@@ -1,0 +1,69 @@
+//! The web interface: server-rendered pages (maud) for officers, reviewers and monitoring staff, served by
+//! `equipcheck serve` beside the API. Pages use the API's authorisation (`auth::Identity`, roles, project scoping)
+//! and call the same storage and domain functions as its handlers, never the HTTP API itself. One file per
+//! page group; the session is a signed cookie ([`session`]); assets are compiled in ([`assets`]).
+
+pub mod assets;
+mod batches;
+mod catalog;
+pub mod error;
+pub mod headers;
+mod highlight;
+mod items;
+pub mod layout;
+mod login;
+mod monitoring;
+mod review;
+pub mod session;
+mod upload;
+
+use actix_web::http::header;
+use actix_web::{web, HttpResponse};
+use error::WebError;
+use maud::Markup;
+
+pub type WebResult = Result<HttpResponse, WebError>;
+
+/// 303 See Other: after a form post, and to send a browser elsewhere.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_string()))
+        .finish()
+}
+
+pub fn html(markup: Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
+/// Registers the pages; call before `api::configure` (whose fallback answers every other path).
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::FormConfig::default().limit(64 * 1024))
+        .route("/", web::get().to(login::home))
+        .route("/static/{name}", web::get().to(assets::serve))
+        .route("/login", web::get().to(login::form))
+        .route("/login", web::post().to(login::password))
+        .route("/login/token", web::post().to(login::token))
+        .route("/logout", web::post().to(login::logout))
+        .route("/upload", web::get().to(upload::form))
+        .route("/upload", web::post().to(upload::submit))
+        .route("/batches", web::get().to(batches::list))
+        .route("/batches/{batch}", web::get().to(batches::show))
+        .route("/batches/{batch}/export.csv", web::get().to(batches::export_csv))
+        .route("/items/{item}", web::get().to(items::show))
+        .route("/items/{item}/decide", web::post().to(review::decide))
+        .route("/review", web::get().to(review::queue))
+        .route("/monitoring", web::get().to(monitoring::dashboard))
+        .route("/deliveries/{delivery}", web::get().to(monitoring::delivery))
+        .route(
+            "/deliveries/{delivery}/inspections",
+            web::post().to(monitoring::record_inspection),
+        )
+        .route(
+            "/deliveries/{delivery}/incidents",
+            web::post().to(monitoring::record_incident),
+        )
+        .route("/catalog", web::get().to(catalog::search))
+        .route("/catalog/{code}", web::get().to(catalog::entry));
+}

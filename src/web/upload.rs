@@ -1,0 +1,100 @@
+//! The upload page: pick a project, drop a spreadsheet (or choose it), watch the progress, land on the result.
+//! Without JavaScript the form posts normally; with it, app.js sends the same form and shows the progress.
+
+use super::layout::{csrf_field, page, Nav};
+use super::session::Session;
+use super::{html, see_other, WebResult};
+use crate::api::batches::{receive_upload, store_upload};
+use crate::api::error::ApiError;
+use crate::api::request_meta::RequestMeta;
+use crate::api::{blocking, AppState};
+use crate::auth::{Identity, Role};
+use crate::db::{batches, projects};
+use actix_multipart::Multipart;
+use actix_web::{web, HttpRequest};
+use maud::html;
+
+/// The projects a person may upload to, with their names: (id, name).
+pub async fn visible_projects(state: &web::Data<AppState>, who: &Identity) -> Result<Vec<(String, String)>, ApiError> {
+    let state = state.clone();
+    let scope = who.scope().map(<[String]>::to_vec);
+    let known = blocking(move || {
+        let mut conn = state.pool.get()?;
+        projects::list(&mut conn, scope.as_deref())
+    })
+    .await?;
+    let mut out: Vec<(String, String)> = known.into_iter().map(|p| (p.id, p.name)).collect();
+    // A token may grant a project the database has not seen yet (it is created on the first upload).
+    for id in &who.projects {
+        if !out.iter().any(|(known, _)| known == id) {
+            out.push((id.clone(), id.clone()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+pub async fn form(session: Session, state: web::Data<AppState>) -> WebResult {
+    session.who.require(&[Role::Officer, Role::Admin])?;
+    let projects = visible_projects(&state, &session.who).await?;
+    let scope = session.who.scope().map(<[String]>::to_vec);
+    let state2 = state.clone();
+    let (recent, _) = blocking(move || {
+        let mut conn = state2.pool.get()?;
+        batches::list(&mut conn, scope.as_deref(), &batches::BatchFilter::default(), 8, 0)
+    })
+    .await?;
+    let max_mib = state.limits.max_upload_mib;
+    let body = html! {
+        @if projects.is_empty() {
+            p.error-detail role="alert" { "Your account grants no project. Ask an administrator to add one." }
+        } @else {
+            form #upload-form .card method="post" action="/upload" enctype="multipart/form-data" {
+                (csrf_field(&session))
+                label for="project" { "Project" }
+                select #project name="project" required {
+                    @for (id, name) in &projects {
+                        option value=(id) { (name) @if name != id { " (" (id) ")" } }
+                    }
+                }
+                label for="file" { "Spreadsheet" }
+                div #drop-zone .drop-zone {
+                    p { "Drag the spreadsheet here, or choose it:" }
+                    input #file type="file" name="file" required
+                        accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.csv" aria-describedby="file-hint";
+                    p #file-hint .hint { "XLSX, XLSM, XLSB, XLS, ODS or CSV, up to " (max_mib) " MiB. Every line is \
+                        imported, classified and stored with its evidence." }
+                }
+                progress #upload-progress max="100" value="0" hidden {}
+                p #upload-status .status role="status" aria-live="polite" {}
+                button.primary #upload-button type="submit" { "Upload and check" }
+            }
+        }
+        @if !recent.is_empty() {
+            h2 { "Recent batches" }
+            (super::batches::batch_table(&recent))
+        }
+    };
+    Ok(html(page("Upload a spreadsheet", Some(&session), Nav::Upload, body)))
+}
+
+pub async fn submit(
+    req: HttpRequest,
+    session: Session,
+    meta: RequestMeta,
+    state: web::Data<AppState>,
+    mut form: Multipart,
+) -> WebResult {
+    let received = receive_upload(&req, &session.who, meta.request_id, &state, None, &mut form, &["csrf"]).await?;
+    let token = received
+        .fields
+        .iter()
+        .find(|(name, _)| name == "csrf")
+        .map(|(_, value)| value.as_str())
+        .unwrap_or("");
+    session.check_form(&req, token)?;
+    let stored = store_upload(&state, received.upload).await?;
+    drop(received.slot);
+    tracing::info!(batch = %stored.batch.id, user = %session.who.sub, "uploaded from the web interface");
+    Ok(see_other(&format!("/batches/{}", stored.batch.id)))
+}
