@@ -24,6 +24,7 @@ fn who(identity: &Identity, state: &AppState) -> Who {
         actor: identity.actor(),
         projects: identity.scope().map(<[String]>::to_vec),
         today: state.clock.today(),
+        request_id: None,
     }
 }
 
@@ -250,6 +251,7 @@ pub async fn delivery(session: Session, state: web::Data<AppState>, path: web::P
 
 /// Runs a recording step; on failure shows the delivery page again with the reason and the error's status.
 async fn record_step(
+    req: &HttpRequest,
     session: &Session,
     state: &web::Data<AppState>,
     id: String,
@@ -259,7 +261,8 @@ async fn record_step(
     done: &str,
 ) -> WebResult {
     session.who.require(&[Role::Monitor, Role::Admin])?;
-    let who = who(&session.who, state);
+    let mut who = who(&session.who, state);
+    who.request_id = crate::api::request_meta::request_id_of(req);
     let state2 = state.clone();
     let outcome = blocking(move || {
         let mut conn = state2.pool.get().map_err(DbError::from)?;
@@ -316,6 +319,7 @@ pub async fn record_inspection(
         results,
     };
     record_step(
+        &req,
         &session,
         &state,
         id,
@@ -354,6 +358,7 @@ pub async fn record_incident(
         description: form.description,
     };
     record_step(
+        &req,
         &session,
         &state,
         id,
