@@ -3,6 +3,7 @@
 use super::error::{ApiError, Problem};
 use super::items::validation_error;
 use super::{blocking, body, AppState};
+use crate::audit::{self, AuditEvent};
 use crate::auth::{Identity, Role};
 use crate::db::projects::{self, Project, ProjectData};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -42,6 +43,7 @@ pub struct ProjectRequest {
 pub async fn put(
     req: HttpRequest,
     who: Identity,
+    meta: super::request_meta::RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<String>,
     payload: web::Payload,
@@ -65,7 +67,25 @@ pub async fn put(
             recipient: request.recipient.as_deref(),
             funding_line: request.funding_line.as_deref(),
         };
-        let created = crate::db::write(&mut conn, |c| projects::upsert(c, &id, &data))?;
+        let actor = who.actor();
+        let created = crate::db::write(&mut conn, |c| {
+            let before = projects::get(c, &id)?;
+            let created = projects::upsert(c, &id, &data)?;
+            let after = projects::get(c, &id)?;
+            let state = |p: Option<Project>| serde_json::to_value(p).unwrap_or_default();
+            let event = AuditEvent::new(
+                &actor,
+                if created { "create_project" } else { "describe_project" },
+                "project",
+                id.clone(),
+            )
+            .project(id.clone())
+            .before(state(before))
+            .after(state(after))
+            .request_id(meta.request_id.as_deref());
+            audit::append(c, &event, crate::db::now())?;
+            Ok::<_, crate::db::DbError>(created)
+        })?;
         let project = projects::get(&mut conn, &id)?;
         Ok::<_, crate::db::DbError>((created, project))
     })

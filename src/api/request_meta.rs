@@ -49,12 +49,17 @@ pub async fn request_id(
     Ok(response)
 }
 
+/// The id the middleware gave this request (for handlers that do not take [`RequestMeta`]).
+pub fn request_id_of(req: &HttpRequest) -> Option<String> {
+    req.extensions().get::<RequestId>().map(|r| r.0.clone())
+}
+
 impl FromRequest for RequestMeta {
     type Error = ApiError;
     type Future = Ready<Result<RequestMeta, ApiError>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone());
+        let request_id = request_id_of(req);
         let idempotency_key = req
             .headers()
             .get("Idempotency-Key")

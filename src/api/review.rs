@@ -234,6 +234,10 @@ pub struct QueueQuery {
 pub struct QueueItem {
     pub project: String,
     pub batch_created_at: chrono::DateTime<chrono::Utc>,
+    /// Who uploaded or submitted the batch (four eyes: they never decide on it).
+    pub uploaded_by: String,
+    /// Whether the caller may take a review step on it (a reviewer or admin who did not upload it).
+    pub may_decide: bool,
     #[serde(flatten)]
     pub item: ItemView,
 }
@@ -272,6 +276,7 @@ pub async fn queue(
         status: query.status,
     };
     let scope = who.scope().map(<[String]>::to_vec);
+    let may_review = who.has_role(&[crate::auth::Role::Reviewer, crate::auth::Role::Admin]);
     let queue = blocking(move || {
         let mut conn = state.pool.get()?;
         review::queue(&mut conn, scope.as_deref(), &filter, limit, offset)
@@ -282,6 +287,8 @@ pub async fn queue(
             .entries
             .into_iter()
             .map(|e| QueueItem {
+                may_decide: may_review && e.uploaded_by != who.sub,
+                uploaded_by: e.uploaded_by,
                 project: e.project,
                 batch_created_at: e.batch_created_at.and_utc(),
                 item: ItemView::new(e.item, false),

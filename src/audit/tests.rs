@@ -145,3 +145,20 @@ fn anchors_parse_and_reject_garbage() {
     assert!("x:abc".parse::<Anchor>().is_err());
     assert!(format!("1:{}", "g".repeat(64)).parse::<Anchor>().is_err());
 }
+
+#[test]
+fn appending_in_bulk_chains_like_appending_one_by_one() {
+    let (_dir, pool) = database();
+    let mut conn = pool.get().expect("conn");
+    append_n(&mut conn, 2);
+    let actor = Actor::new("rita", "reviewer", "jwt:HS256");
+    let events: Vec<AuditEvent> = (0..1_234)
+        .map(|i| AuditEvent::new(&actor, "approve", "item", format!("{i}")).reason("Civilian tents"))
+        .collect();
+    db::write(&mut conn, |c| append_all(c, &events, db::now())).expect("append_all");
+    db::write(&mut conn, |c| append_all(c, &[], db::now())).expect("nothing to append");
+    append_n(&mut conn, 1);
+    let result = verify(&mut conn, None).expect("verify");
+    assert!(result.is_intact(), "{result:?}");
+    assert_eq!(result.records, 1_237);
+}

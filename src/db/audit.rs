@@ -67,6 +67,18 @@ pub fn insert(conn: &mut DbConnection, row: &AuditRow) -> Result<(), DbError> {
     Ok(())
 }
 
+/// Several records in one statement per 500 (bulk review steps); matched per backend because multi-row
+/// `INSERT` does not compile through the `MultiConnection` enum.
+pub fn insert_many(conn: &mut DbConnection, rows: &[AuditRow]) -> Result<(), DbError> {
+    for chunk in rows.chunks(500) {
+        match conn {
+            DbConnection::Sqlite(c) => diesel::insert_into(audit_log::table).values(chunk).execute(c)?,
+            DbConnection::Pg(c) => diesel::insert_into(audit_log::table).values(chunk).execute(c)?,
+        };
+    }
+    Ok(())
+}
+
 /// Records after `after_seq` in chain order, at most `limit`: the verifier walks the whole table this way.
 pub fn chain_page(conn: &mut DbConnection, after_seq: i64, limit: i64) -> Result<Vec<AuditRow>, DbError> {
     Ok(audit_log::table

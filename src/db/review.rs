@@ -3,7 +3,7 @@
 
 use super::batches::Batch;
 use super::items::{like_pattern, Item};
-use super::schema::{batches, items};
+use super::schema::{batches, deliveries, items};
 use super::{DbConnection, DbError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -132,8 +132,8 @@ pub fn batch_ids_after(conn: &mut DbConnection, after: Option<&str>, limit: i64)
     Ok(query.load::<String>(conn)?)
 }
 
-/// Items of a batch that a rescreen may send back to the queue, `limit` after position `after`: every item
-/// (deliveries, once recorded, are to be excluded here).
+/// Items of a batch that a rescreen may send back to the queue, `limit` after position `after`: every item not
+/// yet delivered (a delivered item's decision is history; monitoring follows it).
 pub fn rescreen_candidates(
     conn: &mut DbConnection,
     batch_id: &str,
@@ -143,22 +143,64 @@ pub fn rescreen_candidates(
     Ok(items::table
         .filter(items::batch_id.eq(batch_id))
         .filter(items::position.gt(after))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            deliveries::table.filter(deliveries::item_id.eq(items::id)),
+        )))
         .order(items::position)
         .limit(limit)
         .load::<Item>(conn)?)
 }
 
-/// Pending `clear` items of a batch (or only those of `ids`), in order.
-pub fn pending_clear(conn: &mut DbConnection, batch_id: &str, ids: Option<&[i64]>) -> Result<Vec<Item>, DbError> {
+/// Whether the item has been delivered (monitoring recorded a delivery of it).
+pub fn is_delivered(conn: &mut DbConnection, item_id: i64) -> Result<bool, DbError> {
+    Ok(diesel::select(diesel::dsl::exists(
+        deliveries::table.filter(deliveries::item_id.eq(item_id)),
+    ))
+    .get_result(conn)?)
+}
+
+/// Pending `clear` items of a batch (or only those of `ids`) after position `after`, at most `limit`, in order.
+pub fn pending_clear(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    ids: Option<&[i64]>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Item>, DbError> {
     let mut query = items::table
         .filter(items::batch_id.eq(batch_id))
         .filter(items::review_status.eq("pending"))
         .filter(items::decision.eq("clear"))
+        .filter(items::position.gt(after))
         .into_boxed();
     if let Some(ids) = ids {
         query = query.filter(items::id.eq_any(ids.to_vec()));
     }
-    Ok(query.order(items::position).load::<Item>(conn)?)
+    Ok(query.order(items::position).limit(limit).load::<Item>(conn)?)
+}
+
+/// Approves these items if they are still pending and clear, in one statement; answers how many changed.
+pub fn approve_pending_clear(
+    conn: &mut DbConnection,
+    ids: &[i64],
+    note: &str,
+    by: &str,
+    at: NaiveDateTime,
+) -> Result<usize, DbError> {
+    Ok(diesel::update(
+        items::table
+            .filter(items::id.eq_any(ids.to_vec()))
+            .filter(items::review_status.eq("pending"))
+            .filter(items::decision.eq("clear")),
+    )
+    .set((
+        items::review_status.eq("approved"),
+        items::review_note.eq(note),
+        items::reviewed_by.eq(by),
+        items::reviewed_at.eq(at),
+        items::version.eq(items::version + 1),
+    ))
+    .execute(conn)?)
 }
 
 /// What a batch's state follows.
@@ -210,8 +252,8 @@ pub struct QueueFilter {
     pub status: Option<String>,
 }
 
-/// One queue row: the item, its project and when its batch arrived.
-pub type QueueRow = (Item, String, NaiveDateTime);
+/// One queue row: the item, its project, when its batch arrived and who uploaded or submitted it.
+pub type QueueRow = (Item, String, NaiveDateTime, String);
 
 /// A page of the queue, the total, and (review status, count) pairs.
 pub type QueuePage = (Vec<QueueRow>, i64, Vec<(String, i64)>);
@@ -264,7 +306,12 @@ pub fn queue(
         .order((batches::created_at.asc(), items::batch_id.asc(), items::position.asc()))
         .limit(limit)
         .offset(offset)
-        .select((items::all_columns, batches::project_id, batches::created_at))
+        .select((
+            items::all_columns,
+            batches::project_id,
+            batches::created_at,
+            batches::created_by,
+        ))
         .load::<QueueRow>(conn)?;
     let mut counts = Vec::new();
     for status in super::items::REVIEW_STATUSES {

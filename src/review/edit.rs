@@ -108,7 +108,7 @@ pub(super) fn back_to_review(item: &Item, decision: &str) -> ReviewChange {
 }
 
 /// Changes an item's data (officers, ERP clients and admins of its project). The item is classified again and
-/// waits for review, whatever was decided before.
+/// waits for review, whatever was decided before. A delivered item cannot be edited.
 pub fn edit(
     conn: &mut DbConnection,
     classifier: &Classifier,
@@ -136,6 +136,14 @@ pub fn edit(
         }
         if item.version != expected_version {
             return Err(ReviewError::Conflict { current: item.version }.into());
+        }
+        if store::is_delivered(c, item.id)? {
+            // What was delivered is history; a correction is a new line, not an edit.
+            return Err(ReviewError::InvalidState {
+                status: "delivered".into(),
+                action: "edit",
+            }
+            .into());
         }
         let data = apply(classifier, &item, edit)?;
         let decision = serde_json::from_str::<crate::classify::Classification>(&data.classification)

@@ -15,6 +15,8 @@ pub mod justification;
 mod queue;
 mod rescreen;
 mod rules;
+#[cfg(test)]
+mod tests;
 
 pub use batch_state::{refresh_batch_state, BatchState};
 pub use decide::{approve_clear, decide, BulkOutcome, ItemState};

@@ -13,6 +13,8 @@ pub struct QueueEntry {
     pub item: Item,
     pub project: String,
     pub batch_created_at: NaiveDateTime,
+    /// Who uploaded or submitted the batch: they may not decide on it (four eyes).
+    pub uploaded_by: String,
 }
 
 #[derive(Debug, Clone)]
@@ -73,10 +75,11 @@ pub fn queue(
     Ok(Queue {
         entries: rows
             .into_iter()
-            .map(|(item, project, batch_created_at)| QueueEntry {
+            .map(|(item, project, batch_created_at, uploaded_by)| QueueEntry {
                 item,
                 project,
                 batch_created_at,
+                uploaded_by,
             })
             .collect(),
         total,

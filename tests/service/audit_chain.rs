@@ -181,5 +181,60 @@ async fn records_say_how_the_actor_authenticated() {
         let upload = app.get_json("/api/v1/audit?action=upload", &token("admin", &[])).await;
         assert_eq!(upload["items"][0]["actor"], "olga");
         assert_eq!(upload["items"][0]["auth_method"], "jwt:HS256");
+        // Describing a project is recorded too (admins only, so the record has a project and is listed).
+        let put = app
+            .client
+            .put(app.url("/api/v1/projects/p1"))
+            .bearer_auth(token_as("ada", "admin", &[]))
+            .json(&json!({"name": "Police mobility"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(put.status(), 200, "the upload created the project");
+        let described = app
+            .get_json("/api/v1/audit?entity_type=project", &token("admin", &[]))
+            .await;
+        assert_eq!(described["items"][0]["action"], "describe_project");
+        assert_eq!(described["items"][0]["after"]["name"], "Police mobility");
+    }
+}
+
+#[tokio::test]
+async fn request_ids_and_idempotency_keys_reach_the_audit_trail() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let (_, items) = upload_lines(&app, "olga", "p1", &["Tent"]).await;
+        let id = items[0]["id"].as_i64().unwrap();
+        let version = items[0]["version"].as_i64().unwrap();
+        let response = app
+            .client
+            .post(app.url(&format!("/api/v1/items/{id}/decisions")))
+            .bearer_auth(token_as("rita", "reviewer", &["p1"]))
+            .header("X-Request-Id", "req-review-42")
+            .header("Idempotency-Key", "decision-7")
+            .json(&json!({"action": "approve", "version": version, "justification": "Civilian tent, no control"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.headers()["x-request-id"], "req-review-42");
+        assert_eq!(response.status(), 200);
+        let generated = app
+            .get("/api/v1/projects", &token_as("rita", "reviewer", &["p1"]))
+            .await;
+        assert_eq!(generated.headers()["x-request-id"].len(), 36, "a UUID is generated");
+        let records = app
+            .get_json("/api/v1/audit?action=approve", &token_as("rita", "reviewer", &["p1"]))
+            .await;
+        assert_eq!(records["items"][0]["request_id"], "req-review-42");
+        assert_eq!(records["items"][0]["idempotency_key"], "decision-7");
+        // Another project's records are invisible.
+        let other = app
+            .get_json("/api/v1/audit", &token_as("rita", "reviewer", &["p2"]))
+            .await;
+        assert_eq!(other["total"], 0);
+        let other = app
+            .get_json("/api/v1/audit?project=p1", &token_as("rita", "reviewer", &["p2"]))
+            .await;
+        assert_eq!(other["total"], 0);
     }
 }

@@ -98,12 +98,23 @@ async fn a_catalogue_change_rescreens_items_at_start_up() {
     let (catalogue, upgraded) = upgraded_catalogue();
     for db in backends() {
         let app = spawn_app(db).await;
-        let (batch, items) = upload_lines(&app, "olga", P, &["Combat helmet", "Tent"]).await;
+        let (batch, items) = upload_lines(&app, "olga", P, &["Combat helmet", "Tent", "Combat helmet model B"]).await;
         let helmet = items[0]["id"].as_i64().unwrap();
+        let delivered = items[2]["id"].as_i64().unwrap();
         assert_eq!(items[0]["decision"], "clear");
         for it in &items {
             approve_item(&app, it["id"].as_i64().unwrap()).await;
         }
+        // A delivered item's decision is history: the rescreen leaves it alone.
+        let delivery = app
+            .post_json(
+                "/api/v1/deliveries",
+                &token("monitor", &[P]),
+                &json!({"item_id": delivered, "quantity": 2,
+                "delivered_on": "2026-11-01", "receiving_unit": "Groupement mobile", "location": "Niamey"}),
+            )
+            .await;
+        assert_eq!(delivery.status(), 201, "{}", delivery.text().await.unwrap());
         let before = app
             .get_json(&format!("/api/v1/batches/{batch}"), &token("admin", &[]))
             .await;
@@ -130,6 +141,24 @@ async fn a_catalogue_change_rescreens_items_at_start_up() {
         assert_eq!(
             item(&app, items[1]["id"].as_i64().unwrap()).await["review"]["status"],
             "approved"
+        );
+        let edit = app
+            .client
+            .patch(app.url(&format!("/api/v1/items/{delivered}")))
+            .bearer_auth(token_as("olga", "officer", &[P]))
+            .json(&json!({"description": "Tent", "version": item(&app, delivered).await["version"]}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            problem(edit, 409).await["code"],
+            "invalid_state",
+            "a delivered item is not edited"
+        );
+        let kept = item(&app, delivered).await;
+        assert_eq!(
+            (kept["decision"].as_str(), kept["review"]["status"].as_str()),
+            (Some("clear"), Some("approved"))
         );
         let history = app
             .get_json(&format!("/api/v1/items/{helmet}/history"), &token("admin", &[]))

@@ -1,0 +1,231 @@
+//! The state machine without a database: every action from every status, and the refusals by role.
+
+use super::rules::{refusal, transition};
+use super::*;
+use crate::db::batches::Batch;
+use crate::db::items::Item;
+
+fn at() -> chrono::NaiveDateTime {
+    chrono::DateTime::from_timestamp(1_790_000_000, 0)
+        .map(|t| t.naive_utc())
+        .unwrap_or_default()
+}
+
+fn item(decision: &str, status: &str) -> Item {
+    let proposal = (status == "proposed").then(|| {
+        serde_json::json!({"decision": "clear", "entry": null, "justification": "Airsoft replica for training",
+            "by": "rita", "at": at()})
+        .to_string()
+    });
+    Item {
+        id: 7,
+        batch_id: "b".into(),
+        position: 1,
+        sheet: None,
+        row_number: 2,
+        line_ref: None,
+        description: "Assault rifle".into(),
+        quantity: None,
+        unit: None,
+        unit_price: None,
+        currency: None,
+        hs_code: None,
+        control_code: None,
+        supplier: None,
+        origin: None,
+        end_user: None,
+        destination: None,
+        decision: decision.into(),
+        classification: "{}".into(),
+        review_status: status.into(),
+        review_note: None,
+        reviewed_by: None,
+        reviewed_at: None,
+        version: 3,
+        review_entry: None,
+        proposal,
+        question: None,
+        rescreen: None,
+    }
+}
+
+fn batch() -> Batch {
+    Batch {
+        id: "b".into(),
+        project_id: "p1".into(),
+        file_name: "f.csv".into(),
+        sha256: String::new(),
+        source: "upload".into(),
+        created_by: "olga".into(),
+        created_at: at(),
+        catalog_version: "1".into(),
+        status: "complete".into(),
+        item_count: 1,
+        problem_count: 0,
+        summary: "{}".into(),
+        layout: None,
+        review_state: "open".into(),
+    }
+}
+
+fn caller(sub: &str, role: Role) -> Caller {
+    Caller {
+        actor: Actor::new(sub, role.as_str(), "jwt:HS256"),
+        role,
+        projects: Some(vec!["p1".into()]),
+        request_id: None,
+        idempotency_key: None,
+    }
+}
+
+fn actions() -> Vec<Action> {
+    let why = "Checked against the licence".to_string();
+    vec![
+        Action::Approve {
+            justification: why.clone(),
+        },
+        Action::Reject {
+            justification: why.clone(),
+        },
+        Action::Reclassify {
+            decision: Decision::Military,
+            entry: None,
+            justification: why.clone(),
+        },
+        Action::Confirm {
+            justification: why.clone(),
+        },
+        Action::Decline {
+            justification: why.clone(),
+        },
+        Action::Ask {
+            question: "Which frame rate does it have?".into(),
+        },
+        Action::Answer {
+            answer: "Nine frames per second".into(),
+        },
+    ]
+}
+
+#[test]
+fn each_action_applies_to_one_status_only() {
+    let rene = caller("rene", Role::Reviewer);
+    for status in Status::ALL {
+        for action in actions() {
+            let outcome = transition(&item("review", status.as_str()), &rene, &action, |_| None, at());
+            let allowed = action.required_status() == status;
+            match outcome {
+                Ok(change) => assert!(allowed, "{action:?} from {status:?} gave {change:?}"),
+                Err(ReviewError::InvalidState { .. }) => assert!(!allowed, "{action:?} from {status:?}"),
+                Err(e) => panic!("{action:?} from {status:?}: {e}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn refusals_by_role_four_eyes_and_the_no_weapons_rule() {
+    let prohibited = item("prohibited", "pending");
+    for role in [Role::Officer, Role::Monitor, Role::Erp] {
+        for action in actions().into_iter().filter(|a| !matches!(a, Action::Answer { .. })) {
+            assert_eq!(
+                refusal(&prohibited, &batch(), &caller("x", role), &action),
+                Some(Refusal::Role)
+            );
+        }
+    }
+    for role in [Role::Reviewer, Role::Admin] {
+        let uploader = caller("olga", role);
+        for action in actions().into_iter().filter(|a| !matches!(a, Action::Answer { .. })) {
+            assert_eq!(
+                refusal(&prohibited, &batch(), &uploader, &action),
+                Some(Refusal::FourEyes)
+            );
+        }
+        let other = caller("rene", role);
+        let approve = &actions()[0];
+        assert_eq!(
+            refusal(&prohibited, &batch(), &other, approve),
+            Some(Refusal::Prohibited)
+        );
+        assert_eq!(refusal(&item("military", "pending"), &batch(), &other, approve), None);
+    }
+    let answer = &actions()[6];
+    assert_eq!(
+        refusal(&prohibited, &batch(), &caller("rene", Role::Reviewer), answer),
+        Some(Refusal::NotUploader)
+    );
+    assert_eq!(
+        refusal(&prohibited, &batch(), &caller("olga", Role::Officer), answer),
+        None
+    );
+    let proposed = item("prohibited", "proposed");
+    let confirm = &actions()[3];
+    assert_eq!(
+        refusal(&proposed, &batch(), &caller("rita", Role::Reviewer), confirm),
+        Some(Refusal::SameReviewer)
+    );
+    assert_eq!(
+        refusal(&proposed, &batch(), &caller("rene", Role::Admin), confirm),
+        None
+    );
+}
+
+#[test]
+fn lowering_a_prohibited_decision_only_proposes() {
+    let rita = caller("rita", Role::Reviewer);
+    let lower = Action::Reclassify {
+        decision: Decision::Clear,
+        entry: None,
+        justification: "Nail gun for building".into(),
+    };
+    let change = transition(&item("prohibited", "pending"), &rita, &lower, |_| None, at()).unwrap();
+    assert_eq!(
+        (change.decision.as_str(), change.review_status.as_str()),
+        ("prohibited", "proposed")
+    );
+    let confirmed = transition(
+        &item("prohibited", "proposed"),
+        &caller("rene", Role::Reviewer),
+        &actions()[3],
+        |_| None,
+        at(),
+    )
+    .unwrap();
+    assert_eq!(
+        (confirmed.decision.as_str(), confirmed.review_status.as_str()),
+        ("clear", "pending")
+    );
+    assert_eq!(confirmed.proposal, None);
+    // Raising to prohibited is immediate; an unknown entry and a no-op are refused.
+    let raise = Action::Reclassify {
+        decision: Decision::Prohibited,
+        entry: Some("ML1".into()),
+        justification: "A weapon sight in fact".into(),
+    };
+    let change = transition(
+        &item("military", "pending"),
+        &rita,
+        &raise,
+        |c| Some(c.to_uppercase()),
+        at(),
+    )
+    .unwrap();
+    assert_eq!(
+        (change.decision.as_str(), change.review_entry.as_deref()),
+        ("prohibited", Some("ML1"))
+    );
+    assert!(matches!(
+        transition(&item("military", "pending"), &rita, &raise, |_| None, at()),
+        Err(ReviewError::Invalid(_))
+    ));
+    let same = Action::Reclassify {
+        decision: Decision::Military,
+        entry: None,
+        justification: "Still military equipment".into(),
+    };
+    assert!(matches!(
+        transition(&item("military", "pending"), &rita, &same, |_| None, at()),
+        Err(ReviewError::Invalid(_))
+    ));
+}
