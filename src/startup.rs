@@ -122,6 +122,7 @@ impl Application {
                 settings.limits.max_concurrent_uploads.max(1),
             )),
             clock: settings.today.map_or(Clock::System, Clock::Fixed),
+            login_throttle: Arc::default(),
         });
         let bind_err = |source| StartupError::Bind {
             bind: settings.bind.clone(),

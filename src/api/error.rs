@@ -56,6 +56,8 @@ pub enum ApiError {
     IdempotencyInProgress,
     #[error("too many uploads are being processed; retry in {retry_after} seconds")]
     TooBusy { retry_after: u32 },
+    #[error("too many failed sign-ins for this account; retry in {retry_after} seconds")]
+    TooManyAttempts { retry_after: u64 },
     #[error("the service is temporarily unavailable: {0}")]
     Unavailable(String),
     #[error("internal error")]
@@ -89,6 +91,7 @@ impl ApiError {
             ApiError::IdempotencyMismatch => "idempotency_key_reused",
             ApiError::IdempotencyInProgress => "idempotency_in_progress",
             ApiError::TooBusy { .. } => "too_busy",
+            ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::Internal(_) => "internal",
             ApiError::Refused { code, .. } | ApiError::Conflict { code, .. } => code,
@@ -110,6 +113,7 @@ impl ApiError {
             ApiError::IdempotencyMismatch => "Idempotency key reused",
             ApiError::IdempotencyInProgress => "Request in progress",
             ApiError::TooBusy { .. } => "Too busy",
+            ApiError::TooManyAttempts { .. } => "Too many attempts",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal error",
             ApiError::Refused { .. } => "Refused",
@@ -155,7 +159,7 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::IdempotencyInProgress => StatusCode::CONFLICT,
-            ApiError::TooBusy { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Refused { status, .. } => StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
@@ -172,6 +176,9 @@ impl ResponseError for ApiError {
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
         match self {
             ApiError::TooBusy { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            ApiError::TooManyAttempts { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
             ApiError::Unavailable(_) | ApiError::IdempotencyInProgress => {

@@ -5,9 +5,10 @@ use super::items::validation_error;
 use super::{blocking, body, AppState};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::Role;
-use crate::service::accounts;
+use crate::service::accounts::{self, SignIn};
 use actix_web::{web, HttpRequest};
 use serde::{Deserialize, Serialize};
+use std::time::Instant;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
@@ -31,7 +32,8 @@ pub struct TokenResponse {
 }
 
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = TokenResponse), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = TokenResponse), (status = 401, body = Problem), (status = 422, body = Problem),
+        (status = 429, description = "Too many failed sign-ins for this account; see Retry-After", body = Problem)))]
 pub async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
@@ -42,12 +44,17 @@ pub async fn login(
     let request: LoginRequest = body::parse_json(&bytes, 4)?;
     request.validate().map_err(|e| validation_error(&e))?;
     let refused = || ApiError::Unauthorized("wrong name or password".into());
-    let who = blocking(move || {
+    let outcome = blocking(move || {
         let mut conn = state.pool.get()?;
-        accounts::authenticate(&mut conn, &request.name, &request.password)
+        let throttle = state.login_throttle.clone();
+        accounts::sign_in(&mut conn, &throttle, &request.name, &request.password, Instant::now())
     })
-    .await?
-    .ok_or_else(refused)?;
+    .await?;
+    let who = match outcome {
+        SignIn::Accepted(who) => who,
+        SignIn::Refused => return Err(refused()),
+        SignIn::Throttled { retry_after } => return Err(ApiError::TooManyAttempts { retry_after }),
+    };
     let (role, projects) = (who.role, who.projects);
     let ttl = keys.login_ttl;
     let token = keys

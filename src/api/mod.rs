@@ -40,6 +40,8 @@ pub struct AppState {
     pub heavy_slots: Arc<tokio::sync::Semaphore>,
     /// "Today" for end-use monitoring: the system date, or the one fixed by `EQUIPCHECK_TODAY`.
     pub clock: crate::monitoring::Clock,
+    /// Failed sign-ins per account (API and web), to stop online password guessing.
+    pub login_throttle: Arc<crate::auth::throttle::LoginThrottle>,
 }
 
 impl AppState {

@@ -66,8 +66,14 @@ impl ResponseError for WebError {
             }
         };
         let mut response = HttpResponse::build(status);
-        if let WebError::Api(ApiError::TooBusy { retry_after }) = self {
-            response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+        match self {
+            WebError::Api(ApiError::TooBusy { retry_after }) => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            WebError::Api(ApiError::TooManyAttempts { retry_after }) => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            _ => {}
         }
         response
             .content_type("text/html; charset=utf-8")

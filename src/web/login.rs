@@ -3,10 +3,11 @@
 use super::layout::{page, Nav};
 use super::session::{Session, SessionKeys, SESSION_COOKIE, SIGNIN_COOKIE};
 use super::{see_other, WebResult};
+use crate::api::error::ApiError;
 use crate::api::{blocking, AppState};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::Role;
-use crate::service::accounts;
+use crate::service::accounts::{self, SignIn};
 use actix_web::{web, HttpRequest, HttpResponse};
 use maud::html;
 use serde::Deserialize;
@@ -112,18 +113,26 @@ pub async fn password(
     if form.name.is_empty() || form.name.len() > 100 || form.password.len() > 1024 {
         return Ok(signin_page(&req, &keys, &next, Some("Wrong name or password.")));
     }
-    let who = blocking(move || {
+    let outcome = blocking(move || {
         let mut conn = state.pool.get()?;
-        accounts::authenticate(&mut conn, &form.name, &form.password)
+        let throttle = state.login_throttle.clone();
+        accounts::sign_in(
+            &mut conn,
+            &throttle,
+            &form.name,
+            &form.password,
+            std::time::Instant::now(),
+        )
     })
     .await?;
-    match who {
-        Some(who) => {
+    match outcome {
+        SignIn::Throttled { retry_after } => Err(ApiError::TooManyAttempts { retry_after }.into()),
+        SignIn::Accepted(who) => {
             tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface");
             let cookie = keys.session_cookie(&req, &who, None);
             Ok(signed_in(&req, &keys, cookie, &next))
         }
-        None => Ok(signin_page(&req, &keys, &next, Some("Wrong name or password."))),
+        SignIn::Refused => Ok(signin_page(&req, &keys, &next, Some("Wrong name or password."))),
     }
 }
 

@@ -247,3 +247,37 @@ async fn jwks_keys_are_chosen_by_kid_with_the_algorithm_pinned() {
     );
     assert_eq!(status_with(&app, Some(&format!("Bearer {}", sign(None)))).await, 401);
 }
+
+/// Online guessing: after ten wrong passwords for an account, even the right one is refused with 429 and
+/// Retry-After (the password is not checked at all); other accounts are not affected.
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_account_for_a_while() {
+    let app = spawn_app(Db::Sqlite).await;
+    let pool = equipcheck::db::connect(&app.database_url, 1).unwrap();
+    let hash = equipcheck::auth::password::hash("correct horse battery").unwrap();
+    for name in ["amina", "rita"] {
+        equipcheck::db::users::upsert(
+            &mut pool.get().unwrap(),
+            name,
+            &hash,
+            "officer",
+            &["niger-police".into()],
+        )
+        .unwrap();
+    }
+    let login = |name: &'static str, password: &'static str| {
+        app.client
+            .post(app.url("/auth/login"))
+            .json(&json!({"name": name, "password": password}))
+            .send()
+    };
+    for _ in 0..10 {
+        problem(login("amina", "wrong password!").await.unwrap(), 401).await;
+    }
+    let response = login("Amina", "correct horse battery").await.unwrap();
+    let retry_after: u64 = response.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!(retry_after > 0 && retry_after <= 900, "{retry_after}");
+    let body = problem(response, 429).await;
+    assert_eq!(body["code"], "too_many_attempts");
+    assert_eq!(login("rita", "correct horse battery").await.unwrap().status(), 200);
+}
