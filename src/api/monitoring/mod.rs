@@ -2,6 +2,7 @@
 //! every role reads its projects; another project's records answer 404.
 
 pub mod events;
+pub mod feeds;
 pub mod records;
 pub mod reports;
 
