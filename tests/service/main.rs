@@ -11,6 +11,7 @@ mod erp;
 mod health;
 mod migrations;
 mod monitoring;
+mod monitoring_disposal;
 mod monitoring_feeds;
 mod monitoring_rules;
 mod openapi;
