@@ -13,6 +13,7 @@ mod migrations;
 mod monitoring;
 mod monitoring_disposal;
 mod monitoring_feeds;
+mod monitoring_inventory;
 mod monitoring_rules;
 mod openapi;
 mod review;
