@@ -140,7 +140,7 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
 
 /// End-use monitoring (issue 5).
 fn monitoring_routes() -> Vec<(Method, &'static str, Route)> {
-    use monitoring::{events, records, reports};
+    use monitoring::{events, feeds, records, reports};
     let get = || web::route().method(Method::GET);
     let post = || web::route().method(Method::POST);
     vec![
@@ -247,6 +247,21 @@ fn monitoring_routes() -> Vec<(Method, &'static str, Route)> {
             Method::GET,
             "/api/v1/projects/{project}/inspections.ics",
             get().to(reports::calendar),
+        ),
+        (
+            Method::POST,
+            "/api/v1/projects/{project}/calendar-feed",
+            post().to(feeds::create),
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/projects/{project}/calendar-feed",
+            web::route().method(Method::DELETE).to(feeds::revoke),
+        ),
+        (
+            Method::GET,
+            "/api/v1/feeds/{token}/inspections.ics",
+            get().to(feeds::calendar),
         ),
     ]
 }

@@ -34,6 +34,7 @@ use utoipa::{Modify, OpenApi};
         super::monitoring::events::list_disposals,
         super::monitoring::reports::list, super::monitoring::reports::waive,
         super::monitoring::reports::reconciliation, super::monitoring::reports::calendar,
+        super::monitoring::feeds::create, super::monitoring::feeds::revoke, super::monitoring::feeds::calendar,
     ),
     modifiers(&BearerAuth),
 )]

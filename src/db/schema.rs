@@ -280,6 +280,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_feeds (project_id) {
+        project_id -> Text,
+        token_sha256 -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(batches -> projects (project_id));
 diesel::joinable!(items -> batches (batch_id));
 diesel::joinable!(import_problems -> batches (batch_id));
@@ -305,5 +314,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     incidents,
     transfer_consents,
     disposals,
-    obligations
+    obligations,
+    calendar_feeds
 );

@@ -235,7 +235,8 @@ async fn a_project_sees_what_each_delivery_owes_what_is_overdue_and_where_serial
             .app
             .get_json(&format!("/api/v1/serials?project={PROJECT}"), &s.monitor)
             .await;
-        let all = all.as_array().unwrap();
+        assert_eq!(all["total"], 14);
+        let all = all["items"].as_array().unwrap();
         assert_eq!(all.len(), 14);
         assert!(all
             .iter()
@@ -254,7 +255,7 @@ async fn a_project_sees_what_each_delivery_owes_what_is_overdue_and_where_serial
         assert_eq!(rec["deliveries"].as_array().unwrap().len(), 4);
 
         // Reporting the incident and confirming the deliveries clears what was overdue.
-        let incidents = s.app.get_json("/api/v1/incidents", &s.monitor).await;
+        let incidents = s.app.get_json("/api/v1/incidents", &s.monitor).await["items"].clone();
         assert_eq!(incidents[0]["kind"], "unsighted");
         s.post(
             &format!("/api/v1/incidents/{}/report", id(&incidents[0])),

@@ -50,7 +50,7 @@ async fn unapproved_prohibited_and_incomplete_deliveries_are_refused() {
         problem(response, 422).await;
         // Nothing was stored, and every refusal is in the audit trail.
         let deliveries = s.app.get_json("/api/v1/deliveries", &s.monitor).await;
-        assert_eq!(deliveries.as_array().unwrap().len(), 0);
+        assert_eq!(deliveries["items"].as_array().unwrap().len(), 0);
         let refused = audit_actions(&s.app.database_url)
             .into_iter()
             .filter(|(a, o)| a == "record_delivery" && o == "refused")
@@ -178,7 +178,8 @@ async fn monitoring_is_scoped_by_project_and_written_by_monitors() {
         problem(response, 404).await;
         for path in ["/api/v1/deliveries", "/api/v1/serials", "/api/v1/certificates"] {
             let rows = s.app.get_json(path, &stranger).await;
-            assert_eq!(rows.as_array().unwrap().len(), 0, "{path}");
+            assert_eq!(rows["items"].as_array().unwrap().len(), 0, "{path}");
+            assert_eq!(rows["total"], 0, "{path}");
         }
         let report = s.app.get_json("/api/v1/obligations", &stranger).await;
         assert_eq!(report["obligations"].as_array().unwrap().len(), 0);
@@ -200,9 +201,7 @@ async fn monitoring_is_scoped_by_project_and_written_by_monitors() {
         // Other roles of the project read, but only monitors and admins write.
         let officer = token("officer", &[PROJECT]);
         assert_eq!(
-            s.app
-                .get_json("/api/v1/deliveries", &officer)
-                .await
+            s.app.get_json("/api/v1/deliveries", &officer).await["items"]
                 .as_array()
                 .unwrap()
                 .len(),
@@ -326,9 +325,7 @@ async fn serials_arrive_as_packing_lists() {
             "colisage.xlsx, sheet \"Packing list\", row 7, column B (N° de série)"
         );
         assert_eq!(
-            s.app
-                .get_json("/api/v1/serials", &s.monitor)
-                .await
+            s.app.get_json("/api/v1/serials", &s.monitor).await["items"]
                 .as_array()
                 .unwrap()
                 .len(),
@@ -345,8 +342,19 @@ async fn serials_arrive_as_packing_lists() {
                 &s.monitor,
             )
             .await;
-        assert_eq!(rows.as_array().unwrap().len(), 3);
-        assert_eq!(rows[0]["model"], "PRC-152");
+        assert_eq!(rows["items"].as_array().unwrap().len(), 3);
+        assert_eq!(rows["items"][0]["model"], "PRC-152");
+        // Paging: a page of two, then the rest; the total stays; out-of-range limits are refused.
+        let page = s.app.get_json("/api/v1/serials?limit=2&offset=2", &s.monitor).await;
+        assert_eq!(
+            (page["total"].as_i64(), page["limit"].as_i64(), page["offset"].as_i64()),
+            (Some(3), Some(2), Some(2))
+        );
+        assert_eq!(page["items"].as_array().unwrap().len(), 1);
+        assert_eq!(page["items"][0]["serial_number"], rows["items"][2]["serial_number"]);
+        for bad in ["limit=0", "limit=100000", "offset=-1"] {
+            problem(s.app.get(&format!("/api/v1/certificates?{bad}"), &s.monitor).await, 422).await;
+        }
         let again = import(&s, delivery, "list.csv", csv.as_bytes().to_vec()).await;
         assert!(problem(again, 422).await["errors"][0]["message"]
             .as_str()

@@ -43,6 +43,15 @@ async fn every_served_route_is_documented() {
     }
     // Protected operations declare the bearer scheme.
     assert!(spec["components"]["securitySchemes"]["bearer"].is_object());
+    // Monitoring lists are paged, and say so.
+    for path in ["/api/v1/serials", "/api/v1/deliveries", "/api/v1/disposals"] {
+        let params = spec["paths"][path]["get"]["parameters"].as_array().unwrap();
+        for name in ["limit", "offset"] {
+            assert!(params.iter().any(|p| p["name"] == name), "{path} documents {name}");
+        }
+        let schema = &spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert!(schema.to_string().contains("Page"), "{path}: {schema}");
+    }
 }
 
 /// `/docs` is readable without a network: rendered on the server, no script, every operation listed.

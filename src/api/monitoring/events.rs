@@ -1,6 +1,6 @@
 //! Inspections (planned and done), incidents, transfer-consent requests, disposals.
 
-use super::{change, read, ProjectQuery};
+use super::{change, list, read, Page, ProjectQuery};
 use crate::api::error::{ApiError, Problem};
 use crate::api::AppState;
 use crate::auth::Identity;
@@ -67,17 +67,26 @@ pub async fn complete_inspection(
 pub struct InspectionQuery {
     pub project: Option<String>,
     pub delivery: Option<String>,
+    /// Page size (default 100, at most EQUIPCHECK_MAX_PAGE_SIZE).
+    pub limit: Option<i64>,
+    /// Rows to skip.
+    pub offset: Option<i64>,
 }
 
 #[utoipa::path(get, path = "/api/v1/inspections", tag = "monitoring", security(("bearer" = [])),
-    params(InspectionQuery), responses((status = 200, body = Vec<Inspection>)))]
+    params(InspectionQuery), responses((status = 200, body = Page<Inspection>), (status = 422, body = Problem)))]
 pub async fn list_inspections(
     who: Identity,
     state: web::Data<AppState>,
     query: web::Query<InspectionQuery>,
-) -> Result<web::Json<Vec<Inspection>>, ApiError> {
-    let InspectionQuery { project, delivery } = query.into_inner();
-    read(who, state, move |c, w, _| {
+) -> Result<web::Json<Page<Inspection>>, ApiError> {
+    let InspectionQuery {
+        project,
+        delivery,
+        limit,
+        offset,
+    } = query.into_inner();
+    list(who, state, (limit, offset), move |c, w| {
         Ok(store::inspections(c, &scope(w, project), delivery.as_deref())?)
     })
     .await
@@ -119,14 +128,17 @@ pub async fn record_incident(
 }
 
 #[utoipa::path(get, path = "/api/v1/incidents", tag = "monitoring", security(("bearer" = [])),
-    params(ProjectQuery), responses((status = 200, body = Vec<Incident>)))]
+    params(ProjectQuery), responses((status = 200, body = Page<Incident>), (status = 422, body = Problem)))]
 pub async fn list_incidents(
     who: Identity,
     state: web::Data<AppState>,
     query: web::Query<ProjectQuery>,
-) -> Result<web::Json<Vec<Incident>>, ApiError> {
-    let project = query.into_inner().project;
-    read(who, state, move |c, w, _| Ok(store::incidents(c, &scope(w, project))?)).await
+) -> Result<web::Json<Page<Incident>>, ApiError> {
+    let ProjectQuery { project, limit, offset } = query.into_inner();
+    list(who, state, (limit, offset), move |c, w| {
+        Ok(store::incidents(c, &scope(w, project))?)
+    })
+    .await
 }
 
 #[utoipa::path(post, path = "/api/v1/incidents/{incident}/report", tag = "monitoring", security(("bearer" = [])),
@@ -159,14 +171,17 @@ pub async fn request_transfer(
 }
 
 #[utoipa::path(get, path = "/api/v1/transfer-consents", tag = "monitoring", security(("bearer" = [])),
-    params(ProjectQuery), responses((status = 200, body = Vec<TransferConsent>)))]
+    params(ProjectQuery), responses((status = 200, body = Page<TransferConsent>), (status = 422, body = Problem)))]
 pub async fn list_transfers(
     who: Identity,
     state: web::Data<AppState>,
     query: web::Query<ProjectQuery>,
-) -> Result<web::Json<Vec<TransferConsent>>, ApiError> {
-    let project = query.into_inner().project;
-    read(who, state, move |c, w, _| Ok(store::consents(c, &scope(w, project))?)).await
+) -> Result<web::Json<Page<TransferConsent>>, ApiError> {
+    let ProjectQuery { project, limit, offset } = query.into_inner();
+    list(who, state, (limit, offset), move |c, w| {
+        Ok(store::consents(c, &scope(w, project))?)
+    })
+    .await
 }
 
 #[utoipa::path(post, path = "/api/v1/transfer-consents/{consent}/decision", tag = "monitoring", security(("bearer" = [])),
@@ -202,12 +217,15 @@ pub async fn record_disposal(
 }
 
 #[utoipa::path(get, path = "/api/v1/disposals", tag = "monitoring", security(("bearer" = [])),
-    params(ProjectQuery), responses((status = 200, body = Vec<Disposal>)))]
+    params(ProjectQuery), responses((status = 200, body = Page<Disposal>), (status = 422, body = Problem)))]
 pub async fn list_disposals(
     who: Identity,
     state: web::Data<AppState>,
     query: web::Query<ProjectQuery>,
-) -> Result<web::Json<Vec<Disposal>>, ApiError> {
-    let project = query.into_inner().project;
-    read(who, state, move |c, w, _| Ok(store::disposals(c, &scope(w, project))?)).await
+) -> Result<web::Json<Page<Disposal>>, ApiError> {
+    let ProjectQuery { project, limit, offset } = query.into_inner();
+    list(who, state, (limit, offset), move |c, w| {
+        Ok(store::disposals(c, &scope(w, project))?)
+    })
+    .await
 }

@@ -2,6 +2,7 @@
 //! every role reads its projects; another project's records answer 404.
 
 pub mod events;
+pub mod feeds;
 pub mod records;
 pub mod reports;
 
@@ -72,10 +73,51 @@ where
     Ok(web::Json(result))
 }
 
-/// `?project=`: narrows a listing to one of the caller's projects.
+/// `?project=&limit=&offset=`: narrows a listing to one of the caller's projects, one page of it.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 pub struct ProjectQuery {
     pub project: Option<String>,
+    /// Page size (default 100, at most EQUIPCHECK_MAX_PAGE_SIZE).
+    pub limit: Option<i64>,
+    /// Rows to skip.
+    pub offset: Option<i64>,
+}
+
+/// One page of a listing, with the number of rows the filters select in all.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Runs a listing on the blocking pool and answers one page of it (bounds checked first: 422 when out of range).
+/// The rows are selected in SQL by project; the page is cut from them here.
+pub async fn list<T>(
+    identity: Identity,
+    state: web::Data<AppState>,
+    (limit, offset): (Option<i64>, Option<i64>),
+    op: impl FnOnce(&mut DbConnection, &Who) -> Outcome<Vec<T>> + Send + 'static,
+) -> Result<web::Json<Page<T>>, ApiError>
+where
+    T: Serialize + Send + 'static,
+{
+    let (limit, offset) = crate::api::PageQuery { limit, offset }.bounds(state.limits.max_page_size)?;
+    read(identity, state, move |c, w, _| {
+        let rows = op(c, w)?;
+        let total = i64::try_from(rows.len()).unwrap_or(i64::MAX);
+        let start = usize::try_from(offset).unwrap_or(usize::MAX);
+        let size = usize::try_from(limit).unwrap_or(0);
+        let items = rows.into_iter().skip(start).take(size).collect();
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    })
+    .await
 }
 
 /// `?as_of=YYYY-MM-DD`: the day states are computed for (default: today).

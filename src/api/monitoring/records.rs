@@ -1,6 +1,6 @@
 //! Certificates, deliveries (with their page: what they owe, serials last seen), serials.
 
-use super::{change, read, AsOfQuery, ProjectQuery};
+use super::{change, list, read, AsOfQuery, Page, ProjectQuery};
 use crate::api::error::{ApiError, Problem};
 use crate::api::{batches, blocking, AppState};
 use crate::auth::{Identity, Role};
@@ -33,14 +33,15 @@ pub async fn create_certificate(
 }
 
 #[utoipa::path(get, path = "/api/v1/certificates", tag = "monitoring", security(("bearer" = [])),
-    params(ProjectQuery), responses((status = 200, body = Vec<Certificate>), (status = 401, body = Problem)))]
+    params(ProjectQuery), responses((status = 200, body = Page<Certificate>), (status = 401, body = Problem),
+        (status = 422, body = Problem)))]
 pub async fn list_certificates(
     who: Identity,
     state: web::Data<AppState>,
     query: web::Query<ProjectQuery>,
-) -> Result<web::Json<Vec<Certificate>>, ApiError> {
-    let project = query.into_inner().project;
-    read(who, state, move |c, w, _| {
+) -> Result<web::Json<Page<Certificate>>, ApiError> {
+    let ProjectQuery { project, limit, offset } = query.into_inner();
+    list(who, state, (limit, offset), move |c, w| {
         Ok(store::certificates(c, &reports::scope(w, project))?)
     })
     .await
@@ -84,14 +85,15 @@ pub async fn create_delivery(
 }
 
 #[utoipa::path(get, path = "/api/v1/deliveries", tag = "monitoring", security(("bearer" = [])),
-    params(ProjectQuery), responses((status = 200, body = Vec<Delivery>), (status = 401, body = Problem)))]
+    params(ProjectQuery), responses((status = 200, body = Page<Delivery>), (status = 401, body = Problem),
+        (status = 422, body = Problem)))]
 pub async fn list_deliveries(
     who: Identity,
     state: web::Data<AppState>,
     query: web::Query<ProjectQuery>,
-) -> Result<web::Json<Vec<Delivery>>, ApiError> {
-    let project = query.into_inner().project;
-    read(who, state, move |c, w, _| {
+) -> Result<web::Json<Page<Delivery>>, ApiError> {
+    let ProjectQuery { project, limit, offset } = query.into_inner();
+    list(who, state, (limit, offset), move |c, w| {
         Ok(store::deliveries(c, &reports::scope(w, project))?)
     })
     .await
@@ -211,17 +213,26 @@ pub struct SerialQuery {
     pub project: Option<String>,
     /// in_service, lost, stolen, transferred, destroyed or disposed.
     pub status: Option<String>,
+    /// Page size (default 100, at most EQUIPCHECK_MAX_PAGE_SIZE).
+    pub limit: Option<i64>,
+    /// Rows to skip.
+    pub offset: Option<i64>,
 }
 
 #[utoipa::path(get, path = "/api/v1/serials", tag = "monitoring", security(("bearer" = [])), params(SerialQuery),
-    responses((status = 200, description = "Serials with custodian, status and where each was last seen", body = Vec<Serial>)))]
+    responses((status = 200, description = "Serials with custodian, status and where each was last seen", body = Page<Serial>), (status = 422, body = Problem)))]
 pub async fn list_serials(
     who: Identity,
     state: web::Data<AppState>,
     query: web::Query<SerialQuery>,
-) -> Result<web::Json<Vec<Serial>>, ApiError> {
-    let SerialQuery { project, status } = query.into_inner();
-    read(who, state, move |c, w, _| {
+) -> Result<web::Json<Page<Serial>>, ApiError> {
+    let SerialQuery {
+        project,
+        status,
+        limit,
+        offset,
+    } = query.into_inner();
+    list(who, state, (limit, offset), move |c, w| {
         reports::serials(c, w, project, status.as_deref())
     })
     .await

@@ -116,7 +116,13 @@ pub async fn calendar(
     let text = read(who, state, move |c, w, _| reports::calendar(c, w, &project))
         .await?
         .into_inner();
-    Ok(HttpResponse::Ok()
+    Ok(calendar_response(text))
+}
+
+/// An iCalendar answer; calendar apps poll it, so it says not to keep stale copies.
+pub fn calendar_response(text: String) -> HttpResponse {
+    HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
-        .body(text))
+        .insert_header(("Cache-Control", "no-store"))
+        .body(text)
 }

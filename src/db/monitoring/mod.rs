@@ -3,6 +3,7 @@
 //! transactions in `crate::service::monitoring`.
 
 pub mod events;
+pub mod feeds;
 pub mod obligations;
 pub mod records;
 

@@ -178,6 +178,25 @@ pub fn record(
             }
             checked.push((serial.clone(), status, input));
         }
+        if row.method == InventoryMethod::Full.name() {
+            let unaccounted = unaccounted_for(&serials, &seen);
+            if let Some(first) = unaccounted.first() {
+                return who.refuse(
+                    event,
+                    "inventory_incomplete",
+                    format!(
+                        "a full inventory accounts for every serial in service; missing {} (record each as \
+                         sighted, not_sighted, damaged or not_in_service): {}",
+                        unaccounted.len(),
+                        if unaccounted.len() > 20 {
+                            format!("{first} and others")
+                        } else {
+                            unaccounted.join(", ")
+                        }
+                    ),
+                );
+            }
+        }
         if planned.is_some() {
             store::complete_inspection(conn, &row)?;
         } else {
@@ -325,6 +344,15 @@ pub fn open_incident(
 }
 
 /// The inventory method the delivery's profile asks for (full when it has no rules).
+/// Serial numbers in service that a full inventory left out.
+fn unaccounted_for(serials: &[crate::db::monitoring::Serial], seen: &std::collections::HashSet<String>) -> Vec<String> {
+    serials
+        .iter()
+        .filter(|s| s.status == SerialStatus::InService.name() && !seen.contains(&s.id))
+        .map(|s| s.serial_number.clone())
+        .collect()
+}
+
 fn policy_method(policy: &MonitoringPolicy, delivery: &Delivery) -> InventoryMethod {
     Profile::from_name(&delivery.profile)
         .and_then(|p| policy.rules(p))

@@ -4,6 +4,7 @@
 
 pub mod deliveries;
 pub mod events;
+pub mod feeds;
 pub mod inspections;
 pub mod reports;
 pub mod serial_import;
