@@ -60,6 +60,10 @@ pub struct ProfileRules {
     /// Years after delivery during which periodic inventories are due (or until every serial is disposed of).
     pub inventory_years: u32,
     pub inventory_method: InventoryMethod,
+    /// A `sample` inventory accounts for at least this share of the serials in service (percent, rounded up)...
+    pub sample_percent: u32,
+    /// ...and at least this many of them (or all, when fewer are in service).
+    pub sample_minimum: u32,
     /// Hours within which a loss, theft, misuse or unsighted serial must be reported.
     pub incident_report_hours: u32,
     /// Days within which a transfer-consent request must be answered.
@@ -76,6 +80,8 @@ impl Default for ProfileRules {
             inventory_interval_months: None,
             inventory_years: 0,
             inventory_method: InventoryMethod::Full,
+            sample_percent: 10,
+            sample_minimum: 5,
             incident_report_hours: 72,
             transfer_answer_days: 30,
         }
@@ -83,6 +89,17 @@ impl Default for ProfileRules {
 }
 
 impl ProfileRules {
+    /// How many of `in_service` serials an inventory by this profile must account for.
+    pub fn required_count(&self, method: InventoryMethod, in_service: usize) -> usize {
+        match method {
+            InventoryMethod::Full => in_service,
+            InventoryMethod::Sample => {
+                let share = (in_service * self.sample_percent as usize).div_ceil(100);
+                share.max(self.sample_minimum as usize).min(in_service)
+            }
+        }
+    }
+
     fn enhanced_default() -> ProfileRules {
         ProfileRules {
             serials_before_shipment: true,
@@ -232,6 +249,12 @@ impl MonitoringPolicy {
             if rules.transfer_answer_days == 0 {
                 bad("transfer_answer_days must be at least 1");
             }
+            if !(1..=100).contains(&rules.sample_percent) {
+                bad("sample_percent must be between 1 and 100");
+            }
+            if rules.sample_minimum == 0 {
+                bad("sample_minimum must be at least 1");
+            }
             if rules.inventory_interval_months == Some(0) {
                 bad("inventory_interval_months must be at least 1");
             }
@@ -292,5 +315,25 @@ mod tests {
             assert!(all.contains(expected), "{expected} missing in:\n{all}");
         }
         assert!(toml::from_str::<MonitoringPolicy>("[decisions]\nclear = \"sometimes\"").is_err());
+    }
+}
+
+#[cfg(test)]
+mod sample_tests {
+    use super::*;
+
+    #[test]
+    fn a_sample_is_a_share_of_the_serials_with_a_floor_and_never_more_than_all() {
+        let rules = ProfileRules::default(); // 10 %, at least 5
+        assert_eq!(rules.required_count(InventoryMethod::Sample, 200), 20);
+        assert_eq!(rules.required_count(InventoryMethod::Sample, 41), 5);
+        assert_eq!(rules.required_count(InventoryMethod::Sample, 51), 6, "rounded up");
+        assert_eq!(
+            rules.required_count(InventoryMethod::Sample, 3),
+            3,
+            "all when fewer than the floor"
+        );
+        assert_eq!(rules.required_count(InventoryMethod::Sample, 0), 0);
+        assert_eq!(rules.required_count(InventoryMethod::Full, 200), 200);
     }
 }

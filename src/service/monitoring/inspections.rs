@@ -196,6 +196,27 @@ pub fn record(
                     ),
                 );
             }
+        } else if let Some(rules) = policy_rules(policy, &delivery) {
+            let in_service = serials
+                .iter()
+                .filter(|s| s.status == SerialStatus::InService.name())
+                .count();
+            let accounted = checked
+                .iter()
+                .filter(|(_, status, _)| *status == SerialStatus::InService)
+                .count();
+            let required = rules.required_count(InventoryMethod::Sample, in_service);
+            if accounted < required {
+                return who.refuse(
+                    event,
+                    "inventory_sample_too_small",
+                    format!(
+                        "a sample inventory accounts for at least {required} of the {in_service} serials in service \
+                         ({}%, at least {}); this one accounts for {accounted}",
+                        rules.sample_percent, rules.sample_minimum
+                    ),
+                );
+            }
         }
         if planned.is_some() {
             store::complete_inspection(conn, &row)?;
@@ -343,7 +364,6 @@ pub fn open_incident(
     Ok(row)
 }
 
-/// The inventory method the delivery's profile asks for (full when it has no rules).
 /// Serial numbers in service that a full inventory left out.
 fn unaccounted_for(serials: &[crate::db::monitoring::Serial], seen: &std::collections::HashSet<String>) -> Vec<String> {
     serials
@@ -353,10 +373,14 @@ fn unaccounted_for(serials: &[crate::db::monitoring::Serial], seen: &std::collec
         .collect()
 }
 
+/// The rules of the delivery's profile (`None` for profile `none`).
+fn policy_rules<'a>(policy: &'a MonitoringPolicy, delivery: &Delivery) -> Option<&'a crate::monitoring::ProfileRules> {
+    Profile::from_name(&delivery.profile).and_then(|p| policy.rules(p))
+}
+
+/// The inventory method the delivery's profile asks for (full when it has no rules).
 fn policy_method(policy: &MonitoringPolicy, delivery: &Delivery) -> InventoryMethod {
-    Profile::from_name(&delivery.profile)
-        .and_then(|p| policy.rules(p))
-        .map_or(InventoryMethod::Full, |r| r.inventory_method)
+    policy_rules(policy, delivery).map_or(InventoryMethod::Full, |r| r.inventory_method)
 }
 
 fn check_kind(kind: &str) -> Outcome<()> {
