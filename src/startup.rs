@@ -134,6 +134,7 @@ impl Application {
             App::new()
                 .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::from_fn(api::request_meta::request_id))
+                .wrap(middleware::from_fn(api::conditional::conditional_get))
                 .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms %{x-request-id}o"))
                 .app_data(state.clone())
                 .app_data(keys.clone())

@@ -69,8 +69,15 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result
             format!("nests deeper than {max_depth} levels"),
         ));
     }
-    serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::invalid("body", format!("is not valid JSON for this endpoint: {e}")))
+    serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::invalid(
+            "body",
+            format!(
+                "is not valid JSON for this endpoint: {}",
+                crate::service::json_error::public_message(&e.to_string())
+            ),
+        )
+    })
 }
 
 #[cfg(test)]

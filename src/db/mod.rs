@@ -11,6 +11,7 @@ pub mod review;
 pub mod schema;
 pub mod settings;
 pub mod users;
+pub mod utc;
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;

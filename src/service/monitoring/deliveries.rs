@@ -123,6 +123,15 @@ pub fn record_delivery(
     }
     let (item, project) = items::get(conn, request.item_id)?.ok_or(MonitoringError::NotFound("item"))?;
     who.check(&project, "item")?;
+    // A certificate named must be one of the item's project, whatever the profile requires.
+    if let Some(certificate_id) = &request.certificate_id {
+        if store::certificate(conn, certificate_id)?.is_none_or(|c| c.project_id != project) {
+            return invalid(
+                "certificate_id",
+                format!("no end-user certificate {certificate_id} in project {project}; record it first"),
+            );
+        }
+    }
     let id = new_id();
     run(conn, |conn| {
         let event = who.event("record_delivery", "delivery", &id, &project);

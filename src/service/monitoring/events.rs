@@ -53,6 +53,19 @@ pub fn record_incident(
     };
     run(conn, |conn| {
         if let Some(serial) = &serial {
+            let gone = !SerialStatus::from_name(&serial.status).is_some_and(SerialStatus::inspectable);
+            if gone && matches!(request.kind, IncidentKind::Loss | IncidentKind::Theft) {
+                // A disposed, destroyed or transferred serial is no longer held: it cannot be lost or stolen.
+                let event = who.event("record_incident", "serial", &serial.id, &serial.project_id);
+                return who.refuse(
+                    event,
+                    "serial_gone",
+                    format!(
+                        "serial {} is {}: it is no longer held and cannot be lost or stolen",
+                        serial.serial_number, serial.status
+                    ),
+                );
+            }
             let status = match request.kind {
                 IncidentKind::Loss => Some(SerialStatus::Lost),
                 IncidentKind::Theft => Some(SerialStatus::Stolen),
@@ -185,6 +198,7 @@ pub fn request_transfer(
 }
 
 #[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[schema(as = TransferDecision)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRequest {
     pub granted: bool,
@@ -282,6 +296,13 @@ pub fn record_disposal(conn: &mut DbConnection, who: &Who, request: DisposalRequ
                 event,
                 "serial_gone",
                 format!("serial {} is already {}", serial.serial_number, serial.status),
+            );
+        }
+        if store::disposal_of_serial(conn, &serial.id)?.is_some() {
+            return who.refuse(
+                event,
+                "serial_gone",
+                format!("serial {} was already disposed of", serial.serial_number),
             );
         }
         store::insert_disposal(conn, &row)?;
