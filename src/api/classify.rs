@@ -46,7 +46,8 @@ pub struct ClassifyResult {
 
 /// A result, or an array of results in the order of the request.
 #[allow(dead_code)]
-#[derive(utoipa::ToSchema)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
 pub enum ClassifyResponse {
     One(ClassifyResult),
     Many(Vec<ClassifyResult>),
