@@ -328,6 +328,10 @@ mod tests {
                     stack.push(path);
                     continue;
                 }
+                // This file names the patterns themselves.
+                if path.ends_with("problem_types.rs") {
+                    continue;
+                }
                 let Ok(text) = std::fs::read_to_string(&path) else {
                     continue;
                 };
