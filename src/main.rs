@@ -169,6 +169,7 @@ fn main() -> ExitCode {
                 description: &description,
                 hs_code: hs.as_deref(),
                 control_code: control_code.as_deref(),
+                ..ItemText::default()
             });
             match serde_json::to_string_pretty(&result) {
                 Ok(json) => out!("{json}"),

@@ -49,6 +49,18 @@ pub struct Item {
     pub question: Option<String>,
     /// JSON: why a rescreen after a catalogue change sent the item back to the queue.
     pub rescreen: Option<String>,
+    /// JSON: the line's other text cells, screened with the description (`[{"column", "text"}]`).
+    pub extra_text: Option<String>,
+}
+
+impl Item {
+    /// The line's other text cells (none when the column is empty or unreadable).
+    pub fn extra_texts(&self) -> Vec<crate::classify::ExtraText> {
+        self.extra_text
+            .as_deref()
+            .and_then(|json| serde_json::from_str(json).ok())
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -73,6 +85,7 @@ pub struct NewItem {
     pub decision: String,
     pub classification: String,
     pub review_status: String,
+    pub extra_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]

@@ -70,6 +70,7 @@ diesel::table! {
         proposal -> Nullable<Text>,
         question -> Nullable<Text>,
         rescreen -> Nullable<Text>,
+        extra_text -> Nullable<Text>,
     }
 }
 

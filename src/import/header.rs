@@ -178,6 +178,8 @@ pub(crate) struct HeaderMatch {
     pub row: u32,
     /// (0-based column, header text, field)
     pub columns: Vec<(u32, String, Field)>,
+    /// Every non-empty text cell of the header row (mapped or not).
+    pub cells: Vec<(u32, String)>,
     pub currency: Option<String>,
     pub lang_decimal: Option<DecimalSep>,
     pub score: u32,
@@ -252,6 +254,7 @@ pub(crate) fn match_row(row: u32, cells: &[(u32, String)]) -> Option<HeaderMatch
     Some(HeaderMatch {
         row,
         columns,
+        cells: cells.to_vec(),
         currency,
         lang_decimal,
         score,

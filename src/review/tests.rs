@@ -18,6 +18,7 @@ fn item(decision: &str, status: &str) -> Item {
         .to_string()
     });
     Item {
+        extra_text: None,
         id: 7,
         batch_id: "b".into(),
         position: 1,

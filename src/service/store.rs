@@ -114,6 +114,11 @@ impl<'a> Writer<'a> {
                 let classification = serde_json::to_string(&checked.classification)
                     .map_err(|e| ServiceError::Internal(e.to_string()))?;
                 let source = checked.item.source;
+                let extra_text = if checked.item.extra.is_empty() {
+                    None
+                } else {
+                    Some(serde_json::to_string(&checked.item.extra).map_err(|e| ServiceError::Internal(e.to_string()))?)
+                };
                 let f = checked.item.fields;
                 self.items.push(NewItem {
                     batch_id: self.batch_id.clone(),
@@ -135,6 +140,7 @@ impl<'a> Writer<'a> {
                     decision: checked.classification.decision.as_str().to_string(),
                     classification,
                     review_status: "pending".to_string(),
+                    extra_text,
                 });
             }
             Record::Problem(problem) => {
