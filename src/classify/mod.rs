@@ -308,3 +308,5 @@ fn strength_after_correction(strength: Strength, words: usize, corrected: usize)
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_columns;

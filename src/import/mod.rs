@@ -25,6 +25,8 @@ mod tests_csv;
 #[cfg(test)]
 mod tests_hostile;
 #[cfg(test)]
+mod tests_layout;
+#[cfg(test)]
 mod tests_samples;
 #[cfg(test)]
 mod tests_workbook;
