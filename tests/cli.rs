@@ -244,7 +244,7 @@ fn check_reads_every_sheet_and_every_column_and_says_so() {
     // The table shows where each item is, every column and the skipped sheet.
     let out = equipcheck(&["check", input.to_str().unwrap()]);
     let table = text(&out.stdout);
-    assert!(table.contains("Lot 2!2"), "{table}");
+    assert!(table.contains("-- sheet 'Lot 2'\n     2  prohibited"), "{table}");
     assert!(table.contains("in C (Remarks)"), "{table}");
     assert!(table.contains("Remarks: header not a field: 1 cell(s) screened as text"), "{table}");
     assert!(table.contains("sheet 'Notes' not read: no header row"), "{table}");

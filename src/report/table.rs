@@ -16,6 +16,8 @@ pub struct TableReport<W: Write> {
     /// Leave clear items out of the listing (the summary counts them either way).
     hide_clear: bool,
     problems: Vec<ImportProblem>,
+    /// The sheet of the last item listed: a line names each new sheet.
+    sheet: Option<String>,
 }
 
 impl<W: Write> TableReport<W> {
@@ -25,6 +27,7 @@ impl<W: Write> TableReport<W> {
             colour,
             hide_clear,
             problems: Vec::new(),
+            sheet: None,
         }
     }
 
@@ -64,6 +67,7 @@ fn location(sheet: &Option<String>, row: u32) -> String {
 impl<W: Write> ReportSink for TableReport<W> {
     fn begin_file(&mut self, file: &str) -> std::io::Result<()> {
         self.problems.clear();
+        self.sheet = None;
         writeln!(self.out, "== {file}")?;
         writeln!(
             self.out,
@@ -77,10 +81,14 @@ impl<W: Write> ReportSink for TableReport<W> {
         if c.decision == Decision::Clear && self.hide_clear {
             return Ok(());
         }
+        if item.item.source.sheet.is_some() && item.item.source.sheet != self.sheet {
+            self.sheet.clone_from(&item.item.source.sheet);
+            writeln!(self.out, "-- sheet '{}'", self.sheet.as_deref().unwrap_or_default())?;
+        }
         writeln!(
             self.out,
             "{:>6}  {}  {}  {}",
-            location(&item.item.source.sheet, item.item.source.row),
+            item.item.source.row,
             self.decision(c.decision),
             fit(&item.item.fields.description, DESCRIPTION_WIDTH),
             evidence_line(c)
