@@ -215,7 +215,11 @@ fn lots_workbook(path: &std::path::Path) {
         ws.write_string(2, 0, "Office chair").unwrap();
         ws.write_number(2, 1, 4.0).unwrap();
     }
-    wb.add_worksheet().set_name("Notes").unwrap().write_string(0, 0, "Read me").unwrap();
+    wb.add_worksheet()
+        .set_name("Notes")
+        .unwrap()
+        .write_string(0, 0, "Read me")
+        .unwrap();
     wb.save(path).unwrap();
 }
 
@@ -231,14 +235,23 @@ fn check_reads_every_sheet_and_every_column_and_says_so() {
     let items = file["items"].as_array().unwrap();
     assert_eq!(items.len(), 4);
     let kit = items.iter().find(|i| i["description"] == "Training kit").unwrap();
-    assert_eq!((kit["sheet"].as_str(), kit["decision"].as_str()), (Some("Lot 1"), Some("prohibited")));
+    assert_eq!(
+        (kit["sheet"].as_str(), kit["decision"].as_str()),
+        (Some("Lot 1"), Some("prohibited"))
+    );
     assert_eq!(kit["extra"][0]["column"], "C (Remarks)");
     let sniper = items.iter().find(|i| i["description"] == "Sniper rifle .338").unwrap();
-    assert_eq!((sniper["sheet"].as_str(), sniper["decision"].as_str()), (Some("Lot 2"), Some("prohibited")));
+    assert_eq!(
+        (sniper["sheet"].as_str(), sniper["decision"].as_str()),
+        (Some("Lot 2"), Some("prohibited"))
+    );
     let layout = &file["layout"];
     assert_eq!(layout["sheets"].as_array().unwrap().len(), 2);
     let remarks = &layout["sheets"][0]["columns"][2];
-    assert_eq!((remarks["header"].as_str(), remarks["action"].as_str()), (Some("Remarks"), Some("screened_text")));
+    assert_eq!(
+        (remarks["header"].as_str(), remarks["action"].as_str()),
+        (Some("Remarks"), Some("screened_text"))
+    );
     assert_eq!(layout["skipped_sheets"][0]["sheet"], "Notes");
 
     // The table shows where each item is, every column and the skipped sheet.
@@ -246,7 +259,10 @@ fn check_reads_every_sheet_and_every_column_and_says_so() {
     let table = text(&out.stdout);
     assert!(table.contains("-- sheet 'Lot 2'\n     2  prohibited"), "{table}");
     assert!(table.contains("in C (Remarks)"), "{table}");
-    assert!(table.contains("Remarks: header not a field: 1 cell(s) screened as text"), "{table}");
+    assert!(
+        table.contains("Remarks: header not a field: 1 cell(s) screened as text"),
+        "{table}"
+    );
     assert!(table.contains("sheet 'Notes' not read: no header row"), "{table}");
 
     // --sheet still restricts.

@@ -83,7 +83,15 @@ pub(super) fn collect_in_text(
     }
     for found in classifier.text_codes.find_iter(text) {
         let start = text.get(..found.start()).map_or(0, |before| before.chars().count());
-        declare(classifier, found.as_str(), Field::Description, start, false, collected, findings);
+        declare(
+            classifier,
+            found.as_str(),
+            Field::Description,
+            start,
+            false,
+            collected,
+            findings,
+        );
     }
 }
 

@@ -83,7 +83,11 @@ impl Classifier {
             .maker
             .iter()
             .enumerate()
-            .flat_map(|(i, m)| std::iter::once(&m.name).chain(&m.names).map(move |n| (crate::text::normalize(n), i)))
+            .flat_map(|(i, m)| {
+                std::iter::once(&m.name)
+                    .chain(&m.names)
+                    .map(move |n| (crate::text::normalize(n), i))
+            })
             .filter(|(n, _)| !n.is_empty())
             .collect();
         Ok(Classifier {
@@ -120,7 +124,14 @@ impl Classifier {
     fn classify_with(&self, item: &ItemText<'_>, normalized: &mut Normalized) -> Classification {
         let mut ignored = Vec::new();
         let mut findings = Vec::new();
-        self.screen_text(item.description, item.hs_code, item.control_code, normalized, &mut findings, &mut ignored);
+        self.screen_text(
+            item.description,
+            item.hs_code,
+            item.control_code,
+            normalized,
+            &mut findings,
+            &mut ignored,
+        );
         // Every other text cell is screened on its own, as if it were a description; its findings name the
         // column and join the item's (the decision is the most severe of all).
         for extra in item.extra {
@@ -213,7 +224,11 @@ impl Classifier {
             return;
         };
         let (s, e) = normalized.source_span(start, start + name.len());
-        let makes = maker.makes.as_deref().map(|m| format!(", which makes {m}")).unwrap_or_default();
+        let makes = maker
+            .makes
+            .as_deref()
+            .map(|m| format!(", which makes {m}"))
+            .unwrap_or_default();
         findings.push(Finding {
             entry: "ARMS-MAKER".to_string(),
             title: format!("Supplier or manufacturer {} is a known arms maker", maker.name),

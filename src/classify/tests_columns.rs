@@ -73,10 +73,19 @@ fn a_code_written_in_the_description_counts_as_declared() {
         .flat_map(|f| &f.evidence)
         .find(|e| e.kind == EvidenceKind::DeclaredCode)
         .unwrap();
-    assert_eq!((e.field, e.span, e.text.as_str()), (Field::Description, [9, 14], "ML1.a"));
-    assert_eq!(c.classify_description("Thermal camera per 6A003.b.4").decision, Decision::DualUse);
+    assert_eq!(
+        (e.field, e.span, e.text.as_str()),
+        (Field::Description, [9, 14], "ML1.a")
+    );
+    assert_eq!(
+        c.classify_description("Thermal camera per 6A003.b.4").decision,
+        Decision::DualUse
+    );
     // Something shaped like a code that no list knows is not a finding in a text.
-    assert_eq!(c.classify_description("Printer cartridge 2B999X").decision, Decision::Clear);
+    assert_eq!(
+        c.classify_description("Printer cartridge 2B999X").decision,
+        Decision::Clear
+    );
     assert_eq!(c.classify_description("Tent, EAR99").decision, Decision::Clear);
 }
 

@@ -84,7 +84,11 @@ impl ColumnPlan {
 
     /// The layout of every column seen, left to right.
     pub(crate) fn into_layout(self) -> Vec<ColumnMapping> {
-        self.columns.into_iter().flatten().map(PlanColumn::into_mapping).collect()
+        self.columns
+            .into_iter()
+            .flatten()
+            .map(PlanColumn::into_mapping)
+            .collect()
     }
 }
 
@@ -287,10 +291,32 @@ mod tests {
 
     #[test]
     fn control_code_shapes() {
-        for yes in ["ML1.a", "ml13.d.1", "6A003.b.4", "0A501", "EAR99", "ML1.a; ML3", "5A992.c", "ML22", "1A005"] {
+        for yes in [
+            "ML1.a",
+            "ml13.d.1",
+            "6A003.b.4",
+            "0A501",
+            "EAR99",
+            "ML1.a; ML3",
+            "5A992.c",
+            "ML22",
+            "1A005",
+        ] {
             assert!(looks_like_control_codes(yes), "{yes}");
         }
-        for no in ["", "Rifle", "ML", "ML123", "12345", "6A0031", "7.62x39", "A1", "ML1.a rifle", "9301.90", "N/A"] {
+        for no in [
+            "",
+            "Rifle",
+            "ML",
+            "ML123",
+            "12345",
+            "6A0031",
+            "7.62x39",
+            "A1",
+            "ML1.a rifle",
+            "9301.90",
+            "N/A",
+        ] {
             assert!(!looks_like_control_codes(no), "{no}");
         }
     }

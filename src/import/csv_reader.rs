@@ -1,9 +1,9 @@
 //! CSV/TSV: encoding, delimiter sniffing, physical line numbers.
 
 use super::encoding::decode;
+use super::header::match_row;
 use super::items::run_sheet;
 use super::pipeline::{scan_header, RawRow, RowSource, SheetCtx};
-use super::header::match_row;
 use super::{Format, ImportError, ImportLayout, ImportLimits, ImportOptions, Record, SheetLayout};
 
 const CANDIDATES: &[u8] = b",;\t|";
@@ -264,8 +264,7 @@ fn import_rows(
         limits: &options.limits,
     };
     let outcome = run_sheet(&ctx, &header, after, src, sink)?;
-    let one_column = outcome.header.cells.iter().map(|(c, _)| *c).max().unwrap_or(0) == 0
-        && outcome.columns.len() <= 1;
+    let one_column = outcome.header.cells.iter().map(|(c, _)| *c).max().unwrap_or(0) == 0 && outcome.columns.len() <= 1;
     Ok(ImportLayout {
         format: Format::Csv,
         sheets: vec![SheetLayout {

@@ -533,7 +533,11 @@ fn process_row(
                 format!(
                     "a value {} has no column header; it was screened as text, but give the column a header so \
                      it is read as what it is",
-                    if beyond { "beyond the last header column" } else { "under an empty header cell" }
+                    if beyond {
+                        "beyond the last header column"
+                    } else {
+                        "under an empty header cell"
+                    }
                 ),
             ));
         }

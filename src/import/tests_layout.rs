@@ -16,8 +16,14 @@ fn lots_workbook() -> Vec<u8> {
     notes.set_name("Notes").unwrap();
     notes.write_string(0, 0, "Prices are indicative").unwrap();
     for (name, rows) in [
-        ("Lot 1", [["1", "Tente modulaire 6 x 6 m", "4"], ["2", "Groupe électrogène", "2"]]),
-        ("Lot 2", [["1", "Sniper rifle .338 Lapua", "2"], ["2", "Spotting scope", "2"]]),
+        (
+            "Lot 1",
+            [["1", "Tente modulaire 6 x 6 m", "4"], ["2", "Groupe électrogène", "2"]],
+        ),
+        (
+            "Lot 2",
+            [["1", "Sniper rifle .338 Lapua", "2"], ["2", "Spotting scope", "2"]],
+        ),
     ] {
         let ws = wb.add_worksheet();
         ws.set_name(name).unwrap();
@@ -42,7 +48,10 @@ fn every_sheet_with_items_is_read_and_every_other_sheet_listed() {
     let sheets: Vec<_> = layout.sheets.iter().map(|s| s.sheet.clone().unwrap()).collect();
     assert_eq!(sheets, vec!["Lot 1", "Lot 2"]);
     assert_eq!(layout.sheets[1].items, 2);
-    let sniper = items.iter().find(|i| i.fields.description.starts_with("Sniper")).unwrap();
+    let sniper = items
+        .iter()
+        .find(|i| i.fields.description.starts_with("Sniper"))
+        .unwrap();
     assert_eq!((sniper.source.sheet.as_deref(), sniper.source.row), (Some("Lot 2"), 4));
     assert_eq!(items.len(), 4);
     let skipped: Vec<(&str, &str)> = layout
@@ -99,7 +108,9 @@ fn other_columns_are_screened_and_every_column_is_in_the_layout() {
     assert!(beyond.message.contains("beyond the last header"), "{}", beyond.message);
     // Text in a number column is reported and screened.
     assert_eq!(items[1].extra[0].text, "2 boxes of ammunition");
-    assert!(problems.iter().any(|p| p.row == 3 && p.message.contains("not a number")));
+    assert!(problems
+        .iter()
+        .any(|p| p.row == 3 && p.message.contains("not a number")));
     let columns: Vec<(&str, ColumnRole, ColumnAction)> = layout.sheets[0]
         .columns
         .iter()
@@ -127,7 +138,14 @@ fn a_column_of_codes_without_a_header_is_the_control_code() {
     assert_eq!(items[0].fields.control_code.as_deref(), Some("ML1.a"));
     assert!(items[0].extra.is_empty());
     let c = &layout.sheets[0].columns[2];
-    assert_eq!((c.role, c.field, c.action), (ColumnRole::DetectedControlCode, Some(Field::ControlCode), ColumnAction::ScreenedCode));
+    assert_eq!(
+        (c.role, c.field, c.action),
+        (
+            ColumnRole::DetectedControlCode,
+            Some(Field::ControlCode),
+            ColumnAction::ScreenedCode
+        )
+    );
     assert!(c.note.contains("look like control-list codes"), "{}", c.note);
     // Under a header that is not recognised, the same.
     let text = "Description,Klass.\nItem 4,ML1.a\nTent,\n";

@@ -40,8 +40,8 @@ fn niger_police_mobility_fr_xlsx() {
     assert_eq!(items[6].fields.unit_price, Some(85.0));
     assert!(items.iter().all(|i| i.source.row < 25));
     assert_eq!(items.last().unwrap().source.row, 24);
-    assert!(layout
-        .sheets[0].columns
+    assert!(layout.sheets[0]
+        .columns
         .iter()
         .any(|c| c.field == Some(Field::Description) && c.column == "B"));
 }

@@ -40,7 +40,14 @@ fn xlsx_two_sheets() -> Vec<u8> {
 fn xlsx_picks_the_sheet_with_the_items() {
     let (layout, items, problems) = collect("two.xlsx", &xlsx_two_sheets(), &ImportOptions::default()).unwrap();
     assert_eq!(layout.sheets[0].sheet.as_deref(), Some("Items"));
-    assert_eq!(layout.skipped_sheets.iter().map(|s| s.sheet.as_str()).collect::<Vec<_>>(), vec!["Notes"]);
+    assert_eq!(
+        layout
+            .skipped_sheets
+            .iter()
+            .map(|s| s.sheet.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Notes"]
+    );
     assert_eq!(layout.sheets[0].header_row, 3);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(items.len(), 2);

@@ -166,9 +166,17 @@ fn write_layout(out: &mut impl Write, layout: &crate::import::ImportLayout) -> s
             .as_deref()
             .map(|s| format!("sheet '{s}'{}, ", if sheet.hidden { " (hidden)" } else { "" }))
             .unwrap_or_default();
-        writeln!(out, "   {name}header on row {}, {} item(s):", sheet.header_row, sheet.items)?;
+        writeln!(
+            out,
+            "   {name}header on row {}, {} item(s):",
+            sheet.header_row, sheet.items
+        )?;
         for c in &sheet.columns {
-            let header = if c.header.is_empty() { "(no header)" } else { c.header.as_str() };
+            let header = if c.header.is_empty() {
+                "(no header)"
+            } else {
+                c.header.as_str()
+            };
             writeln!(out, "     {:>3}  {}: {}", c.column, fit(header, 28).trim_end(), c.note)?;
         }
     }

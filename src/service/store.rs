@@ -117,7 +117,10 @@ impl<'a> Writer<'a> {
                 let extra_text = if checked.item.extra.is_empty() {
                     None
                 } else {
-                    Some(serde_json::to_string(&checked.item.extra).map_err(|e| ServiceError::Internal(e.to_string()))?)
+                    Some(
+                        serde_json::to_string(&checked.item.extra)
+                            .map_err(|e| ServiceError::Internal(e.to_string()))?,
+                    )
                 };
                 let f = checked.item.fields;
                 self.items.push(NewItem {

@@ -247,7 +247,10 @@ fn layout_section(layout: Option<&str>) -> Markup {
     let text = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_str()).unwrap_or("").to_string();
     let empty = Vec::new();
     let sheets = layout.get("sheets").and_then(|s| s.as_array()).unwrap_or(&empty);
-    let skipped = layout.get("skipped_sheets").and_then(|s| s.as_array()).unwrap_or(&empty);
+    let skipped = layout
+        .get("skipped_sheets")
+        .and_then(|s| s.as_array())
+        .unwrap_or(&empty);
     html! {
         section #layout aria-labelledby="layout-h" {
             h2 #layout-h { "How the file was read" }

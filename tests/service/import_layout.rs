@@ -9,8 +9,11 @@ async fn upload(app: &TestApp, name: &str, bytes: Vec<u8>) -> Value {
     let response = app.upload_bytes(&token("officer", &["p"]), "p", name, bytes).await;
     assert_eq!(response.status(), 201, "{name}");
     let batch: Value = response.json().await.unwrap();
-    app.get_json(&format!("/api/v1/batches/{}", batch["id"].as_str().unwrap()), &token("officer", &["p"]))
-        .await
+    app.get_json(
+        &format!("/api/v1/batches/{}", batch["id"].as_str().unwrap()),
+        &token("officer", &["p"]),
+    )
+    .await
 }
 
 async fn items(app: &TestApp, batch: &Value) -> Vec<Value> {
@@ -56,7 +59,10 @@ async fn a_workbook_of_several_lots_is_one_batch_with_each_items_sheet() {
             .into_iter()
             .find(|i| i["description"] == "Sniper rifle with scope")
             .unwrap();
-        assert_eq!((sniper["sheet"].as_str(), sniper["row"].as_i64()), (Some("Lot 2"), Some(2)));
+        assert_eq!(
+            (sniper["sheet"].as_str(), sniper["row"].as_i64()),
+            (Some("Lot 2"), Some(2))
+        );
         assert_eq!(sniper["decision"], "prohibited");
         let layout = &batch["layout"];
         let sheets: Vec<&str> = layout["sheets"]
@@ -67,7 +73,10 @@ async fn a_workbook_of_several_lots_is_one_batch_with_each_items_sheet() {
             .collect();
         assert_eq!(sheets, ["Lot 1", "Lot 2"]);
         assert_eq!(layout["skipped_sheets"][0]["sheet"], "Notes");
-        assert!(layout["skipped_sheets"][0]["reason"].as_str().unwrap().starts_with("no header row"));
+        assert!(layout["skipped_sheets"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("no header row"));
         assert_eq!(layout["sheets"][1]["columns"][0]["field"], "description");
         assert_eq!(layout["sheets"][1]["columns"][0]["action"], "screened_text");
     }
@@ -77,10 +86,15 @@ async fn a_workbook_of_several_lots_is_one_batch_with_each_items_sheet() {
 async fn a_weapon_in_the_remarks_column_is_prohibited_with_its_column() {
     for db in backends() {
         let app = spawn_app(db).await;
-        let csv = "Description;Quantity;Remarks\nTraining kit;1;incl. 2 000 rounds 7.62x39 and 4 AK-47\nOffice chair;4;\n";
+        let csv =
+            "Description;Quantity;Remarks\nTraining kit;1;incl. 2 000 rounds 7.62x39 and 4 AK-47\nOffice chair;4;\n";
         let batch = upload(&app, "kit.csv", csv.as_bytes().to_vec()).await;
         assert_eq!(batch["summary"]["prohibited"], 1, "{db:?}");
-        let kit = items(&app, &batch).await.into_iter().find(|i| i["description"] == "Training kit").unwrap();
+        let kit = items(&app, &batch)
+            .await
+            .into_iter()
+            .find(|i| i["description"] == "Training kit")
+            .unwrap();
         assert_eq!(kit["decision"], "prohibited");
         assert_eq!(kit["other_text"][0]["column"], "C (Remarks)");
         let one = item(&app, kit["id"].as_i64().unwrap()).await;
@@ -91,19 +105,31 @@ async fn a_weapon_in_the_remarks_column_is_prohibited_with_its_column() {
             .flat_map(|f| f["evidence"].as_array().unwrap())
             .collect();
         let ak = evidence.iter().find(|e| e["text"] == "AK-47").expect("AK-47 evidence");
-        assert_eq!((ak["field"].as_str(), ak["column"].as_str()), (Some("extra"), Some("C (Remarks)")));
+        assert_eq!(
+            (ak["field"].as_str(), ak["column"].as_str()),
+            (Some("extra"), Some("C (Remarks)"))
+        );
         assert_eq!(ak["span"], serde_json::json!([33, 38]));
         let remarks = &batch["layout"]["sheets"][0]["columns"][2];
-        assert_eq!((remarks["role"].as_str(), remarks["action"].as_str()), (Some("other"), Some("screened_text")));
+        assert_eq!(
+            (remarks["role"].as_str(), remarks["action"].as_str()),
+            (Some("other"), Some("screened_text"))
+        );
         // A cell beyond the last header is screened and reported.
         let csv = "Description;Quantity\nTraining kit;1;Pistol Glock 17\n";
         let batch = upload(&app, "beyond.csv", csv.as_bytes().to_vec()).await;
         assert_eq!(batch["summary"]["prohibited"], 1);
         let problems = app
-            .get_json(&format!("/api/v1/batches/{}/problems", batch["id"].as_str().unwrap()), &token("officer", &["p"]))
+            .get_json(
+                &format!("/api/v1/batches/{}/problems", batch["id"].as_str().unwrap()),
+                &token("officer", &["p"]),
+            )
             .await;
         let problem = &problems["items"][0];
-        assert_eq!((problem["row"].as_i64(), problem["column"].as_str()), (Some(2), Some("C")));
+        assert_eq!(
+            (problem["row"].as_i64(), problem["column"].as_str()),
+            (Some(2), Some("C"))
+        );
         assert_eq!(problem["value"], "Pistol Glock 17");
     }
 }
@@ -132,7 +158,10 @@ async fn a_code_column_without_a_header_declares_the_code() {
         assert_eq!(column["role"], "detected_control_code");
         assert_eq!(column["field"], "control_code");
         let problems = app
-            .get_json(&format!("/api/v1/batches/{}/problems", batch["id"].as_str().unwrap()), &token("officer", &["p"]))
+            .get_json(
+                &format!("/api/v1/batches/{}/problems", batch["id"].as_str().unwrap()),
+                &token("officer", &["p"]),
+            )
             .await;
         assert_eq!(problems["total"], 0, "{problems}");
     }
@@ -146,7 +175,11 @@ async fn descriptions_with_semicolons_are_never_cut() {
         let batch = upload(&app, "one-column.csv", csv.as_bytes().to_vec()).await;
         let all = items(&app, &batch).await;
         let descriptions: Vec<&str> = all.iter().map(|i| i["description"].as_str().unwrap()).collect();
-        assert_eq!(descriptions, ["Spare parts; rifle barrels 5.56 mm", "Tent; 6 x 6 m"], "{db:?}");
+        assert_eq!(
+            descriptions,
+            ["Spare parts; rifle barrels 5.56 mm", "Tent; 6 x 6 m"],
+            "{db:?}"
+        );
         assert_eq!(all[0]["decision"], "prohibited");
         assert_eq!(batch["layout"]["delimiter"], Value::Null);
     }
