@@ -241,6 +241,8 @@ impl Format {
 
 /// One record streamed to the sink, in sheet order.
 #[derive(Debug, Clone, PartialEq)]
+// Items are nearly every record: boxing them would cost an allocation per line on the hot path.
+#[allow(clippy::large_enum_variant)]
 pub enum Record {
     Item(ImportedItem),
     Problem(ImportProblem),
