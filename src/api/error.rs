@@ -1,6 +1,7 @@
 //! The one place where errors become HTTP answers: `application/problem+json` (RFC 9457) with a stable `code`.
 //! Internal details are logged, never sent.
 
+use crate::auth::AuthError;
 use crate::review::{Refusal, ReviewError};
 use crate::service::ServiceError;
 use actix_web::http::{header, StatusCode};
@@ -191,6 +192,30 @@ impl ResponseError for ApiError {
         }
         let body = serde_json::to_string(&self.problem()).unwrap_or_else(|_| "{}".into());
         response.body(body)
+    }
+}
+
+impl From<AuthError> for ApiError {
+    fn from(e: AuthError) -> ApiError {
+        match e {
+            AuthError::KeysNotConfigured => ApiError::Internal(e.to_string()),
+            AuthError::MissingHeader | AuthError::InvalidHeader | AuthError::NotBearer | AuthError::InvalidToken => {
+                ApiError::Unauthorized(e.to_string())
+            }
+            AuthError::RoleNotAllowed => ApiError::Forbidden,
+            AuthError::NotGranted(what) => ApiError::NotFound(what),
+        }
+    }
+}
+
+/// The `Identity` extractor's refusals answer exactly as the same refusal from a handler.
+impl ResponseError for AuthError {
+    fn status_code(&self) -> StatusCode {
+        ApiError::from(self.clone()).status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        ApiError::from(self.clone()).error_response()
     }
 }
 
