@@ -1,5 +1,6 @@
-//! `equipcheck check`: import each file, classify every item as it arrives, and stream the results to a
-//! report. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
+//! The screening pipeline (no command line here: that is `src/cli/check.rs`): import each file, classify every
+//! item as it arrives, and stream the results to a report sink; the `check` command and the API's screening
+//! export share it. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
 
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::decision::Decision;

@@ -20,3 +20,4 @@ mod review;
 mod review_access;
 mod review_data;
 mod review_race;
+mod schema_drift;
