@@ -106,16 +106,17 @@ fn what_schema_rs_declares_wrongly_is_named() {
         .replacen("partner_country -> Nullable<Text>,", "partner_country -> Text,", 1)
         .replacen(
             "funding_line -> Nullable<Text>,",
-            "funding_line -> Nullable<BigInt>,",
+            "funding_line -> Nullable<BigInt>,\n        archived -> Bool,",
             1,
         )
         .replacen("users (name) {", "users (name, role) {", 1)
-        .replacen(
-            "created_at -> Timestamp,",
-            "created_at -> Timestamp,\n        archived -> Bool,",
-            1,
-        )
         + "\ndiesel::table! {\n    ghosts (id) {\n        id -> BigInt,\n    }\n}\n";
+    for doctored_line in ["partner_country -> Text,", "archived -> Bool,", "users (name, role) {"] {
+        assert!(
+            doctored.contains(doctored_line),
+            "schema.rs no longer has the line doctored into {doctored_line:?}"
+        );
+    }
     let declared = declared::parse(&doctored).expect("the doctored schema parses");
     for db in backends() {
         let (actual, _guard) = migrated_schema(db, &[]);
