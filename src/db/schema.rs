@@ -70,6 +70,24 @@ diesel::table! {
         proposal -> Nullable<Text>,
         question -> Nullable<Text>,
         rescreen -> Nullable<Text>,
+        ever_prohibited -> Bool,
+        lowered_by -> Nullable<Text>,
+        lowering_confirmed_by -> Nullable<Text>,
+        supersedes -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    item_screenings (id) {
+        id -> BigInt,
+        item_id -> BigInt,
+        decision -> Text,
+        catalog_version -> Text,
+        evidence -> Text,
+        cause -> Text,
+        screened_by -> Text,
+        screened_at -> Timestamp,
+        from_item_id -> Nullable<BigInt>,
     }
 }
 
@@ -293,6 +311,7 @@ diesel::joinable!(batches -> projects (project_id));
 diesel::joinable!(items -> batches (batch_id));
 diesel::joinable!(import_problems -> batches (batch_id));
 diesel::joinable!(deliveries -> items (item_id));
+diesel::joinable!(item_screenings -> items (item_id));
 diesel::joinable!(serials -> deliveries (delivery_id));
 diesel::joinable!(inspection_results -> serials (serial_id));
 diesel::joinable!(obligations -> deliveries (delivery_id));
@@ -302,6 +321,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     batches,
     items,
+    item_screenings,
     import_problems,
     idempotency,
     settings,

@@ -1,5 +1,6 @@
 //! The state machine without a database: every action from every status, and the refusals by role.
 
+use super::history::History;
 use super::rules::{refusal, transition};
 use super::*;
 use crate::db::batches::Batch;
@@ -46,6 +47,10 @@ fn item(decision: &str, status: &str) -> Item {
         proposal,
         question: None,
         rescreen: None,
+        ever_prohibited: decision == "prohibited",
+        lowered_by: None,
+        lowering_confirmed_by: None,
+        supersedes: None,
     }
 }
 
@@ -129,7 +134,7 @@ fn refusals_by_role_four_eyes_and_the_no_weapons_rule() {
     for role in [Role::Officer, Role::Monitor, Role::Erp] {
         for action in actions().into_iter().filter(|a| !matches!(a, Action::Answer { .. })) {
             assert_eq!(
-                refusal(&prohibited, &batch(), &caller("x", role), &action),
+                refusal(&prohibited, &batch(), &History::default(), &caller("x", role), &action),
                 Some(Refusal::Role)
             );
         }
@@ -138,35 +143,35 @@ fn refusals_by_role_four_eyes_and_the_no_weapons_rule() {
         let uploader = caller("olga", role);
         for action in actions().into_iter().filter(|a| !matches!(a, Action::Answer { .. })) {
             assert_eq!(
-                refusal(&prohibited, &batch(), &uploader, &action),
+                refusal(&prohibited, &batch(), &History::default(), &uploader, &action),
                 Some(Refusal::FourEyes)
             );
         }
         let other = caller("rene", role);
         let approve = &actions()[0];
         assert_eq!(
-            refusal(&prohibited, &batch(), &other, approve),
+            refusal(&prohibited, &batch(), &History::default(), &other, approve),
             Some(Refusal::Prohibited)
         );
-        assert_eq!(refusal(&item("military", "pending"), &batch(), &other, approve), None);
+        assert_eq!(refusal(&item("military", "pending"), &batch(), &History::default(), &other, approve), None);
     }
     let answer = &actions()[6];
     assert_eq!(
-        refusal(&prohibited, &batch(), &caller("rene", Role::Reviewer), answer),
+        refusal(&prohibited, &batch(), &History::default(), &caller("rene", Role::Reviewer), answer),
         Some(Refusal::NotUploader)
     );
     assert_eq!(
-        refusal(&prohibited, &batch(), &caller("olga", Role::Officer), answer),
+        refusal(&prohibited, &batch(), &History::default(), &caller("olga", Role::Officer), answer),
         None
     );
     let proposed = item("prohibited", "proposed");
     let confirm = &actions()[3];
     assert_eq!(
-        refusal(&proposed, &batch(), &caller("rita", Role::Reviewer), confirm),
+        refusal(&proposed, &batch(), &History::default(), &caller("rita", Role::Reviewer), confirm),
         Some(Refusal::SameReviewer)
     );
     assert_eq!(
-        refusal(&proposed, &batch(), &caller("rene", Role::Admin), confirm),
+        refusal(&proposed, &batch(), &History::default(), &caller("rene", Role::Admin), confirm),
         None
     );
 }
