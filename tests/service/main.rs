@@ -19,4 +19,5 @@ mod openapi;
 mod review;
 mod review_access;
 mod review_data;
+mod review_integrity;
 mod review_race;
