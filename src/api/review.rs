@@ -307,7 +307,7 @@ pub async fn queue(
             .entries
             .into_iter()
             .map(|e| QueueItem {
-                may_decide: may_review && e.uploaded_by != who.sub,
+                may_decide: may_review && !e.is_party(&who.sub),
                 uploaded_by: e.uploaded_by,
                 project: e.project,
                 batch_created_at: e.batch_created_at.and_utc(),

@@ -8,8 +8,8 @@ pub mod items;
 pub mod monitoring;
 pub mod projects;
 pub mod review;
-pub mod screenings;
 pub mod schema;
+pub mod screenings;
 pub mod settings;
 pub mod users;
 

@@ -220,10 +220,13 @@ pub fn held_from_bulk(
         query = query.filter(items::id.eq_any(ids.to_vec()));
     }
     let rows = query.order(items::position).load::<Item>(conn)?;
-    Ok(rows.into_iter().map(|i| {
-        let ever = i.ever_prohibited;
-        (i, ever)
-    }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|i| {
+            let ever = i.ever_prohibited;
+            (i, ever)
+        })
+        .collect())
 }
 
 /// Approves these items if they are still pending, clear and never prohibited, in one statement; answers how

@@ -281,7 +281,11 @@ pub fn approve_clear(
                 event(caller, "approve", "item", item.id.to_string(), &version)
                     .project(batch.project_id.clone())
                     .before(snapshot(&item))
-                    .refused(format!("{}: {} (left out of the bulk approval)", refusal.code(), refusal.message())),
+                    .refused(format!(
+                        "{}: {} (left out of the bulk approval)",
+                        refusal.code(),
+                        refusal.message()
+                    )),
             );
             skipped.push((item.id, refusal));
         }

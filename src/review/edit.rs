@@ -2,16 +2,16 @@
 
 use super::batch_state::refresh_batch_state;
 use super::decide::{event, run, snapshot, Failure, ItemState};
+use super::history::{apply_hold, hold, screening, Cause, Origin};
 use super::{Caller, Refusal, ReviewError, Status};
 use crate::audit;
 use crate::auth::Role;
-use super::history::{apply_hold, hold, screening, Cause, Origin};
 use crate::classify::{Classification, Classifier, ItemText};
-use crate::db::screenings;
-use crate::decision::Decision;
 use crate::db::items::Item;
 use crate::db::review::{self as store, ItemData, ReviewChange};
+use crate::db::screenings;
 use crate::db::DbConnection;
+use crate::decision::Decision;
 use chrono::NaiveDateTime;
 use serde_json::{json, Value};
 
@@ -171,7 +171,14 @@ pub fn edit(
             reason.map(|r| format!(": {r}")).unwrap_or_default()
         );
         let by = &caller.actor.subject;
-        if let Some(proposal) = hold(was_prohibited, classification.decision, Origin::Edit, by, justification, now) {
+        if let Some(proposal) = hold(
+            was_prohibited,
+            classification.decision,
+            Origin::Edit,
+            by,
+            justification,
+            now,
+        ) {
             apply_hold(&mut change, &proposal);
         }
         if !store::update_data_if_version(c, item_id, expected_version, &data, &change)? {

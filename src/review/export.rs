@@ -1,9 +1,9 @@
 //! A batch's decisions for the record: the rows and summary that `report::decisions` writes as CSV or XLSX.
 
 use super::{history, ReviewError};
-use crate::db::screenings::{self, Screening};
 use crate::classify::Classification;
 use crate::db::items::{self, Item};
+use crate::db::screenings::{self, Screening};
 use crate::db::{batches, DbConnection, DbError};
 use crate::decision::Decision;
 use crate::report::decisions::{self, DecisionRow, ExportSummary};

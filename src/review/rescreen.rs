@@ -5,11 +5,11 @@ use super::batch_state::refresh_batch_state;
 use super::decide::snapshot;
 use super::edit::back_to_review;
 use super::history::{apply_hold, hold, screening, Cause, Origin};
-use crate::db::screenings;
 use super::ReviewError;
 use crate::audit::{self, Actor, AuditEvent};
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::db::review::{self as store, ItemData};
+use crate::db::screenings;
 use crate::db::{self, settings, DbConnection, DbError};
 use crate::decision::Decision;
 use chrono::NaiveDateTime;
@@ -112,11 +112,22 @@ fn rescreen_batch(
             let why = json!({"from": item.decision, "to": new.decision, "why": new.summary(),
                 "catalog_version_before": old.map(|o| o.catalog_version), "catalog_version": to_version});
             change.rescreen = Some(why.to_string());
-            let reason = format!("catalogue {to_version}: {} -> {}: {}", item.decision, new.decision, new.summary());
+            let reason = format!(
+                "catalogue {to_version}: {} -> {}: {}",
+                item.decision,
+                new.decision,
+                new.summary()
+            );
             if item.decision == Decision::Prohibited.as_str() {
                 // A catalogue change does not lower a prohibited decision by itself: two reviewers confirm it.
-                if let Some(proposal) = hold(true, new.decision, Origin::Rescreen, &actor.subject, reason.clone(), now)
-                {
+                if let Some(proposal) = hold(
+                    true,
+                    new.decision,
+                    Origin::Rescreen,
+                    &actor.subject,
+                    reason.clone(),
+                    now,
+                ) {
                     apply_hold(&mut change, &proposal);
                 }
             } else if new.decision != Decision::Prohibited {

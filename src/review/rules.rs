@@ -195,7 +195,10 @@ pub(super) fn transition(
             }
             let first = match proposal.origin {
                 Origin::Reclassify => proposal.by.clone(),
-                _ => proposal.confirmations.first().map_or(proposal.by.clone(), |c| c.by.clone()),
+                _ => proposal
+                    .confirmations
+                    .first()
+                    .map_or(proposal.by.clone(), |c| c.by.clone()),
             };
             change.lowered_by = Some(first);
             change.lowering_confirmed_by = Some(by.clone());

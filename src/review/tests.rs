@@ -153,25 +153,58 @@ fn refusals_by_role_four_eyes_and_the_no_weapons_rule() {
             refusal(&prohibited, &batch(), &History::default(), &other, approve),
             Some(Refusal::Prohibited)
         );
-        assert_eq!(refusal(&item("military", "pending"), &batch(), &History::default(), &other, approve), None);
+        assert_eq!(
+            refusal(
+                &item("military", "pending"),
+                &batch(),
+                &History::default(),
+                &other,
+                approve
+            ),
+            None
+        );
     }
     let answer = &actions()[6];
     assert_eq!(
-        refusal(&prohibited, &batch(), &History::default(), &caller("rene", Role::Reviewer), answer),
+        refusal(
+            &prohibited,
+            &batch(),
+            &History::default(),
+            &caller("rene", Role::Reviewer),
+            answer
+        ),
         Some(Refusal::NotUploader)
     );
     assert_eq!(
-        refusal(&prohibited, &batch(), &History::default(), &caller("olga", Role::Officer), answer),
+        refusal(
+            &prohibited,
+            &batch(),
+            &History::default(),
+            &caller("olga", Role::Officer),
+            answer
+        ),
         None
     );
     let proposed = item("prohibited", "proposed");
     let confirm = &actions()[3];
     assert_eq!(
-        refusal(&proposed, &batch(), &History::default(), &caller("rita", Role::Reviewer), confirm),
+        refusal(
+            &proposed,
+            &batch(),
+            &History::default(),
+            &caller("rita", Role::Reviewer),
+            confirm
+        ),
         Some(Refusal::SameReviewer)
     );
     assert_eq!(
-        refusal(&proposed, &batch(), &History::default(), &caller("rene", Role::Admin), confirm),
+        refusal(
+            &proposed,
+            &batch(),
+            &History::default(),
+            &caller("rene", Role::Admin),
+            confirm
+        ),
         None
     );
 }

@@ -59,8 +59,7 @@ pub(super) fn link(
             writer.summary.replace(screened, Decision::Prohibited);
             row.decision = Decision::Prohibited.as_str().to_string();
             row.review_status = "proposed".to_string();
-            row.proposal =
-                Some(serde_json::to_string(proposal).map_err(|e| ServiceError::Internal(e.to_string()))?);
+            row.proposal = Some(serde_json::to_string(proposal).map_err(|e| ServiceError::Internal(e.to_string()))?);
         }
         linked.push(Resubmitted {
             position: row.position,

@@ -3,11 +3,11 @@
 use super::ServiceError;
 use crate::audit::{self, Actor, AuditEvent};
 use crate::check::{CheckedItem, Summary};
+use crate::classify::Classification;
 use crate::classify::Classifier;
 use crate::db::items::{self, NewItem, NewProblem, CHUNK};
-use crate::db::{batches, projects, DbConnection};
-use crate::classify::Classification;
 use crate::db::screenings::{self, NewScreening};
+use crate::db::{batches, projects, DbConnection};
 use crate::import::Record;
 use crate::review::history::Cause;
 use chrono::NaiveDateTime;
@@ -126,7 +126,11 @@ pub(super) fn insert_screened(
             .ok_or_else(|| ServiceError::Internal(format!("item at position {} was not stored", row.position)))?;
         let mut cause = first.cause;
         if let Some(&old) = replaced.get(&row.position) {
-            out.extend(screenings::for_item(conn, old)?.iter().map(|s| NewScreening::copied(s, id)));
+            out.extend(
+                screenings::for_item(conn, old)?
+                    .iter()
+                    .map(|s| NewScreening::copied(s, id)),
+            );
             cause = Cause::Resubmission;
         }
         // Only a clear item skips reading its classification back (most items; an upload stays fast).

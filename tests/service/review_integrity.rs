@@ -157,7 +157,12 @@ async fn an_admin_who_edits_a_pistol_cannot_confirm_or_approve_it_himself() {
         let edited = body(patch(&app, &adam, pistol, "Stapler for office use").await, 200).await;
         assert_eq!(edited["decision"], "prohibited");
         assert_eq!(edited["review"]["status"], "proposed");
-        for action in ["confirm_reclassification", "approve", "reject", "decline_reclassification"] {
+        for action in [
+            "confirm_reclassification",
+            "approve",
+            "reject",
+            "decline_reclassification",
+        ] {
             let refused = step(&app, &adam, pistol, action).await;
             assert_eq!(problem(refused, 403).await["code"], "four_eyes_party", "{action}");
         }
@@ -175,7 +180,10 @@ async fn an_admin_who_edits_a_pistol_cannot_confirm_or_approve_it_himself() {
             .iter()
             .map(|s| (s["id"].as_i64().unwrap(), s["code"].as_str().unwrap().to_string()))
             .collect();
-        assert!(skipped.contains(&(pistol, "two_reviewers_required".to_string())), "{bulk}");
+        assert!(
+            skipped.contains(&(pistol, "two_reviewers_required".to_string())),
+            "{bulk}"
+        );
         assert!(skipped.contains(&(tent, "four_eyes_party".to_string())), "{bulk}");
         assert!(!ids(&bulk["approved"]).contains(&tent));
 
@@ -199,7 +207,10 @@ async fn an_admin_who_edits_a_pistol_cannot_confirm_or_approve_it_himself() {
             .find(|r| r[column("item_id")] == pistol.to_string())
             .expect("pistol row");
         assert_eq!(&row[column("screened_prohibited")], "screened prohibited on upload");
-        assert!(row[column("screening_history")].contains("screened clear on edit"), "{row:?}");
+        assert!(
+            row[column("screening_history")].contains("screened clear on edit"),
+            "{row:?}"
+        );
         assert_eq!(&row[column("description")], "Stapler for office use");
     }
 }
@@ -253,7 +264,10 @@ async fn an_erp_resubmission_of_the_same_line_cannot_launder_a_rifle() {
         assert_eq!(again["items"][0]["supersedes"], old_rifle);
         assert_eq!(again["items"][1]["supersedes"], old_table);
         assert_eq!(again["items"][1]["decision"], "clear", "a harmless line is not held");
-        assert!(again["items"][2]["supersedes"].is_null(), "a new line re-submits nothing");
+        assert!(
+            again["items"][2]["supersedes"].is_null(),
+            "a new line re-submits nothing"
+        );
 
         let read = item(&app, rifle).await;
         assert_eq!(read["review"]["proposal"]["origin"], "resubmission");
