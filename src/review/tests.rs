@@ -267,3 +267,157 @@ fn lowering_a_prohibited_decision_only_proposes() {
         Err(ReviewError::Invalid(_))
     ));
 }
+
+/// A proposal from an edit, a re-submission or a rescreen: `confirmations` reviewers confirmed so far.
+fn held(origin: history::Origin, confirmations: &[&str]) -> Item {
+    let mut it = item("prohibited", "proposed");
+    let proposal = Proposal {
+        decision: Decision::Clear,
+        entry: None,
+        justification: "edited by olga: screens clear".into(),
+        by: "olga".into(),
+        at: at(),
+        origin,
+        confirmations: confirmations
+            .iter()
+            .map(|by| history::Signoff {
+                by: by.to_string(),
+                at: at(),
+                justification: "Checked".into(),
+            })
+            .collect(),
+    };
+    it.proposal = serde_json::to_string(&proposal).ok();
+    it
+}
+
+#[test]
+fn a_proposal_from_an_edit_rescreen_or_resubmission_takes_two_distinct_reviewers() {
+    use history::Origin;
+    for origin in [Origin::Edit, Origin::Resubmission, Origin::Rescreen] {
+        let confirm = &actions()[3];
+        let first = transition(
+            &held(origin, &[]),
+            &caller("rita", Role::Reviewer),
+            confirm,
+            |_| None,
+            at(),
+        )
+        .unwrap();
+        assert_eq!(
+            (first.decision.as_str(), first.review_status.as_str()),
+            ("prohibited", "proposed")
+        );
+        assert!(first.lowered_by.is_none());
+        let rita_again = refusal(
+            &held(origin, &["rita"]),
+            &batch(),
+            &History::default(),
+            &caller("rita", Role::Admin),
+            confirm,
+        );
+        assert_eq!(rita_again, Some(Refusal::SameReviewer), "{origin:?}");
+        let second = transition(
+            &held(origin, &["rita"]),
+            &caller("rene", Role::Reviewer),
+            confirm,
+            |_| None,
+            at(),
+        )
+        .unwrap();
+        assert_eq!(
+            (second.decision.as_str(), second.review_status.as_str()),
+            ("clear", "pending")
+        );
+        assert_eq!(
+            (second.lowered_by.as_deref(), second.lowering_confirmed_by.as_deref()),
+            (Some("rita"), Some("rene"))
+        );
+    }
+    // A reviewer's own reclassification is the first of the two.
+    let reclassified = transition(
+        &held(history::Origin::Reclassify, &[]),
+        &caller("rene", Role::Reviewer),
+        &actions()[3],
+        |_| None,
+        at(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            reclassified.lowered_by.as_deref(),
+            reclassified.lowering_confirmed_by.as_deref()
+        ),
+        (Some("olga"), Some("rene"))
+    );
+}
+
+fn edited_by(subject: &str) -> History {
+    History {
+        screenings: vec![crate::db::screenings::Screening {
+            id: 1,
+            item_id: 7,
+            decision: "clear".into(),
+            catalog_version: "1".into(),
+            evidence: String::new(),
+            cause: "edit".into(),
+            screened_by: subject.into(),
+            screened_at: at(),
+            from_item_id: None,
+        }],
+        uploader: "olga".into(),
+    }
+}
+
+#[test]
+fn whoever_edited_an_item_takes_no_step_on_it_whatever_the_role() {
+    let clear = item("clear", "pending");
+    for role in [Role::Reviewer, Role::Admin] {
+        for action in actions().into_iter().filter(|a| !matches!(a, Action::Answer { .. })) {
+            assert_eq!(
+                refusal(&clear, &batch(), &edited_by("adam"), &caller("adam", role), &action),
+                Some(Refusal::Party),
+                "{action:?}"
+            );
+        }
+    }
+    let rescreened = History {
+        screenings: vec![crate::db::screenings::Screening {
+            cause: "rescreen".into(),
+            ..edited_by("adam").screenings[0].clone()
+        }],
+        uploader: "olga".into(),
+    };
+    assert_eq!(
+        refusal(
+            &clear,
+            &batch(),
+            &rescreened,
+            &caller("adam", Role::Admin),
+            &actions()[0]
+        ),
+        None,
+        "running a rescreen makes nobody a party"
+    );
+}
+
+#[test]
+fn an_item_ever_prohibited_is_approved_only_after_two_distinct_reviewers() {
+    let mut lowered = item("clear", "pending");
+    lowered.ever_prohibited = true;
+    let approve = &actions()[0];
+    let rosa = caller("rosa", Role::Reviewer);
+    let no = History::default();
+    assert_eq!(
+        refusal(&lowered, &batch(), &no, &rosa, approve),
+        Some(Refusal::TwoReviewers)
+    );
+    lowered.lowered_by = Some("rita".into());
+    lowered.lowering_confirmed_by = Some("rita".into());
+    assert_eq!(
+        refusal(&lowered, &batch(), &no, &rosa, approve),
+        Some(Refusal::TwoReviewers)
+    );
+    lowered.lowering_confirmed_by = Some("rene".into());
+    assert_eq!(refusal(&lowered, &batch(), &no, &rosa, approve), None);
+}
