@@ -295,26 +295,12 @@ async fn an_erp_resubmission_of_the_same_line_cannot_launder_a_rifle() {
 
 /// The test catalogue at a new version where "starter pistol" is a civilian look-alike.
 fn catalogue_with_starter_pistols() -> (tempfile::TempDir, std::sync::Arc<equipcheck::classify::Classifier>) {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(fixture("service-catalog")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    let manifest = std::fs::read_to_string(dir.path().join("manifest.toml")).unwrap();
-    std::fs::write(
-        dir.path().join("manifest.toml"),
-        manifest.replace("version = \"service-test-1\"", "version = \"service-test-3\""),
-    )
-    .unwrap();
-    let negatives = std::fs::read_to_string(dir.path().join("negatives.toml")).unwrap();
-    assert!(negatives.contains("negative = ["));
-    std::fs::write(
-        dir.path().join("negatives.toml"),
-        negatives.replacen("negative = [", "negative = [\"starter pistol\", ", 1),
-    )
-    .unwrap();
-    let classifier = equipcheck::startup::load_classifier(dir.path()).unwrap();
-    (dir, classifier)
+    catalogue_variant("service-test-3", |dir| {
+        let negatives = std::fs::read_to_string(dir.join("negatives.toml")).unwrap();
+        assert!(negatives.contains("negative = ["));
+        let negatives = negatives.replacen("negative = [", "negative = [\"starter pistol\", ", 1);
+        std::fs::write(dir.join("negatives.toml"), negatives).unwrap();
+    })
 }
 
 #[tokio::test]
@@ -327,16 +313,7 @@ async fn a_rescreen_that_lowers_a_prohibited_decision_waits_for_two_reviewers() 
         assert_eq!(items[0]["decision"], "prohibited");
 
         let address = restart_with(&app, upgraded.clone());
-        let read: Value = app
-            .client
-            .get(format!("{address}/api/v1/items/{id}"))
-            .bearer_auth(token("admin", &[]))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let read = get_json_at(&app, &address, &format!("/api/v1/items/{id}")).await;
         assert_eq!(read["decision"], "prohibited", "held: {read}");
         assert_eq!(read["review"]["status"], "proposed");
         assert_eq!(read["review"]["proposal"]["origin"], "rescreen");
