@@ -50,6 +50,15 @@ impl Summary {
         self.counts[index_of(decision)] += 1;
     }
 
+    /// Counts an item under `to` instead of `from` (a held re-submission stays prohibited).
+    pub fn replace(&mut self, from: Decision, to: Decision) {
+        let i = index_of(from);
+        if self.counts[i] > 0 {
+            self.counts[i] -= 1;
+            self.counts[index_of(to)] += 1;
+        }
+    }
+
     pub fn count(&self, decision: Decision) -> usize {
         self.counts[index_of(decision)]
     }

@@ -255,7 +255,11 @@ impl From<ReviewError> for ApiError {
             ReviewError::Refused(refusal) => ApiError::Refused {
                 code: refusal.code(),
                 // The no-weapons rule is about the item, not the caller's rights.
-                status: if refusal == Refusal::Prohibited { 422 } else { 403 },
+                status: if matches!(refusal, Refusal::Prohibited | Refusal::TwoReviewers) {
+                    422
+                } else {
+                    403
+                },
                 detail: refusal.message().to_string(),
             },
             e @ ReviewError::Conflict { .. } => ApiError::Conflict {

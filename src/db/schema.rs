@@ -173,6 +173,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    item_screenings (id) {
+        id -> BigInt,
+        item_id -> BigInt,
+        decision -> Text,
+        catalog_version -> Text,
+        evidence -> Text,
+        cause -> Text,
+        screened_by -> Text,
+        screened_at -> Timestamp,
+        from_item_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
     items (id) {
         id -> BigInt,
         batch_id -> Text,
@@ -202,6 +216,10 @@ diesel::table! {
         proposal -> Nullable<Text>,
         question -> Nullable<Text>,
         rescreen -> Nullable<Text>,
+        ever_prohibited -> Bool,
+        lowered_by -> Nullable<Text>,
+        lowering_confirmed_by -> Nullable<Text>,
+        supersedes -> Nullable<BigInt>,
     }
 }
 
@@ -306,6 +324,7 @@ diesel::joinable!(inspection_results -> inspections (inspection_id));
 diesel::joinable!(inspection_results -> serials (serial_id));
 diesel::joinable!(inspections -> deliveries (delivery_id));
 diesel::joinable!(inspections -> projects (project_id));
+diesel::joinable!(item_screenings -> items (item_id));
 diesel::joinable!(items -> batches (batch_id));
 diesel::joinable!(obligations -> deliveries (delivery_id));
 diesel::joinable!(obligations -> projects (project_id));
@@ -327,6 +346,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     incidents,
     inspection_results,
     inspections,
+    item_screenings,
     items,
     obligations,
     projects,
