@@ -181,6 +181,7 @@ impl Classifier {
             findings,
             questions,
             ignored,
+            other_text: item.extra.to_vec(),
         }
     }
 

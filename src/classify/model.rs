@@ -119,6 +119,10 @@ pub struct Classification {
     pub questions: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub ignored: Vec<Ignored>,
+    /// The line's other text cells that were screened with the description (stored with the item, so an edit
+    /// or a rescreen screens them again).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub other_text: Vec<ExtraText>,
 }
 
 impl Classification {

@@ -49,16 +49,26 @@ pub struct Item {
     pub question: Option<String>,
     /// JSON: why a rescreen after a catalogue change sent the item back to the queue.
     pub rescreen: Option<String>,
-    /// JSON: the line's other text cells, screened with the description (`[{"column", "text"}]`).
-    pub extra_text: Option<String>,
+    /// Screened (or decided) prohibited at some point; never goes back (the database refuses).
+    pub ever_prohibited: bool,
+    /// The two distinct reviewers who confirmed lowering a prohibited decision (see `crate::review`).
+    pub lowered_by: Option<String>,
+    pub lowering_confirmed_by: Option<String>,
+    /// The item an ERP re-submission of the same purchase-order line replaces.
+    pub supersedes: Option<i64>,
 }
 
 impl Item {
-    /// The line's other text cells (none when the column is empty or unreadable).
+    /// The line's other text cells, kept in its classification (`other_text`) so an edit or a rescreen
+    /// screens them again; none when there are none or the JSON is unreadable.
     pub fn extra_texts(&self) -> Vec<crate::classify::ExtraText> {
-        self.extra_text
-            .as_deref()
-            .and_then(|json| serde_json::from_str(json).ok())
+        #[derive(serde::Deserialize)]
+        struct OtherText {
+            #[serde(default)]
+            other_text: Vec<crate::classify::ExtraText>,
+        }
+        serde_json::from_str::<OtherText>(&self.classification)
+            .map(|o| o.other_text)
             .unwrap_or_default()
     }
 }
@@ -85,7 +95,10 @@ pub struct NewItem {
     pub decision: String,
     pub classification: String,
     pub review_status: String,
-    pub extra_text: Option<String>,
+    pub ever_prohibited: bool,
+    pub supersedes: Option<i64>,
+    /// JSON: a held re-submission's proposal (see `crate::review::history`).
+    pub proposal: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]
