@@ -4,7 +4,7 @@
 
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::decision::Decision;
-use crate::import::{self, ImportOptions, ImportProblem, ImportedItem, Record, SheetLayout};
+use crate::import::{self, ImportLayout, ImportOptions, ImportProblem, ImportedItem, Record};
 use serde::Serialize;
 use std::path::Path;
 use std::sync::mpsc;
@@ -27,6 +27,8 @@ impl CheckedItem {
             description: &fields.description,
             hs_code: fields.hs_code.as_deref(),
             control_code: fields.control_code.as_deref(),
+            extra: &item.extra,
+            supplier: fields.supplier.as_deref(),
         });
         CheckedItem { item, classification }
     }
@@ -102,7 +104,7 @@ impl Serialize for Summary {
 pub struct FileResult {
     pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub layout: Option<SheetLayout>,
+    pub layout: Option<ImportLayout>,
     /// Why the file could not be read at all, and how to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,

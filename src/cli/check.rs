@@ -52,6 +52,7 @@ pub fn classify(classifier: &Classifier, args: ClassifyArgs) -> ExitCode {
         description: &args.description,
         hs_code: args.hs.as_deref(),
         control_code: args.control_code.as_deref(),
+        ..ItemText::default()
     });
     match serde_json::to_string_pretty(&result) {
         Ok(json) => out!("{json}"),

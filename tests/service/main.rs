@@ -9,6 +9,7 @@ mod auth;
 mod batches;
 mod erp;
 mod health;
+mod import_layout;
 mod migrations;
 mod monitoring;
 mod monitoring_disposal;
