@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
+mod catalog_cli;
 mod monitoring_cli;
 mod review_cli;
 mod service_cli;
@@ -125,6 +126,15 @@ enum CatalogCommand {
         #[arg(long)]
         list: Option<String>,
     },
+    /// Rebuild the generated entry files from the source texts (catalog/sources/, [[generate]] in manifest.toml).
+    Generate {
+        /// Only report whether the generated files are up to date (exit code 1 when not).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Entries added, removed and changed between two catalogue folders, and with a database the stored items
+    /// each change would reclassify (exit code 1 when anything differs).
+    Diff(Box<catalog_cli::DiffArgs>),
 }
 
 fn main() -> ExitCode {
@@ -137,7 +147,13 @@ fn main() -> ExitCode {
         }
     };
     let dir = cli.catalog.clone().unwrap_or_else(Catalog::default_dir);
+    // These two work on catalogue folders themselves (the generated files may not exist yet).
     let command = match cli.command {
+        Command::Catalog(CatalogCommand::Generate { check }) => return catalog_cli::generate(&dir, check),
+        Command::Catalog(CatalogCommand::Diff(args)) => return catalog_cli::diff(*args),
+        other => other,
+    };
+    let command = match command {
         Command::Serve(settings) => return service_cli::serve(*settings, &dir),
         Command::User(command) => return service_cli::user(command),
         Command::Token(args) => return service_cli::token(*args),
@@ -207,6 +223,21 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
             for entry in &catalog.entries {
                 *per_list.entry(entry.list.as_str()).or_default() += 1;
             }
+            match equipcheck::catalog::generate::generate_all(&catalog.dir, false) {
+                Ok(done) => {
+                    if let Some(stale) = done.iter().find(|g| g.changed) {
+                        eprintln!(
+                            "error: {} is out of date with its source texts: run `equipcheck catalog generate`",
+                            stale.output
+                        );
+                        return ExitCode::from(EXIT_CATALOG_OR_OUTPUT);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(EXIT_CATALOG_OR_OUTPUT);
+                }
+            }
             out!("catalogue {} in {}: valid", catalog.version, catalog.dir.display());
             for (list, count) in per_list {
                 let act = catalog
@@ -227,6 +258,12 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
                 catalog.monitoring.due_soon_days,
                 catalog.monitoring.retention_years
             );
+            if !catalog.warnings.is_empty() {
+                out!("  {} curated entries to check again:", catalog.warnings.len());
+                for warning in &catalog.warnings {
+                    out!("    - {warning}");
+                }
+            }
             ExitCode::from(EXIT_CLEAR)
         }
         CatalogCommand::Show { code } => match catalog.entry(&code) {
@@ -247,6 +284,7 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
                 ExitCode::from(EXIT_USAGE)
             }
         },
+        CatalogCommand::Generate { .. } | CatalogCommand::Diff(_) => ExitCode::from(EXIT_USAGE),
         CatalogCommand::List { list } => {
             for entry in catalog
                 .entries
