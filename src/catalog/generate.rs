@@ -280,6 +280,9 @@ fn phrases(entry: &SourceEntry) -> (BTreeMap<&'static str, Vec<String>>, BTreeMa
     if let Some(phrase) = noun_phrase(&text) {
         push(&mut weak, "en", phrase);
     }
+    if let Some(clause) = heading_clause(&text) {
+        push(&mut weak, "en", clause);
+    }
     let kind = entry.code.as_bytes().get(1).copied();
     if matches!(kind, Some(b'D') | Some(b'E')) {
         let word = if kind == Some(b'D') { "software" } else { "technology" };
@@ -344,27 +347,57 @@ fn is_name(item: &str) -> bool {
     (1..=6).contains(&words) && item.chars().next().is_some_and(char::is_uppercase) && !item.contains(',')
 }
 
-/// The heading's own noun phrase ("Vacuum pumps", "Spin-forming machines and flow-forming machines"), at most
-/// six words, unless it says nothing specific.
+/// The heading's own noun phrase ("Vacuum pumps", "Components made from fluorinated compounds"): the text up to
+/// the first cut after which it names something specific, at most six words. A single word only when it is long
+/// and not generic ("Accelerometers"), never "Valves" or "Cameras" alone.
 fn noun_phrase(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    let mut end = text.len();
-    for cut in CUTS {
-        if let Some(at) = lower.find(cut) {
-            if at > 0 {
-                end = end.min(at);
-            }
+    let mut ends: Vec<usize> = CUTS
+        .iter()
+        .flat_map(|cut| lower.match_indices(cut).map(|(at, _)| at))
+        .filter(|&at| at > 0)
+        .collect();
+    ends.push(text.len());
+    ends.sort_unstable();
+    ends.dedup();
+    for end in ends {
+        let words: Vec<&str> = text[..end].split_whitespace().collect();
+        if words.len() > 6 {
+            break;
+        }
+        let phrase = words.join(" ");
+        let phrase = phrase.trim_end_matches(['.', ',']).trim();
+        let specific: Vec<&str> = content_words(phrase).filter(|w| !is_generic(w)).collect();
+        let long_single = words.len() == 1 && specific.first().is_some_and(|w| w.len() >= 9);
+        if !specific.is_empty() && (words.len() >= 2 || long_single) {
+            return Some(phrase.to_string());
         }
     }
-    let words: Vec<&str> = text[..end].split_whitespace().take(6).collect();
-    let phrase = words.join(" ");
-    let phrase = phrase.trim_end_matches(['.', ',']).trim();
-    let specific = phrase
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|w| !GENERIC.contains(&w.to_lowercase().as_str()));
-    let words_in = phrase.split_whitespace().count();
-    (specific && words_in >= 2).then(|| phrase.to_string())
+    None
+}
+
+/// The heading's whole first clause as the list words it ("Software specially designed or modified for the use
+/// of equipment specified in 2B204, 2B206"): a description that quotes the list is a candidate for the entry.
+/// Only when it says something specific in at least four words, and not too long to be quoted.
+fn heading_clause(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let end = [", as follows", " as follows", ":", ";"]
+        .iter()
+        .filter_map(|cut| lower.find(cut))
+        .min()
+        .unwrap_or(text.len());
+    let clause = text[..end].trim().trim_end_matches(['.', ',']).trim();
+    let words = clause.split_whitespace().count();
+    let specific = content_words(clause).filter(|w| !is_generic(w)).count();
+    ((4..=30).contains(&words) && specific >= 2).then(|| clause.to_string())
+}
+
+fn content_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+fn is_generic(word: &str) -> bool {
+    GENERIC.contains(&word.to_lowercase().as_str())
 }
 
 /// Other Annex I entries the text refers to ("specified in 2B104"), in order, without repeats.
@@ -478,7 +511,11 @@ mod tests {
         let text = render_from(&spec(), &list(), &[]).unwrap();
         let parsed: super::super::model::EntryFile = toml::from_str(&text).unwrap();
         assert_eq!(parsed.entry[1].terms["en"], ["Ricin", "Saxitoxin", "Abrin"]);
-        assert_eq!(parsed.entry[2].weak["en"], ["Vacuum pumps"]);
+        assert_eq!(
+            parsed.entry[2].weak["en"],
+            ["Vacuum pumps"],
+            "one specific word is too little for the clause"
+        );
         assert_eq!(
             parsed.entry[3].weak["any"],
             ["software & 2B104", "software & 2B105", "software & 2B231"]
