@@ -387,9 +387,12 @@ fn heading_clause(text: &str) -> Option<String> {
         .min()
         .unwrap_or(text.len());
     let clause = text[..end].trim().trim_end_matches(['.', ',']).trim();
-    let words = clause.split_whitespace().count();
-    let specific = content_words(clause).filter(|w| !is_generic(w)).count();
-    ((4..=30).contains(&words) && specific >= 2).then(|| clause.to_string())
+    // A long clause is quoted by its opening words.
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let quoted = if words.len() > 30 { words[..12].join(" ") } else { words.join(" ") };
+    let quoted = quoted.trim_end_matches(['.', ',', ';']).to_string();
+    let specific = content_words(&quoted).filter(|w| !is_generic(w)).count();
+    (words.len() >= 4 && specific >= 2).then_some(quoted)
 }
 
 fn content_words(text: &str) -> impl Iterator<Item = &str> {
