@@ -259,34 +259,11 @@ mod tests {
     use std::path::Path;
     use std::sync::Arc;
 
-    /// A copy of the shipped catalogue in a temporary folder, with `edit` applied to one file.
+    use super::super::test_support::replace;
+
     fn catalog_with(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Catalog) {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
-        let dir = tempfile::tempdir().unwrap();
-        copy_dir(&src, dir.path());
-        edit(dir.path());
-        let catalog = Catalog::load(dir.path()).unwrap();
-        (dir, catalog)
-    }
-
-    fn copy_dir(from: &Path, to: &Path) {
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-                copy_dir(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-
-    fn replace(dir: &Path, file: &str, from: &str, to: &str) {
-        let path = dir.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains(from), "{file} has no {from:?}");
-        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+        let (dir, catalog) = super::super::test_support::catalog_with(edit);
+        (dir, catalog.unwrap())
     }
 
     fn item(id: i64, description: &str) -> StoredItem {

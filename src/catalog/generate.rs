@@ -220,6 +220,39 @@ const GENERIC: &[&str] = &[
     "specified",
     "this",
     "category",
+    "computers",
+    "cameras",
+    "valves",
+    "pumps",
+    "robots",
+    "lasers",
+    "instruments",
+    "machines",
+    "tools",
+    "therefor",
+    "thereof",
+    "including",
+    "such",
+    "than",
+    "having",
+    "are",
+    "is",
+    "be",
+    "which",
+    "with",
+    "from",
+    "on",
+    "at",
+    "its",
+    "their",
+    "prepared",
+    "general",
+    "note",
+    "according",
+    "development",
+    "production",
+    "use",
+    "characteristics",
 ];
 
 /// Where the noun phrase of a heading ends.
@@ -389,7 +422,11 @@ fn heading_clause(text: &str) -> Option<String> {
     let clause = text[..end].trim().trim_end_matches(['.', ',']).trim();
     // A long clause is quoted by its opening words.
     let words: Vec<&str> = clause.split_whitespace().collect();
-    let quoted = if words.len() > 30 { words[..12].join(" ") } else { words.join(" ") };
+    let quoted = if words.len() > 30 {
+        words[..12].join(" ")
+    } else {
+        words.join(" ")
+    };
     let quoted = quoted.trim_end_matches(['.', ',', ';']).to_string();
     let specific = content_words(&quoted).filter(|w| !is_generic(w)).count();
     (words.len() >= 4 && specific >= 2).then_some(quoted)
@@ -523,10 +560,13 @@ mod tests {
             parsed.entry[3].weak["any"],
             ["software & 2B104", "software & 2B105", "software & 2B231"]
         );
-        assert!(
-            !parsed.entry[3].weak.contains_key("en"),
-            "\"Software\" alone is not a phrase"
+        let en = &parsed.entry[3].weak["en"];
+        assert_eq!(
+            en.len(),
+            1,
+            "\"Software\" alone is not a phrase, the whole clause is: {en:?}"
         );
+        assert!(en[0].starts_with("Software specially designed or modified for the use of equipment"));
     }
 
     #[test]

@@ -8,6 +8,8 @@ mod model;
 pub mod monitoring;
 mod overlay;
 pub mod source;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod validate;
 pub(crate) use validate::phrase_key as validate_phrase_key;
 

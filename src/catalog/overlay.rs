@@ -144,3 +144,54 @@ fn refine(base: &mut Entry, curated: Entry) {
     base.checked_against = curated.checked_against;
     base.file = curated.file;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{catalog_with, replace};
+    use super::super::{generate, CatalogError};
+
+    #[test]
+    fn a_changed_legal_text_flags_the_curated_entry() {
+        let (_dir, catalog) = catalog_with(|dir| {
+            replace(
+                dir,
+                "sources/annex-i-2025.txt",
+                "Optical sensors or equipment and components",
+                "Optical sensors, optical equipment and components",
+            );
+            generate::generate_all(dir, true).unwrap();
+        });
+        let catalog = catalog.unwrap();
+        let flagged: Vec<_> = catalog.warnings.iter().filter_map(|w| w.code.as_deref()).collect();
+        assert_eq!(flagged, ["6A002"], "{:?}", catalog.warnings);
+        assert!(catalog.warnings[0]
+            .message
+            .contains("changed since the curated terms were checked"));
+        // The curated terms still apply while they are checked.
+        assert!(catalog.entry("6A002").unwrap().terms.contains_key("fr"));
+    }
+
+    #[test]
+    fn the_shipped_curated_entries_are_all_checked() {
+        let (_dir, catalog) = catalog_with(|_| {});
+        assert!(catalog.unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn a_curated_entry_whose_heading_left_the_list_is_an_error() {
+        let (_dir, catalog) = catalog_with(|dir| {
+            replace(dir, "dual_use.toml", "code = \"9A350\"", "code = \"9A399\"");
+        });
+        match catalog {
+            Err(CatalogError::Invalid(problems)) => {
+                assert!(
+                    problems
+                        .iter()
+                        .any(|p| p.code.as_deref() == Some("9A399") && p.message.contains("removed or renumbered")),
+                    "{problems:?}"
+                );
+            }
+            other => panic!("expected an invalid catalogue, got {other:?}"),
+        }
+    }
+}
