@@ -1,5 +1,6 @@
 //! ERP purchase orders: JSON lines, validated, classified and stored as a batch; idempotent per key.
 
+use super::resubmission;
 use super::store::{self, Writer};
 use super::{sha256_hex, BatchMeta, ServiceError};
 use crate::classify::Classifier;
@@ -159,7 +160,8 @@ pub fn submit(
         idempotency_key: order.idempotency_key.clone(),
     };
     // Classify before taking the write lock (SQLite has one writer): the transaction only inserts.
-    let mut writer = Writer::new(classifier, &meta.id);
+    let first = store::FirstScreening::of(&meta, classifier.catalog_version());
+    let mut writer = Writer::new(classifier, &meta.id, first);
     for (i, line) in lines.into_iter().enumerate() {
         let item = ImportedItem {
             source: SourceRow {
@@ -190,8 +192,13 @@ pub fn submit(
     }
     let result = db::write(&mut conn, |conn| {
         store::begin(conn, &meta, classifier.catalog_version())?;
+        let linked = match &order.reference {
+            Some(reference) => resubmission::link(conn, &mut writer, &meta, reference)?,
+            None => Vec::new(),
+        };
         let summary = writer.finish(conn, None)?;
         store::record(conn, &meta, &summary, classifier.catalog_version())?;
+        resubmission::audit(conn, &meta, &linked, classifier.catalog_version())?;
         let batch = batches::get(conn, &meta.id)?
             .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
         let (status, body) = render(&batch)?;

@@ -8,10 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-const EXIT_OK: u8 = 0;
-const EXIT_CHANGES: u8 = 1;
-const EXIT_UNREADABLE: u8 = 2;
-const EXIT_CATALOG: u8 = 3;
+use super::exit;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum DiffFormat {
@@ -55,11 +52,11 @@ pub fn generate(dir: &Path, check: bool) -> ExitCode {
             if done.is_empty() {
                 println!("manifest.toml declares no [[generate]] file");
             }
-            ExitCode::from(if stale { EXIT_CHANGES } else { EXIT_OK })
+            ExitCode::from(if stale { exit::ATTENTION } else { exit::CLEAR })
         }
         Err(e) => {
             eprintln!("error: catalogue {}: {e}", dir.display());
-            ExitCode::from(EXIT_CATALOG)
+            ExitCode::from(exit::CATALOG_OR_OUTPUT)
         }
     }
 }
@@ -74,7 +71,7 @@ pub fn diff(args: DiffArgs) -> ExitCode {
         (Ok(old), Ok(new)) => (old, new),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("error: {e}");
-            return ExitCode::from(EXIT_CATALOG);
+            return ExitCode::from(exit::CATALOG_OR_OUTPUT);
         }
     };
     let changes = diff::diff(old.catalog(), new.catalog());
@@ -83,7 +80,7 @@ pub fn diff(args: DiffArgs) -> ExitCode {
             Ok(items) => Some(diff::impact(&old, &new, &changes, items)),
             Err(e) => {
                 eprintln!("error: database: {e}");
-                return ExitCode::from(EXIT_UNREADABLE);
+                return ExitCode::from(exit::UNREADABLE);
             }
         },
         None => None,
@@ -96,7 +93,7 @@ pub fn diff(args: DiffArgs) -> ExitCode {
         DiffFormat::Table => print_table(&changes, impact.as_ref()),
     }
     let any = !changes.changes.is_empty() || !changes.other.is_empty();
-    ExitCode::from(if any { EXIT_CHANGES } else { EXIT_OK })
+    ExitCode::from(if any { exit::ATTENTION } else { exit::CLEAR })
 }
 
 /// Every stored item not yet delivered (the ones a rescreen would look at), read page by page.
