@@ -93,10 +93,7 @@ fn a_declared_tariff_code_raises_its_annex_i_candidates_for_review() {
             .find(|f| f.entry == entry)
             .unwrap_or_else(|| panic!("HS {hs} does not raise {entry}: {c:?}"));
         assert_eq!(finding.decision, Decision::Review, "{hs}: {finding:?}");
-        assert!(
-            finding.question.as_deref().is_some_and(|q| q.len() > 20),
-            "{finding:?}"
-        );
+        assert!(finding.question.as_deref().is_some_and(|q| q.len() > 20), "{finding:?}");
     }
     let plain = classifier.classify(&ItemText {
         description: "Lot 4",

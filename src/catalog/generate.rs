@@ -103,9 +103,9 @@ struct OutEntry<'a> {
     legal_text: &'a str,
     legal_hash: String,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    terms: BTreeMap<&'static str, Vec<String>>,
+    terms: PhraseMap,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    weak: BTreeMap<&'static str, Vec<String>>,
+    weak: PhraseMap,
 }
 
 pub(crate) fn render_from(
@@ -171,6 +171,9 @@ pub(crate) fn render_from(
         spec.correlation.as_ref().map(|c| format!(" and {c}")).unwrap_or_default()
     ))
 }
+
+/// Phrases by language, as an entry file writes them.
+type PhraseMap = BTreeMap<&'static str, Vec<String>>;
 
 /// Words that alone say nothing about which entry is meant.
 const GENERIC: &[&str] = &[
@@ -290,12 +293,12 @@ const CUTS: &[&str] = &[
 
 /// The phrases the legal text itself gives: chemical names with their CAS numbers and listed agents (strong),
 /// the heading's noun phrase, and for software and technology the entries they serve (weak).
-fn phrases(entry: &SourceEntry) -> (BTreeMap<&'static str, Vec<String>>, BTreeMap<&'static str, Vec<String>>) {
-    let mut terms: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
-    let mut weak: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
+fn phrases(entry: &SourceEntry) -> (PhraseMap, PhraseMap) {
+    let mut terms = PhraseMap::new();
+    let mut weak = PhraseMap::new();
     let text = unquote(&entry.text);
     let mut seen = BTreeSet::new();
-    let mut push = |map: &mut BTreeMap<&'static str, Vec<String>>, language: &'static str, phrase: String| {
+    let mut push = |map: &mut PhraseMap, language: &'static str, phrase: String| {
         let key = crate::catalog::validate_phrase_key(&phrase);
         if !key.is_empty() && seen.insert(key) {
             map.entry(language).or_default().push(phrase);
