@@ -2,8 +2,14 @@
 //! See `catalog/README.md` for the format. Nothing about any control list is written in Rust.
 
 pub mod codes;
+pub mod diff;
+pub mod generate;
 mod model;
 pub mod monitoring;
+mod overlay;
+pub mod source;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod validate;
 pub(crate) use validate::phrase_key as validate_phrase_key;
 
@@ -66,6 +72,8 @@ pub struct Catalog {
     pub monitoring: MonitoringPolicy,
     /// Known arms makers (`arms_makers.toml`): named as supplier or manufacturer, a reason to ask.
     pub arms_makers: ArmsMakers,
+    /// Not errors, but to be looked at: curated entries whose legal text changed since their terms were checked.
+    pub warnings: Vec<CatalogProblem>,
     pub dir: PathBuf,
     by_code: HashMap<String, usize>,
 }
@@ -82,26 +90,31 @@ impl Catalog {
         let mut entries = Vec::new();
         for file in &manifest.files {
             let parsed: EntryFile = read_toml(&dir.join(file))?;
+            let generated = parsed.generated_from.is_some();
             entries.extend(parsed.entry.into_iter().map(|mut e| {
                 e.file = file.clone();
+                e.generated = generated;
                 e
             }));
         }
+        let merged = overlay::merge(entries);
         let mut catalog = Catalog {
             version: manifest.version,
             published: manifest.published,
             acts: manifest.act,
-            entries,
+            entries: merged.entries,
             policy: policy.setting,
             code_rules: rules.rule,
             negatives: negatives.negative,
             known_words: negatives.known_words,
             monitoring,
             arms_makers,
+            warnings: merged.flags,
             dir: dir.to_path_buf(),
             by_code: HashMap::new(),
         };
-        let mut problems = validate::check_and_compile(&mut catalog);
+        let mut problems = merged.problems;
+        problems.extend(validate::check_and_compile(&mut catalog));
         catalog.by_code = index_codes(&catalog.entries);
         problems.extend(catalog.monitoring.check(&|code| catalog.entry(code).is_some()));
         problems.extend(check_arms_makers(&catalog.arms_makers));
@@ -142,6 +155,12 @@ impl Catalog {
     pub fn act(&self, id: &str) -> Option<&Act> {
         self.acts.iter().find(|a| a.id == id)
     }
+}
+
+/// The `[[generate]]` tables of the manifest in `dir`.
+pub(crate) fn read_generate_specs(dir: &Path) -> Result<Vec<generate::GenerateSpec>, CatalogError> {
+    let manifest: Manifest = read_toml(&dir.join("manifest.toml"))?;
+    Ok(manifest.generate)
 }
 
 fn index_codes(entries: &[Entry]) -> HashMap<String, usize> {

@@ -1,4 +1,5 @@
-//! `equipcheck catalog validate|show|list`: the control-list catalogue as the classifier sees it.
+//! `equipcheck catalog validate|show|list|generate|diff`: the control-list catalogue as the classifier sees it
+//! (generate and diff: [`super::catalog_files`]).
 
 use super::{build_classifier, exit};
 use equipcheck::catalog::Catalog;
@@ -16,12 +17,23 @@ pub enum CatalogCommand {
         #[arg(long)]
         list: Option<String>,
     },
+    /// Rebuild the generated entry files from the source texts (catalog/sources/, [[generate]] in manifest.toml).
+    Generate {
+        /// Only report whether the generated files are up to date (exit code 1 when not).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Entries added, removed and changed between two catalogue folders, and with a database the stored items
+    /// each change would reclassify (exit code 1 when anything differs).
+    Diff(Box<super::catalog_files::DiffArgs>),
 }
 
 pub fn catalog(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
     match command {
         CatalogCommand::Validate => validate(catalog),
         CatalogCommand::Show { code } => show(&catalog, &code),
+        // Run on catalogue folders before any catalogue is loaded (see `super::run`).
+        CatalogCommand::Generate { .. } | CatalogCommand::Diff(_) => ExitCode::from(exit::USAGE),
         CatalogCommand::List { list } => {
             for entry in catalog
                 .entries
@@ -50,6 +62,21 @@ fn validate(catalog: Arc<Catalog>) -> ExitCode {
     for entry in &catalog.entries {
         *per_list.entry(entry.list.as_str()).or_default() += 1;
     }
+    match equipcheck::catalog::generate::generate_all(&catalog.dir, false) {
+        Ok(done) => {
+            if let Some(stale) = done.iter().find(|g| g.changed) {
+                eprintln!(
+                    "error: {} is out of date with its source texts: run `equipcheck catalog generate`",
+                    stale.output
+                );
+                return ExitCode::from(exit::CATALOG_OR_OUTPUT);
+            }
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(exit::CATALOG_OR_OUTPUT);
+        }
+    }
     out!("catalogue {} in {}: valid", catalog.version, catalog.dir.display());
     for (list, count) in per_list {
         let act = catalog
@@ -70,6 +97,12 @@ fn validate(catalog: Arc<Catalog>) -> ExitCode {
         catalog.monitoring.due_soon_days,
         catalog.monitoring.retention_years
     );
+    if !catalog.warnings.is_empty() {
+        out!("  {} curated entries to check again:", catalog.warnings.len());
+        for warning in &catalog.warnings {
+            out!("    - {warning}");
+        }
+    }
     ExitCode::from(exit::CLEAR)
 }
 

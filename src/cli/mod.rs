@@ -5,6 +5,7 @@
 //! |---|---|
 //! | [`check`] | `check`, `classify` (screening, no database) |
 //! | [`catalog`] | `catalog validate`, `catalog show`, `catalog list` |
+//! | [`catalog_files`] | `catalog generate`, `catalog diff` (with the impact on stored items) |
 //! | [`service`] | `serve` |
 //! | [`accounts`] | `user add`, `token` |
 //! | [`review`] | `rescreen`, `export` |
@@ -32,6 +33,7 @@ macro_rules! out {
 mod accounts;
 mod audit;
 mod catalog;
+mod catalog_files;
 mod check;
 mod monitoring;
 mod review;
@@ -139,6 +141,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Audit(command) => Ok(audit::audit(command)),
         Command::Check(args) => load_classifier(&dir).map(|classifier| check::check(&classifier, args)),
         Command::Classify(args) => load_classifier(&dir).map(|classifier| check::classify(&classifier, args)),
+        // These work on catalogue folders themselves (a generated file may not exist yet).
+        Command::Catalog(catalog::CatalogCommand::Generate { check }) => Ok(catalog_files::generate(&dir, check)),
+        Command::Catalog(catalog::CatalogCommand::Diff(args)) => Ok(catalog_files::diff(*args)),
         Command::Catalog(command) => load_catalog(&dir).map(|catalog| catalog::catalog(catalog, command)),
         Command::Rescreen(db) => load_classifier(&dir).map(|classifier| review::rescreen(&classifier, db)),
         Command::Export(args) => load_catalog(&dir).map(|catalog| review::export(args, &catalog.version)),

@@ -375,3 +375,16 @@ pub fn queue(
     }
     Ok((rows, total, counts))
 }
+
+/// Items not yet delivered, in id order, `limit` after id `after` (keyset paging over every batch; for the
+/// impact report of a catalogue change, which reads and never writes).
+pub fn undelivered_after(conn: &mut DbConnection, after: i64, limit: i64) -> Result<Vec<Item>, DbError> {
+    Ok(items::table
+        .filter(items::id.gt(after))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            deliveries::table.filter(deliveries::item_id.eq(items::id)),
+        )))
+        .order(items::id)
+        .limit(limit)
+        .load::<Item>(conn)?)
+}

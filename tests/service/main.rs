@@ -7,6 +7,7 @@ mod access;
 mod audit_chain;
 mod auth;
 mod batches;
+mod catalog_impact;
 mod erp;
 mod health;
 mod import_layout;
