@@ -1,9 +1,10 @@
-//! `equipcheck check`: import each file, classify every item as it arrives, and stream the results to a
-//! report. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
+//! The screening pipeline (no command line here: that is `src/cli/check.rs`): import each file, classify every
+//! item as it arrives, and stream the results to a report sink; the `check` command and the API's screening
+//! export share it. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
 
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::decision::Decision;
-use crate::import::{self, ImportOptions, ImportProblem, ImportedItem, Record, SheetLayout};
+use crate::import::{self, ImportLayout, ImportOptions, ImportProblem, ImportedItem, Record};
 use serde::Serialize;
 use std::path::Path;
 use std::sync::mpsc;
@@ -26,6 +27,8 @@ impl CheckedItem {
             description: &fields.description,
             hs_code: fields.hs_code.as_deref(),
             control_code: fields.control_code.as_deref(),
+            extra: &item.extra,
+            supplier: fields.supplier.as_deref(),
         });
         CheckedItem { item, classification }
     }
@@ -101,7 +104,7 @@ impl Serialize for Summary {
 pub struct FileResult {
     pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub layout: Option<SheetLayout>,
+    pub layout: Option<ImportLayout>,
     /// Why the file could not be read at all, and how to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,

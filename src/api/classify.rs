@@ -34,6 +34,7 @@ impl ClassifyItem {
             description: &self.description,
             hs_code: self.hs_code.as_deref(),
             control_code: self.control_code.as_deref(),
+            ..ItemText::default()
         }
     }
 }

@@ -143,6 +143,10 @@ pub struct ItemView {
     pub origin: Option<String>,
     pub end_user: Option<String>,
     pub destination: Option<String>,
+    /// The line's other text cells (unmapped columns, a cell beyond the header), screened with the description.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<Object>)]
+    pub other_text: Vec<crate::classify::ExtraText>,
     /// prohibited, military, dual_use, controlled, review or clear.
     pub decision: String,
     /// Catalogue entries that raised the decision, most severe first.
@@ -184,7 +188,9 @@ impl ItemView {
         } else {
             None
         };
+        let other_text = i.extra_texts();
         ItemView {
+            other_text,
             id: i.id,
             batch_id: i.batch_id,
             position: i.position,

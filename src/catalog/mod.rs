@@ -7,7 +7,7 @@ pub mod monitoring;
 mod validate;
 pub(crate) use validate::phrase_key as validate_phrase_key;
 
-pub use model::{Act, CodeRule, Entry, Pattern, PolicySetting, Strength, Threshold};
+pub use model::{Act, ArmsMaker, ArmsMakers, CodeRule, Entry, Pattern, PolicySetting, Strength, Threshold};
 pub use monitoring::{MonitoringPolicy, Profile};
 
 use crate::decision::Decision;
@@ -64,6 +64,8 @@ pub struct Catalog {
     pub known_words: Vec<String>,
     /// End-use monitoring policy (`monitoring.toml`; the documented defaults when the file is absent).
     pub monitoring: MonitoringPolicy,
+    /// Known arms makers (`arms_makers.toml`): named as supplier or manufacturer, a reason to ask.
+    pub arms_makers: ArmsMakers,
     pub dir: PathBuf,
     by_code: HashMap<String, usize>,
 }
@@ -76,6 +78,7 @@ impl Catalog {
         let rules: RulesFile = read_optional_toml(&dir.join("declared_codes.toml"))?;
         let negatives: NegativesFile = read_optional_toml(&dir.join("negatives.toml"))?;
         let monitoring: MonitoringPolicy = read_optional_toml(&dir.join("monitoring.toml"))?;
+        let arms_makers: ArmsMakers = read_optional_toml(&dir.join("arms_makers.toml"))?;
         let mut entries = Vec::new();
         for file in &manifest.files {
             let parsed: EntryFile = read_toml(&dir.join(file))?;
@@ -94,12 +97,14 @@ impl Catalog {
             negatives: negatives.negative,
             known_words: negatives.known_words,
             monitoring,
+            arms_makers,
             dir: dir.to_path_buf(),
             by_code: HashMap::new(),
         };
         let mut problems = validate::check_and_compile(&mut catalog);
         catalog.by_code = index_codes(&catalog.entries);
         problems.extend(catalog.monitoring.check(&|code| catalog.entry(code).is_some()));
+        problems.extend(check_arms_makers(&catalog.arms_makers));
         if !problems.is_empty() {
             return Err(CatalogError::Invalid(problems));
         }
@@ -172,4 +177,28 @@ fn read_optional_toml<T: DeserializeOwned + Default>(path: &Path) -> Result<T, C
 /// Decisions an entry or rule may resolve to, for messages.
 pub(crate) fn decision_names() -> String {
     Decision::ALL.map(|d| d.as_str()).join(", ")
+}
+
+/// Every maker has a name that means something after normalisation, and a question is set when any is listed.
+fn check_arms_makers(makers: &ArmsMakers) -> Vec<CatalogProblem> {
+    let problem = |message: String| CatalogProblem {
+        file: "arms_makers.toml".into(),
+        code: None,
+        message,
+    };
+    let mut problems = Vec::new();
+    if !makers.maker.is_empty() && makers.question.trim().is_empty() {
+        problems.push(problem("`question` is required when makers are listed".into()));
+    }
+    for maker in &makers.maker {
+        for name in std::iter::once(&maker.name).chain(&maker.names) {
+            if crate::text::normalize(name).len() < 3 {
+                problems.push(problem(format!(
+                    "maker '{}': the name '{name}' is too short to match safely (3 letters or more)",
+                    maker.name
+                )));
+            }
+        }
+    }
+    problems
 }

@@ -86,6 +86,49 @@ pub(super) struct NegativesFile {
     pub known_words: Vec<String>,
 }
 
+/// `arms_makers.toml`: manufacturers whose name, as supplier or manufacturer of a line, is a reason to ask.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArmsMakers {
+    /// The question a reviewer answers when a line names one of them.
+    #[serde(default)]
+    pub question: String,
+    /// The decision such a line gets (`review`: a maker of weapons also makes other things).
+    #[serde(default = "review_decision")]
+    pub decision: Decision,
+    #[serde(default)]
+    pub maker: Vec<ArmsMaker>,
+}
+
+fn review_decision() -> Decision {
+    Decision::Review
+}
+
+impl Default for ArmsMakers {
+    fn default() -> Self {
+        ArmsMakers {
+            question: String::new(),
+            decision: review_decision(),
+            maker: Vec::new(),
+        }
+    }
+}
+
+/// One arms maker and the ways its name is written.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArmsMaker {
+    pub name: String,
+    /// Other spellings and company names; each is matched as whole words after normalisation.
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    /// What it makes, shown in the reason.
+    #[serde(default)]
+    pub makes: Option<String>,
+}
+
 /// How much one match says on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -193,7 +193,6 @@ pub(super) fn decide(
             evidence: found.evidence,
         });
     }
-    findings.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
 }
 
 fn base_decision(
@@ -210,6 +209,7 @@ fn base_decision(
             Field::Description => format!("'{}'", e.text),
             Field::HsCode => format!("HS code {} (heading {})", e.text, e.matched),
             Field::ControlCode => format!("declared code {}", e.text),
+            Field::Extra | Field::Supplier => format!("'{}'", e.text),
         })
         .collect();
     let mut reason = format!("{} matches {}", quoted.join(", "), entry.code);
@@ -271,6 +271,7 @@ fn threshold_state(
             values.push(value * measure.scale);
             found.evidence.push(Evidence {
                 field: Field::Description,
+                column: None,
                 kind: EvidenceKind::Measurement,
                 text: char_slice(description, s, e),
                 span: [s, e],

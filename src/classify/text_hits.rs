@@ -66,6 +66,7 @@ pub(super) fn collect(
         let (s, e) = normalized.source_span(l.start, l.end);
         Evidence {
             field: Field::Description,
+            column: None,
             kind,
             text: char_slice(description, s, e),
             span: [s, e],
@@ -98,6 +99,7 @@ pub(super) fn collect(
             if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
                 let (s, e) = normalized.source_span(l.start, l.end);
                 ignored.push(Ignored {
+                    column: None,
                     text: char_slice(description, s, e),
                     span: [s, e],
                     entry: classifier.catalog.entries[entry as usize].code.clone(),
@@ -153,6 +155,7 @@ pub(super) fn collect(
         let (s, e) = normalized.source_span(start, end);
         let evidence = Evidence {
             field: Field::Description,
+            column: None,
             kind: EvidenceKind::Phrase,
             text: char_slice(description, s, e),
             span: [s, e],
@@ -182,6 +185,7 @@ fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Nor
         let (s, e) = normalized.source_span(found.start(), found.end());
         let evidence = Evidence {
             field: Field::Description,
+            column: None,
             kind: EvidenceKind::Pattern,
             text: char_slice(description, s, e),
             span: [s, e],

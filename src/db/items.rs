@@ -58,6 +58,21 @@ pub struct Item {
     pub supersedes: Option<i64>,
 }
 
+impl Item {
+    /// The line's other text cells, kept in its classification (`other_text`) so an edit or a rescreen
+    /// screens them again; none when there are none or the JSON is unreadable.
+    pub fn extra_texts(&self) -> Vec<crate::classify::ExtraText> {
+        #[derive(serde::Deserialize)]
+        struct OtherText {
+            #[serde(default)]
+            other_text: Vec<crate::classify::ExtraText>,
+        }
+        serde_json::from_str::<OtherText>(&self.classification)
+            .map(|o| o.other_text)
+            .unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = items, treat_none_as_default_value = false)]
 pub struct NewItem {

@@ -89,10 +89,13 @@ pub(super) fn apply(
     data.origin = text(&edit.origin, &item.origin);
     data.end_user = text(&edit.end_user, &item.end_user);
     data.destination = text(&edit.destination, &item.destination);
+    let extra = item.extra_texts();
     let classification = classifier.classify(&ItemText {
         description: &data.description,
         hs_code: data.hs_code.as_deref(),
         control_code: data.control_code.as_deref(),
+        extra: &extra,
+        supplier: data.supplier.as_deref(),
     });
     data.classification = serde_json::to_string(&classification)
         .map_err(|e| ReviewError::Db(crate::db::DbError::Corrupt(e.to_string())))?;

@@ -98,10 +98,13 @@ fn rescreen_batch(
         for item in items {
             examined += 1;
             let old: Option<StoredDecision> = serde_json::from_str(&item.classification).ok();
+            let extra = item.extra_texts();
             let new: Classification = classifier.classify(&ItemText {
                 description: &item.description,
                 hs_code: item.hs_code.as_deref(),
                 control_code: item.control_code.as_deref(),
+                extra: &extra,
+                supplier: item.supplier.as_deref(),
             });
             if old.as_ref().is_some_and(|o| o.decision == new.decision) {
                 continue;

@@ -164,6 +164,7 @@ pub fn submit(
     let mut writer = Writer::new(classifier, &meta.id, first);
     for (i, line) in lines.into_iter().enumerate() {
         let item = ImportedItem {
+            extra: Vec::new(),
             source: SourceRow {
                 sheet: None,
                 row: u32::try_from(i + 1).unwrap_or(u32::MAX),

@@ -40,11 +40,14 @@ fn fields(item: &Item) -> Markup {
         ("Review", Some(item.review_status.clone())),
         ("Review note", item.review_note.clone()),
     ];
+    let extra = item.extra_texts();
     html! {
         dl.fields {
             @for (label, value) in rows {
                 @if let Some(value) = value { dt { (label) } dd { (value.trim()) } }
             }
+            // The line's other text cells, screened with the description.
+            @for e in &extra { dt { "Column " (e.column) } dd { (e.text) } }
         }
     }
 }
@@ -71,7 +74,10 @@ pub fn findings(c: &Classification) -> Markup {
                         thead { tr { th scope="col" { "Where" } th scope="col" { "Kind" } th scope="col" { "Text" }
                             th scope="col" { "Matched" } th scope="col" { "Strength" } } }
                         tbody { @for e in &f.evidence { tr {
-                            td { (format!("{:?}", e.field).to_lowercase()) }
+                            td { @match &e.column {
+                                Some(column) => { "column " (column) },
+                                None => { (format!("{:?}", e.field).to_lowercase()) },
+                            } }
                             td { (format!("{:?}", e.kind).to_lowercase()) }
                             td { mark { (e.text) } }
                             td { (e.matched) @if e.fuzzy { " (after correcting a typing error)" } }
@@ -82,7 +88,8 @@ pub fn findings(c: &Classification) -> Markup {
             }
         }
         @for i in &c.ignored {
-            p.muted { "Not counted: \u{201c}" (i.text) "\u{201d} for " (i.entry) ", inside \u{201c}" (i.negative) "\u{201d}." }
+            p.muted { "Not counted: \u{201c}" (i.text) "\u{201d} for " (i.entry) ", inside \u{201c}" (i.negative) "\u{201d}"
+                @if let Some(column) = &i.column { " (column " (column) ")" } "." }
         }
     }
 }

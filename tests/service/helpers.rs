@@ -73,7 +73,7 @@ pub struct TestApp {
     _guard: DbGuard,
 }
 
-fn fresh_database(db: Db) -> (String, DbGuard) {
+pub fn fresh_database(db: Db) -> (String, DbGuard) {
     match db {
         Db::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
