@@ -114,11 +114,12 @@ pub(super) fn expected_version(req: &HttpRequest, body: Option<i64>) -> Result<i
     request_body = DecisionRequest,
     responses((status = 200, description = "The item after the step, with the batch's review state", body = ItemView),
         (status = 401, body = Problem),
-        (status = 403, description = "forbidden (role), four_eyes (own upload), second_reviewer_required, \
-            not_uploader", body = Problem),
+        (status = 403, description = "forbidden (role), four_eyes (own upload), four_eyes_party (you edited or \
+            re-submitted the item), second_reviewer_required, not_uploader", body = Problem),
         (status = 404, body = Problem),
         (status = 409, description = "version_conflict (someone else acted first) or invalid_state", body = Problem),
-        (status = 422, description = "prohibited_item (a prohibited item is never approved) or invalid fields",
+        (status = 422, description = "prohibited_item (a prohibited item is never approved), \
+            two_reviewers_required (an item ever prohibited, not yet lowered by two reviewers) or invalid fields",
             body = Problem),
         (status = 428, description = "no version given", body = Problem)))]
 pub async fn decide(

@@ -170,7 +170,7 @@ pub async fn show(
                 a href={ (base) "/export.csv" } download { "screening report (CSV)" } }
         }
         @if let Some(n) = params.approved { p.notice role="status" { "Approved " (n) " clear items." } }
-        @if let Some(n) = params.skipped.filter(|n| *n > 0) { p.notice role="status" { "Left out " (n)
+        @if let Some(n) = params.skipped { p.notice role="status" { "Left out " (n)
             " clear items: each was screened prohibited before (approve it on its own once two reviewers lowered \
             it) or you edited it (another reviewer decides). The item history says which." } }
         @if matches!(session.who.role, Role::Reviewer | Role::Admin) && session.who.sub != batch.created_by
@@ -352,10 +352,13 @@ pub async fn approve_clear(
         )
     })
     .await?;
+    let skipped = match outcome.skipped.len() {
+        0 => String::new(),
+        n => format!("&skipped={n}"),
+    };
     Ok(super::see_other(&format!(
-        "/batches/{batch}?approved={}&skipped={}",
-        outcome.approved.len(),
-        outcome.skipped.len()
+        "/batches/{batch}?approved={}{skipped}",
+        outcome.approved.len()
     )))
 }
 
