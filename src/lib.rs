@@ -12,6 +12,7 @@ pub mod import;
 pub mod report;
 pub mod review;
 pub mod text;
+pub mod input_text;
 
 pub mod api;
 pub mod audit;

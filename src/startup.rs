@@ -132,6 +132,7 @@ impl Application {
         let port = listener.local_addr().map_err(bind_err)?.port();
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(middleware::from_fn(api::url_guard::refuse_control_characters))
                 .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::from_fn(api::request_meta::request_id))
                 .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms %{x-request-id}o"))

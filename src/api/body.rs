@@ -1,6 +1,7 @@
 //! Bounded request bodies: size (413, from Content-Length first, then while streaming) and JSON depth.
 
 use super::error::ApiError;
+use crate::input_text;
 use actix_web::{http::header, web, HttpRequest};
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
@@ -69,8 +70,24 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result
             format!("nests deeper than {max_depth} levels"),
         ));
     }
+    refuse_control_characters(bytes)?;
     serde_json::from_slice(bytes)
         .map_err(|e| ApiError::invalid("body", format!("is not valid JSON for this endpoint: {e}")))
+}
+
+/// 422 naming the field when a string of the JSON body holds a control character (tab and line breaks aside).
+pub fn refuse_control_characters(bytes: &[u8]) -> Result<(), ApiError> {
+    if !input_text::json_may_hold_control(bytes) {
+        return Ok(());
+    }
+    // Not valid JSON: the typed parse that follows names the error.
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Ok(());
+    };
+    match input_text::find_in_json(&value) {
+        Some((field, c)) => Err(ApiError::invalid(field, input_text::message(c))),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod orders;
 pub mod projects;
 pub mod request_meta;
 pub mod review;
+pub mod url_guard;
 pub mod views;
 
 use crate::classify::Classifier;

@@ -79,6 +79,10 @@ pub fn parse_lines(body: &[u8], max_lines: usize) -> Result<Vec<OrderLine>, Serv
                 format!("has more than {max_lines} lines; split the order"),
             )]));
         }
+        if let Some((field, c)) = control_character(raw) {
+            errors.push((format!("lines[{}].{field}", n + 1), crate::input_text::message(c)));
+            continue;
+        }
         match serde_json::from_str::<OrderLine>(raw) {
             Ok(line) => match line.validate() {
                 Ok(()) => lines.push(line),
@@ -97,6 +101,15 @@ pub fn parse_lines(body: &[u8], max_lines: usize) -> Result<Vec<OrderLine>, Serv
         return Err(ServiceError::Invalid(errors));
     }
     Ok(lines)
+}
+
+/// The field of one JSON line that holds a control character (PostgreSQL cannot store NUL; no field needs one).
+fn control_character(raw: &str) -> Option<(String, char)> {
+    if !crate::input_text::json_may_hold_control(raw.as_bytes()) {
+        return None;
+    }
+    let value = serde_json::from_str::<serde_json::Value>(raw).ok()?;
+    crate::input_text::find_in_json(&value)
 }
 
 #[derive(Debug)]

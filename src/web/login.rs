@@ -12,11 +12,35 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::html;
 use serde::Deserialize;
 
-/// A local path to return to after sign-in; anything else (another site, `//host`) becomes `/`.
+/// A same-origin path to return to after sign-in; anything else becomes `/`.
+///
+/// `next` is resolved as a URL against a placeholder origin, as a browser would resolve a `Location` header, and
+/// kept only when it stays on that origin. Browsers drop tabs and line breaks inside URLs and read `\` as `/`, so
+/// `/\t/evil.example` means `//evil.example`: any control character or backslash refuses the value outright. The
+/// answer is re-serialised (percent-encoded ASCII), so it is always a valid header value.
 fn local_path(next: Option<&str>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
-        _ => "/".to_string(),
+    const ORIGIN: &str = "http://equipcheck.invalid/";
+    let fallback = || "/".to_string();
+    let Some(raw) = next else {
+        return fallback();
+    };
+    if raw.len() > 2048 || !raw.starts_with('/') || raw.chars().any(|c| c.is_control() || c == '\\') {
+        return fallback();
+    }
+    let Ok(base) = url::Url::parse(ORIGIN) else {
+        return fallback();
+    };
+    match base.join(raw) {
+        // A path that resolves to `//...` would be read as another host.
+        Ok(resolved) if resolved.origin() == base.origin() && !resolved.path().starts_with("//") => {
+            let mut path = resolved.path().to_string();
+            if let Some(query) = resolved.query() {
+                path.push('?');
+                path.push_str(query);
+            }
+            path
+        }
+        _ => fallback(),
     }
 }
 
@@ -105,7 +129,7 @@ pub async fn password(
     req: HttpRequest,
     state: web::Data<AppState>,
     keys: web::Data<SessionKeys>,
-    form: web::Form<PasswordForm>,
+    form: super::form::TextForm<PasswordForm>,
 ) -> WebResult {
     keys.check_signin(&req, &form.csrf)?;
     let form = form.into_inner();
@@ -147,7 +171,7 @@ pub async fn token(
     req: HttpRequest,
     keys: web::Data<SessionKeys>,
     jwt: web::Data<JwtKeys>,
-    form: web::Form<TokenForm>,
+    form: super::form::TextForm<TokenForm>,
 ) -> WebResult {
     keys.check_signin(&req, &form.csrf)?;
     let next = local_path(form.next.as_deref());
@@ -178,7 +202,7 @@ pub async fn logout(
     req: HttpRequest,
     session: Session,
     keys: web::Data<SessionKeys>,
-    form: web::Form<CsrfOnly>,
+    form: super::form::TextForm<CsrfOnly>,
 ) -> WebResult {
     session.check_form(&req, &form.csrf)?;
     let mut response = see_other("/login");
@@ -211,9 +235,23 @@ mod tests {
             "https://evil.example/",
             "/\\evil.example",
             "javascript:alert(1)",
+            // Browsers strip tabs and line breaks: these mean //evil.example.
+            "/\t/evil.example/phish",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/\u{b}/evil.example",
+            "/\u{0}x",
+            " //evil.example",
+            "",
         ] {
-            assert_eq!(local_path(Some(hostile)), "/", "{hostile}");
+            assert_eq!(local_path(Some(hostile)), "/", "{hostile:?}");
         }
+        // Kept on this site, and always a valid header value.
+        assert_eq!(local_path(Some("/batches/a b")), "/batches/a%20b");
+        assert_eq!(local_path(Some("/review?q=é")), "/review?q=%C3%A9");
+        // Dot segments that collapse into `//host` are not followed either.
+        assert_eq!(local_path(Some("/./..//evil.example")), "/");
+        assert_eq!(local_path(Some("/a/../b")), "/b");
         assert_eq!(local_path(None), "/");
     }
 }

@@ -6,6 +6,7 @@
 pub mod assets;
 mod batches;
 mod catalog;
+pub mod form;
 pub mod error;
 pub mod headers;
 mod highlight;
