@@ -8,6 +8,7 @@ mod audit_chain;
 mod auth;
 mod batches;
 mod erp;
+mod hardening_input;
 mod health;
 mod migrations;
 mod monitoring;
