@@ -300,6 +300,7 @@ diesel::joinable!(obligations -> deliveries (delivery_id));
 diesel::allow_tables_to_appear_in_same_query!(
     projects,
     users,
+    web_sessions,
     batches,
     items,
     import_problems,
@@ -317,3 +318,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     obligations,
     calendar_feeds
 );
+
+diesel::table! {
+    web_sessions (id_sha256) {
+        id_sha256 -> Text,
+        subject -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}

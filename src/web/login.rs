@@ -1,12 +1,13 @@
 //! Sign-in (local account, or a token from the organisation's identity provider), sign-out, the start page.
 
 use super::layout::{page, Nav};
-use super::session::{Session, SessionKeys, SESSION_COOKIE, SIGNIN_COOKIE};
+use super::session::{self, Session, SessionKeys, SESSION_COOKIE, SIGNIN_COOKIE};
 use super::{see_other, WebResult};
 use crate::api::error::ApiError;
 use crate::api::{blocking, AppState};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::Role;
+use crate::db;
 use crate::service::accounts::{self, SignIn};
 use actix_web::{web, HttpRequest, HttpResponse};
 use maud::html;
@@ -50,11 +51,11 @@ pub struct NextQuery {
 }
 
 /// The start page: where each role begins its day.
-pub async fn home(req: HttpRequest, keys: web::Data<SessionKeys>) -> HttpResponse {
-    let Some(session) = keys.session(&req) else {
-        return see_other("/login");
-    };
-    see_other(default_start(session.who.role))
+pub async fn home(req: HttpRequest) -> WebResult {
+    Ok(match session::current(&req).await? {
+        Some(session) => see_other(default_start(session.who.role)),
+        None => see_other("/login"),
+    })
 }
 
 fn signin_page(req: &HttpRequest, keys: &SessionKeys, next: &str, error: Option<&str>) -> HttpResponse {
@@ -96,12 +97,12 @@ fn signin_page(req: &HttpRequest, keys: &SessionKeys, next: &str, error: Option<
         .body(page("Sign in", None, Nav::None, body).into_string())
 }
 
-pub async fn form(req: HttpRequest, keys: web::Data<SessionKeys>, query: web::Query<NextQuery>) -> HttpResponse {
+pub async fn form(req: HttpRequest, keys: web::Data<SessionKeys>, query: web::Query<NextQuery>) -> WebResult {
     let next = local_path(query.next.as_deref());
-    if keys.session(&req).is_some() {
-        return see_other(&next);
+    if session::current(&req).await?.is_some() {
+        return Ok(see_other(&next));
     }
-    signin_page(&req, &keys, &next, None)
+    Ok(signin_page(&req, &keys, &next, None))
 }
 
 #[derive(Debug, Deserialize)]
@@ -112,17 +113,32 @@ pub struct PasswordForm {
     password: String,
 }
 
-fn signed_in(
+/// Records the new session, then sends its cookie and the browser on to `next`.
+async fn signed_in(
     req: &HttpRequest,
+    state: web::Data<AppState>,
     keys: &SessionKeys,
-    cookie: actix_web::cookie::Cookie<'static>,
+    who: &crate::auth::Identity,
+    not_after: Option<u64>,
     next: &str,
-) -> HttpResponse {
+) -> WebResult {
+    let (cookie, session) = keys.session_cookie(req, who, not_after);
+    blocking(move || {
+        let mut conn = state.pool.get()?;
+        db::sessions::create(
+            &mut conn,
+            &session.id,
+            &session.subject,
+            db::now(),
+            session.expires_at,
+        )
+    })
+    .await?;
     let mut response = see_other(next);
     // Adding cookies to a fresh response cannot fail for well-formed cookies.
     let _ = response.add_cookie(&cookie);
     let _ = response.add_removal_cookie(&keys.removal(req, SIGNIN_COOKIE));
-    response
+    Ok(response)
 }
 
 pub async fn password(
@@ -137,7 +153,9 @@ pub async fn password(
     if form.name.is_empty() || form.name.len() > 100 || form.password.len() > 1024 {
         return Ok(signin_page(&req, &keys, &next, Some("Wrong name or password.")));
     }
+    let pool_state = state.clone();
     let outcome = blocking(move || {
+        let state = pool_state;
         let mut conn = state.pool.get()?;
         let throttle = state.login_throttle.clone();
         accounts::sign_in(
@@ -153,8 +171,7 @@ pub async fn password(
         SignIn::Throttled { retry_after } => Err(ApiError::TooManyAttempts { retry_after }.into()),
         SignIn::Accepted(who) => {
             tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface");
-            let cookie = keys.session_cookie(&req, &who, None);
-            Ok(signed_in(&req, &keys, cookie, &next))
+            signed_in(&req, state, &keys, &who, None, &next).await
         }
         SignIn::Refused => Ok(signin_page(&req, &keys, &next, Some("Wrong name or password."))),
     }
@@ -169,6 +186,7 @@ pub struct TokenForm {
 
 pub async fn token(
     req: HttpRequest,
+    state: web::Data<AppState>,
     keys: web::Data<SessionKeys>,
     jwt: web::Data<JwtKeys>,
     form: super::form::TextForm<TokenForm>,
@@ -178,8 +196,7 @@ pub async fn token(
     match jwt.verify_until(form.token.trim()) {
         Ok((who, expires)) => {
             tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface with a token");
-            let cookie = keys.session_cookie(&req, &who, Some(expires));
-            Ok(signed_in(&req, &keys, cookie, &next))
+            signed_in(&req, state, &keys, &who, Some(expires), &next).await
         }
         Err(e) => {
             tracing::debug!(error = %e, "web sign-in token refused");
@@ -201,10 +218,18 @@ pub struct CsrfOnly {
 pub async fn logout(
     req: HttpRequest,
     session: Session,
+    state: web::Data<AppState>,
     keys: web::Data<SessionKeys>,
     form: super::form::TextForm<CsrfOnly>,
 ) -> WebResult {
     session.check_form(&req, &form.csrf)?;
+    // Ended in the database, so a copy of the cookie kept elsewhere opens nothing either.
+    let id = session.id.clone();
+    blocking(move || {
+        let mut conn = state.pool.get()?;
+        db::sessions::revoke(&mut conn, &id, db::now())
+    })
+    .await?;
     let mut response = see_other("/login");
     let _ = response.add_removal_cookie(&keys.removal(&req, SESSION_COOKIE));
     Ok(response)
