@@ -135,7 +135,7 @@ impl Application {
                 .wrap(middleware::from_fn(api::url_guard::refuse_control_characters))
                 .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::from_fn(api::request_meta::request_id))
-                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms %{x-request-id}o"))
+                .wrap(api::access_log::logger())
                 .app_data(state.clone())
                 .app_data(keys.clone())
                 .app_data(sessions.clone())

@@ -2,6 +2,7 @@
 //! map the result), one file per resource. Every route is listed once in [`routes`], which builds the app and
 //! lets a test compare the served routes with the OpenAPI document.
 
+pub mod access_log;
 pub mod audit;
 pub mod batches;
 pub mod body;

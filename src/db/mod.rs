@@ -81,7 +81,9 @@ impl Backend {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres(url.to_string()))
         } else {
-            Err(DbError::BadUrl(url.to_string()))
+            // Only the scheme: the rest may hold a password, and this message is printed and logged.
+            let scheme = url.split_once("://").map_or("(none)", |(scheme, _)| scheme);
+            Err(DbError::BadUrl(format!("{scheme}://...")))
         }
     }
 
