@@ -87,6 +87,11 @@ pub struct Limits {
         default_value_t = 2
     )]
     pub max_concurrent_uploads: usize,
+    /// How long an Idempotency-Key stays "in progress" (409) before a retry may take it over: its request
+    /// crashed or was killed. Longer than the slowest purchase order takes to store.
+    #[arg(long = "idempotency-timeout", env = "EQUIPCHECK_IDEMPOTENCY_TIMEOUT", default_value = "2m",
+          value_parser = humantime::parse_duration)]
+    pub idempotency_timeout: Duration,
 }
 
 impl Limits {

@@ -52,8 +52,8 @@ pub enum ApiError {
     FileRefused(String),
     #[error("this Idempotency-Key was already used with a different request")]
     IdempotencyMismatch,
-    #[error("a request with this Idempotency-Key is still being processed; retry later")]
-    IdempotencyInProgress,
+    #[error("a request with this Idempotency-Key is still being processed; retry in {retry_after} seconds")]
+    IdempotencyInProgress { retry_after: u64 },
     #[error("too many uploads are being processed; retry in {retry_after} seconds")]
     TooBusy { retry_after: u32 },
     #[error("too many failed sign-ins for this account; retry in {retry_after} seconds")]
@@ -89,7 +89,7 @@ impl ApiError {
             ApiError::UnreadableFile(_) => "unreadable_file",
             ApiError::FileRefused(_) => "file_refused",
             ApiError::IdempotencyMismatch => "idempotency_key_reused",
-            ApiError::IdempotencyInProgress => "idempotency_in_progress",
+            ApiError::IdempotencyInProgress { .. } => "idempotency_in_progress",
             ApiError::TooBusy { .. } => "too_busy",
             ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Unavailable(_) => "unavailable",
@@ -111,7 +111,7 @@ impl ApiError {
             ApiError::UnreadableFile(_) => "Unreadable file",
             ApiError::FileRefused(_) => "File refused",
             ApiError::IdempotencyMismatch => "Idempotency key reused",
-            ApiError::IdempotencyInProgress => "Request in progress",
+            ApiError::IdempotencyInProgress { .. } => "Request in progress",
             ApiError::TooBusy { .. } => "Too busy",
             ApiError::TooManyAttempts { .. } => "Too many attempts",
             ApiError::Unavailable(_) => "Service unavailable",
@@ -158,7 +158,7 @@ impl ResponseError for ApiError {
             | ApiError::IdempotencyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::IdempotencyInProgress => StatusCode::CONFLICT,
+            ApiError::IdempotencyInProgress { .. } => StatusCode::CONFLICT,
             ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -181,8 +181,11 @@ impl ResponseError for ApiError {
             ApiError::TooManyAttempts { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
-            ApiError::Unavailable(_) | ApiError::IdempotencyInProgress => {
+            ApiError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            ApiError::IdempotencyInProgress { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
             ApiError::Unauthorized(_) => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
@@ -217,7 +220,7 @@ impl From<ServiceError> for ApiError {
                     .collect(),
             ),
             ServiceError::IdempotencyMismatch => ApiError::IdempotencyMismatch,
-            ServiceError::IdempotencyInProgress => ApiError::IdempotencyInProgress,
+            ServiceError::IdempotencyInProgress { retry_after } => ApiError::IdempotencyInProgress { retry_after },
             ServiceError::Internal(detail) => ApiError::Internal(detail),
         }
     }

@@ -70,6 +70,7 @@ pub async fn submit(
         request_id: meta.request_id,
         idempotency_key: key,
         max_lines: state.limits.max_order_lines,
+        idempotency_timeout: state.limits.idempotency_timeout,
     };
     let state2 = state.clone();
     let outcome = web::block(move || {

@@ -121,6 +121,8 @@ pub struct Order {
     pub request_id: Option<String>,
     pub idempotency_key: Option<String>,
     pub max_lines: usize,
+    /// How long a claimed key stays "in progress" before a retry may take it over (its request crashed).
+    pub idempotency_timeout: std::time::Duration,
 }
 
 /// What to answer: a fresh response or the first one replayed.
@@ -146,9 +148,17 @@ pub fn submit(
         &order.body,
     ]);
     let mut conn = pool.get()?;
+    let mut claim = None;
     if let Some(key) = &order.idempotency_key {
-        match idempotency::begin(&mut conn, &order.actor.subject, key, &request_hash)? {
-            idempotency::Begin::Started => {}
+        match idempotency::begin(
+            &mut conn,
+            &order.actor.subject,
+            key,
+            &request_hash,
+            order.idempotency_timeout,
+            db::now(),
+        )? {
+            idempotency::Begin::Started { lease } => claim = Some((key.clone(), lease)),
             idempotency::Begin::Replay { status, body } => {
                 return Ok(OrderOutcome {
                     status,
@@ -156,7 +166,9 @@ pub fn submit(
                     replayed: true,
                 })
             }
-            idempotency::Begin::InProgress => return Err(ServiceError::IdempotencyInProgress),
+            idempotency::Begin::InProgress { retry_after } => {
+                return Err(ServiceError::IdempotencyInProgress { retry_after })
+            }
             idempotency::Begin::Mismatch => return Err(ServiceError::IdempotencyMismatch),
         }
     }
@@ -195,8 +207,8 @@ pub fn submit(
             },
         };
         if let Err(e) = writer.add(Record::Item(item)) {
-            if let Some(key) = &order.idempotency_key {
-                let _ = idempotency::abandon(&mut conn, &order.actor.subject, key);
+            if let Some((key, lease)) = &claim {
+                let _ = idempotency::abandon(&mut conn, &order.actor.subject, key, *lease);
             }
             return Err(e);
         }
@@ -208,8 +220,10 @@ pub fn submit(
         let batch = batches::get(conn, &meta.id)?
             .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
         let (status, body) = render(&batch)?;
-        if let Some(key) = &order.idempotency_key {
-            idempotency::complete(conn, &order.actor.subject, key, status, &body)?;
+        if let Some((key, lease)) = &claim {
+            // Taken over meanwhile (this request outlived its lease): roll back rather than store it twice.
+            idempotency::complete(conn, &order.actor.subject, key, *lease, status, &body)?
+                .map_err(|_| ServiceError::IdempotencyInProgress { retry_after: 1 })?;
         }
         Ok::<_, ServiceError>(OrderOutcome {
             status,
@@ -218,9 +232,9 @@ pub fn submit(
         })
     });
     if result.is_err() {
-        if let Some(key) = &order.idempotency_key {
+        if let Some((key, lease)) = &claim {
             // Let the client retry a request that failed.
-            let _ = idempotency::abandon(&mut conn, &order.actor.subject, key);
+            let _ = idempotency::abandon(&mut conn, &order.actor.subject, key, *lease);
         }
     }
     result

@@ -9,6 +9,7 @@ mod auth;
 mod batches;
 mod erp;
 mod hardening_input;
+mod hardening_orders;
 mod hardening_sessions;
 mod health;
 mod migrations;
