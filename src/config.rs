@@ -123,6 +123,14 @@ pub struct Settings {
     /// Database connections per instance.
     #[arg(long = "db-pool-size", env = "EQUIPCHECK_DB_POOL_SIZE", default_value_t = 8)]
     pub pool_size: u32,
+    /// How long a request waits for a free database connection before it is answered 503.
+    #[arg(long = "db-pool-timeout", env = "EQUIPCHECK_DB_POOL_TIMEOUT", default_value = "3s",
+          value_parser = humantime::parse_duration)]
+    pub pool_timeout: Duration,
+    /// How long a write waits for a lock another writer or process holds before it is answered 503.
+    #[arg(long = "db-lock-timeout", env = "EQUIPCHECK_DB_LOCK_TIMEOUT", default_value = "10s",
+          value_parser = humantime::parse_duration)]
+    pub lock_timeout: Duration,
     /// The day the service takes for "today" in end-use monitoring (YYYY-MM-DD); default: the system date (UTC).
     /// For tests, training and replaying a past day; reads also take `?as_of=`.
     #[arg(long, env = "EQUIPCHECK_TODAY")]

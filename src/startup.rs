@@ -109,7 +109,12 @@ impl Application {
     /// Same with a classifier already built (tests share one).
     pub fn build_with(settings: &Settings, classifier: Arc<Classifier>) -> Result<Application, StartupError> {
         let backend = Backend::from_url(&settings.database_url)?;
-        let pool = db::connect(&settings.database_url, settings.pool_size)?;
+        let pool = db::connect_with(
+            &settings.database_url,
+            settings.pool_size,
+            settings.pool_timeout,
+            settings.lock_timeout,
+        )?;
         rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
         let sessions = web::Data::new(load_session_keys(&settings.web, &pool)?);
@@ -123,6 +128,7 @@ impl Application {
             )),
             clock: settings.today.map_or(Clock::System, Clock::Fixed),
             login_throttle: Arc::default(),
+            lock_timeout: settings.lock_timeout,
         });
         let bind_err = |source| StartupError::Bind {
             bind: settings.bind.clone(),

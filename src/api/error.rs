@@ -60,6 +60,9 @@ pub enum ApiError {
     TooManyAttempts { retry_after: u64 },
     #[error("the service is temporarily unavailable: {0}")]
     Unavailable(String),
+    /// The database's condition (unreachable, busy, full, read-only): 503 with its reason code and Retry-After.
+    #[error("{}; retry in {} seconds", .0.message(), .0.retry_after())]
+    DatabaseFault(crate::db::fault::Fault),
     #[error("internal error")]
     Internal(String),
     /// A rule refused the attempt (four eyes, the no-weapons rule...); `code` names the rule.
@@ -93,6 +96,7 @@ impl ApiError {
             ApiError::TooBusy { .. } => "too_busy",
             ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::DatabaseFault(fault) => fault.code(),
             ApiError::Internal(_) => "internal",
             ApiError::Refused { code, .. } | ApiError::Conflict { code, .. } => code,
             ApiError::PreconditionRequired(_) => "precondition_required",
@@ -114,7 +118,7 @@ impl ApiError {
             ApiError::IdempotencyInProgress { .. } => "Request in progress",
             ApiError::TooBusy { .. } => "Too busy",
             ApiError::TooManyAttempts { .. } => "Too many attempts",
-            ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal error",
             ApiError::Refused { .. } => "Refused",
             ApiError::Conflict { .. } => "Conflict",
@@ -160,7 +164,7 @@ impl ResponseError for ApiError {
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::IdempotencyInProgress { .. } => StatusCode::CONFLICT,
             ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Refused { status, .. } => StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
@@ -184,6 +188,9 @@ impl ResponseError for ApiError {
             ApiError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
             }
+            ApiError::DatabaseFault(fault) => {
+                response.insert_header((header::RETRY_AFTER, fault.retry_after().to_string()));
+            }
             ApiError::IdempotencyInProgress { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
@@ -201,9 +208,12 @@ impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> ApiError {
         use crate::import::ImportError;
         match e {
-            ServiceError::Db(db) => match db {
-                crate::db::DbError::Pool(p) => ApiError::Unavailable(p.to_string()),
-                other => ApiError::Internal(other.to_string()),
+            ServiceError::Db(db) => match db.fault() {
+                Some(fault) => {
+                    tracing::warn!(code = fault.code(), error = %db, "database fault");
+                    ApiError::DatabaseFault(fault)
+                }
+                None => ApiError::Internal(db.to_string()),
             },
             ServiceError::Import(import) => match import {
                 ImportError::TooLarge { limit, .. } => ApiError::PayloadTooLarge { limit },

@@ -44,6 +44,8 @@ pub struct AppState {
     pub clock: crate::monitoring::Clock,
     /// Failed sign-ins per account (API and web), to stop online password guessing.
     pub login_throttle: Arc<crate::auth::throttle::LoginThrottle>,
+    /// How long a write waits for a lock held elsewhere (the readiness probe restores it).
+    pub lock_timeout: std::time::Duration,
 }
 
 impl AppState {

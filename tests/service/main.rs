@@ -8,6 +8,7 @@ mod audit_chain;
 mod auth;
 mod batches;
 mod erp;
+mod hardening_faults;
 mod hardening_input;
 mod hardening_orders;
 mod hardening_sessions;
