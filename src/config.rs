@@ -92,6 +92,13 @@ pub struct Limits {
     #[arg(long = "idempotency-timeout", env = "EQUIPCHECK_IDEMPOTENCY_TIMEOUT", default_value = "2m",
           value_parser = humantime::parse_duration)]
     pub idempotency_timeout: Duration,
+    /// A request body (upload, purchase order, JSON) that sends nothing for this long is answered 408.
+    #[arg(long = "body-idle-timeout", env = "EQUIPCHECK_BODY_IDLE_TIMEOUT", default_value = "15s",
+          value_parser = humantime::parse_duration)]
+    pub body_idle_timeout: Duration,
+    /// Uploads and purchase orders one user may have in flight (being received or processed) per instance.
+    #[arg(long = "max-uploads-per-user", env = "EQUIPCHECK_MAX_UPLOADS_PER_USER", default_value_t = 2)]
+    pub max_uploads_per_user: usize,
 }
 
 impl Limits {

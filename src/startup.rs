@@ -129,6 +129,7 @@ impl Application {
             clock: settings.today.map_or(Clock::System, Clock::Fixed),
             login_throttle: Arc::default(),
             lock_timeout: settings.lock_timeout,
+            user_uploads: api::limits::UserUploads::new(settings.limits.max_uploads_per_user),
         });
         let bind_err = |source| StartupError::Bind {
             bind: settings.bind.clone(),

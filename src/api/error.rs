@@ -54,6 +54,8 @@ pub enum ApiError {
     IdempotencyMismatch,
     #[error("a request with this Idempotency-Key is still being processed; retry in {retry_after} seconds")]
     IdempotencyInProgress { retry_after: u64 },
+    #[error("the request body stalled: nothing arrived for {idle_secs} seconds")]
+    BodyTimeout { idle_secs: u64 },
     #[error("too many uploads are being processed; retry in {retry_after} seconds")]
     TooBusy { retry_after: u32 },
     #[error("too many failed sign-ins for this account; retry in {retry_after} seconds")]
@@ -93,6 +95,7 @@ impl ApiError {
             ApiError::FileRefused(_) => "file_refused",
             ApiError::IdempotencyMismatch => "idempotency_key_reused",
             ApiError::IdempotencyInProgress { .. } => "idempotency_in_progress",
+            ApiError::BodyTimeout { .. } => "body_timeout",
             ApiError::TooBusy { .. } => "too_busy",
             ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Unavailable(_) => "unavailable",
@@ -116,6 +119,7 @@ impl ApiError {
             ApiError::FileRefused(_) => "File refused",
             ApiError::IdempotencyMismatch => "Idempotency key reused",
             ApiError::IdempotencyInProgress { .. } => "Request in progress",
+            ApiError::BodyTimeout { .. } => "Request timeout",
             ApiError::TooBusy { .. } => "Too busy",
             ApiError::TooManyAttempts { .. } => "Too many attempts",
             ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => "Service unavailable",
@@ -161,6 +165,7 @@ impl ResponseError for ApiError {
             | ApiError::FileRefused(_)
             | ApiError::IdempotencyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::IdempotencyInProgress { .. } => StatusCode::CONFLICT,
             ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -13,6 +13,7 @@ pub mod error;
 pub mod export;
 pub mod health;
 pub mod items;
+pub mod limits;
 pub mod login;
 pub mod monitoring;
 pub mod openapi;
@@ -44,6 +45,8 @@ pub struct AppState {
     pub clock: crate::monitoring::Clock,
     /// Failed sign-ins per account (API and web), to stop online password guessing.
     pub login_throttle: Arc<crate::auth::throttle::LoginThrottle>,
+    /// Uploads and purchase orders in flight per user (received or processed).
+    pub user_uploads: limits::UserUploads,
     /// How long a write waits for a lock held elsewhere (the readiness probe restores it).
     pub lock_timeout: std::time::Duration,
 }

@@ -11,6 +11,7 @@ mod erp;
 mod hardening_faults;
 mod hardening_input;
 mod hardening_orders;
+mod hardening_uploads;
 mod hardening_sessions;
 mod health;
 mod migrations;
