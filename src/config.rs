@@ -99,6 +99,13 @@ pub struct Limits {
     /// Uploads and purchase orders one user may have in flight (being received or processed) per instance.
     #[arg(long = "max-uploads-per-user", env = "EQUIPCHECK_MAX_UPLOADS_PER_USER", default_value_t = 2)]
     pub max_uploads_per_user: usize,
+    /// Password checks (argon2) run at once; more wait up to 5 s, then the sign-in answers 429.
+    #[arg(long = "password-threads", env = "EQUIPCHECK_PASSWORD_THREADS", default_value_t = 2)]
+    pub password_threads: usize,
+    /// Failed sign-ins from one client address in 15 minutes before its sign-ins are refused (429).
+    #[arg(long = "max-failed-logins-per-client", env = "EQUIPCHECK_MAX_FAILED_LOGINS_PER_CLIENT",
+          default_value_t = 50)]
+    pub max_failed_logins_per_client: u32,
 }
 
 impl Limits {
@@ -138,6 +145,10 @@ pub struct Settings {
     #[arg(long = "db-lock-timeout", env = "EQUIPCHECK_DB_LOCK_TIMEOUT", default_value = "10s",
           value_parser = humantime::parse_duration)]
     pub lock_timeout: Duration,
+    /// Addresses of the load balancers in front (comma-separated): only their `X-Forwarded-For` names the client
+    /// that throttles and rate limits count.
+    #[arg(long = "trusted-proxies", env = "EQUIPCHECK_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The day the service takes for "today" in end-use monitoring (YYYY-MM-DD); default: the system date (UTC).
     /// For tests, training and replaying a past day; reads also take `?as_of=`.
     #[arg(long, env = "EQUIPCHECK_TODAY")]

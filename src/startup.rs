@@ -128,6 +128,15 @@ impl Application {
             )),
             clock: settings.today.map_or(Clock::System, Clock::Fixed),
             login_throttle: Arc::default(),
+            client_throttle: Arc::new(crate::auth::throttle::LoginThrottle::new(
+                settings.limits.max_failed_logins_per_client,
+                std::time::Duration::from_secs(15 * 60),
+            )),
+            password_pool: crate::auth::hashing::PasswordPool::new(
+                settings.limits.password_threads,
+                std::time::Duration::from_secs(5),
+            ),
+            trusted_proxies: settings.trusted_proxies.clone(),
             lock_timeout: settings.lock_timeout,
             user_uploads: api::limits::UserUploads::new(settings.limits.max_uploads_per_user),
         });

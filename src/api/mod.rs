@@ -7,6 +7,7 @@ pub mod audit;
 pub mod batches;
 pub mod body;
 pub mod catalog;
+pub mod client;
 pub mod classify;
 mod docs_page;
 pub mod error;
@@ -45,6 +46,12 @@ pub struct AppState {
     pub clock: crate::monitoring::Clock,
     /// Failed sign-ins per account (API and web), to stop online password guessing.
     pub login_throttle: Arc<crate::auth::throttle::LoginThrottle>,
+    /// Failed sign-ins per client address (API and web), so one client cannot try many accounts.
+    pub client_throttle: Arc<crate::auth::throttle::LoginThrottle>,
+    /// Password checks, on threads of their own (see `auth::hashing`).
+    pub password_pool: crate::auth::hashing::PasswordPool,
+    /// Proxies whose `X-Forwarded-For` names the client (the load balancer); others are the client themselves.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// Uploads and purchase orders in flight per user (received or processed).
     pub user_uploads: limits::UserUploads,
     /// How long a write waits for a lock held elsewhere (the readiness probe restores it).

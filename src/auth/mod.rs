@@ -1,6 +1,7 @@
 //! Identity and access: JWT validation with a pinned algorithm, roles, project scoping, passwords.
 
 pub mod extract;
+pub mod hashing;
 pub mod jwt;
 pub mod password;
 pub mod throttle;

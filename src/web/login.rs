@@ -8,7 +8,7 @@ use crate::api::{blocking, AppState};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::Role;
 use crate::db;
-use crate::service::accounts::{self, SignIn};
+use crate::service::accounts::SignIn;
 use actix_web::{web, HttpRequest, HttpResponse};
 use maud::html;
 use serde::Deserialize;
@@ -153,20 +153,8 @@ pub async fn password(
     if form.name.is_empty() || form.name.len() > 100 || form.password.len() > 1024 {
         return Ok(signin_page(&req, &keys, &next, Some("Wrong name or password.")));
     }
-    let pool_state = state.clone();
-    let outcome = blocking(move || {
-        let state = pool_state;
-        let mut conn = state.pool.get()?;
-        let throttle = state.login_throttle.clone();
-        accounts::sign_in(
-            &mut conn,
-            &throttle,
-            &form.name,
-            &form.password,
-            std::time::Instant::now(),
-        )
-    })
-    .await?;
+    let client = crate::api::client::client_ip(&req, &state.trusted_proxies);
+    let outcome = crate::api::login::sign_in(&state, &client, form.name, form.password).await?;
     match outcome {
         SignIn::Throttled { retry_after } => Err(ApiError::TooManyAttempts { retry_after }.into()),
         SignIn::Accepted(who) => {
