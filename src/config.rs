@@ -106,6 +106,9 @@ pub struct Limits {
     #[arg(long = "max-failed-logins-per-client", env = "EQUIPCHECK_MAX_FAILED_LOGINS_PER_CLIENT",
           default_value_t = 50)]
     pub max_failed_logins_per_client: u32,
+    /// API requests one client address may make per minute on one instance (429 beyond); 0 turns it off.
+    #[arg(long = "rate-limit", env = "EQUIPCHECK_RATE_LIMIT", default_value_t = 1200)]
+    pub rate_limit: u32,
 }
 
 impl Limits {

@@ -13,6 +13,7 @@ pub mod report;
 pub mod review;
 pub mod text;
 pub mod input_text;
+pub mod field_limits;
 
 pub mod api;
 pub mod audit;

@@ -137,6 +137,7 @@ impl Application {
                 std::time::Duration::from_secs(5),
             ),
             trusted_proxies: settings.trusted_proxies.clone(),
+            rate_limiter: api::rate_limit::RateLimiter::new(settings.limits.rate_limit),
             lock_timeout: settings.lock_timeout,
             user_uploads: api::limits::UserUploads::new(settings.limits.max_uploads_per_user),
         });
@@ -148,6 +149,7 @@ impl Application {
         let port = listener.local_addr().map_err(bind_err)?.port();
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(middleware::from_fn(api::rate_limit::limit))
                 .wrap(middleware::from_fn(api::url_guard::refuse_control_characters))
                 .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::from_fn(api::request_meta::request_id))

@@ -56,6 +56,8 @@ pub enum ApiError {
     IdempotencyInProgress { retry_after: u64 },
     #[error("the request body stalled: nothing arrived for {idle_secs} seconds")]
     BodyTimeout { idle_secs: u64 },
+    #[error("too many requests from this client; retry in {retry_after} seconds")]
+    RateLimited { retry_after: u64 },
     #[error("too many uploads are being processed; retry in {retry_after} seconds")]
     TooBusy { retry_after: u32 },
     #[error("too many failed sign-ins for this account; retry in {retry_after} seconds")]
@@ -97,6 +99,7 @@ impl ApiError {
             ApiError::IdempotencyInProgress { .. } => "idempotency_in_progress",
             ApiError::BodyTimeout { .. } => "body_timeout",
             ApiError::TooBusy { .. } => "too_busy",
+            ApiError::RateLimited { .. } => "rate_limited",
             ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Unavailable(_) => "unavailable",
             ApiError::DatabaseFault(fault) => fault.code(),
@@ -121,6 +124,7 @@ impl ApiError {
             ApiError::IdempotencyInProgress { .. } => "Request in progress",
             ApiError::BodyTimeout { .. } => "Request timeout",
             ApiError::TooBusy { .. } => "Too busy",
+            ApiError::RateLimited { .. } => "Too many requests",
             ApiError::TooManyAttempts { .. } => "Too many attempts",
             ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal error",
@@ -168,7 +172,9 @@ impl ResponseError for ApiError {
             ApiError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::IdempotencyInProgress { .. } => StatusCode::CONFLICT,
-            ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } | ApiError::RateLimited { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Refused { status, .. } => StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
@@ -187,7 +193,7 @@ impl ResponseError for ApiError {
             ApiError::TooBusy { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
-            ApiError::TooManyAttempts { retry_after } => {
+            ApiError::TooManyAttempts { retry_after } | ApiError::RateLimited { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
             ApiError::Unavailable(_) => {

@@ -20,6 +20,7 @@ pub mod monitoring;
 pub mod openapi;
 pub mod orders;
 pub mod projects;
+pub mod rate_limit;
 pub mod request_meta;
 pub mod review;
 pub mod url_guard;
@@ -52,6 +53,8 @@ pub struct AppState {
     pub password_pool: crate::auth::hashing::PasswordPool,
     /// Proxies whose `X-Forwarded-For` names the client (the load balancer); others are the client themselves.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Requests per client per minute on the API.
+    pub rate_limiter: rate_limit::RateLimiter,
     /// Uploads and purchase orders in flight per user (received or processed).
     pub user_uploads: limits::UserUploads,
     /// How long a write waits for a lock held elsewhere (the readiness probe restores it).

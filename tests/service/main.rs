@@ -10,6 +10,7 @@ mod batches;
 mod erp;
 mod hardening_faults;
 mod hardening_input;
+mod hardening_limits;
 mod hardening_logins;
 mod hardening_orders;
 mod hardening_uploads;
