@@ -97,14 +97,21 @@ pub struct Limits {
           value_parser = humantime::parse_duration)]
     pub body_idle_timeout: Duration,
     /// Uploads and purchase orders one user may have in flight (being received or processed) per instance.
-    #[arg(long = "max-uploads-per-user", env = "EQUIPCHECK_MAX_UPLOADS_PER_USER", default_value_t = 2)]
+    #[arg(
+        long = "max-uploads-per-user",
+        env = "EQUIPCHECK_MAX_UPLOADS_PER_USER",
+        default_value_t = 2
+    )]
     pub max_uploads_per_user: usize,
     /// Password checks (argon2) run at once; more wait up to 5 s, then the sign-in answers 429.
     #[arg(long = "password-threads", env = "EQUIPCHECK_PASSWORD_THREADS", default_value_t = 2)]
     pub password_threads: usize,
     /// Failed sign-ins from one client address in 15 minutes before its sign-ins are refused (429).
-    #[arg(long = "max-failed-logins-per-client", env = "EQUIPCHECK_MAX_FAILED_LOGINS_PER_CLIENT",
-          default_value_t = 50)]
+    #[arg(
+        long = "max-failed-logins-per-client",
+        env = "EQUIPCHECK_MAX_FAILED_LOGINS_PER_CLIENT",
+        default_value_t = 50
+    )]
     pub max_failed_logins_per_client: u32,
     /// API requests one client address may make per minute on one instance (429 beyond); 0 turns it off.
     #[arg(long = "rate-limit", env = "EQUIPCHECK_RATE_LIMIT", default_value_t = 1200)]

@@ -38,8 +38,7 @@ pub fn over_caps<'a>(fields: impl IntoIterator<Item = (&'a str, Option<&'a str>)
         .into_iter()
         .filter_map(|(name, value)| {
             let (cap, value) = (cap(name)?, value?);
-            (value.chars().count() > cap)
-                .then(|| (name.to_string(), format!("is longer than {cap} characters")))
+            (value.chars().count() > cap).then(|| (name.to_string(), format!("is longer than {cap} characters")))
         })
         .collect()
 }
@@ -57,8 +56,17 @@ mod tests {
             value[field] = serde_json::Value::String("x".repeat(len));
             serde_json::from_value::<OrderLine>(value).unwrap()
         };
-        for field in ["description", "line_ref", "unit", "hs_code", "control_code", "supplier", "origin",
-                      "end_user", "destination"] {
+        for field in [
+            "description",
+            "line_ref",
+            "unit",
+            "hs_code",
+            "control_code",
+            "supplier",
+            "origin",
+            "end_user",
+            "destination",
+        ] {
             let cap = cap(field).unwrap();
             assert!(line(field, cap).validate().is_ok(), "{field} at its cap");
             assert!(line(field, cap + 1).validate().is_err(), "{field} above its cap");

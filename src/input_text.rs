@@ -51,9 +51,9 @@ pub fn visible(text: &str) -> String {
 /// JSON (the parser refuses them), so only escapes (`\u`, `\b`, `\f`), DEL and C1 (U+0080–U+009F, UTF-8 `C2 80`
 /// to `C2 9F`) can. Lets the common body skip the walk over a parsed value.
 pub fn json_may_hold_control(bytes: &[u8]) -> bool {
-    bytes.windows(2).any(|w| {
-        matches!(w, [b'\\', b'u' | b'b' | b'f'] | [0xC2, 0x80..=0x9F]) || w[0] == 0x7F || w[1] == 0x7F
-    })
+    bytes
+        .windows(2)
+        .any(|w| matches!(w, [b'\\', b'u' | b'b' | b'f'] | [0xC2, 0x80..=0x9F]) || w[0] == 0x7F || w[1] == 0x7F)
 }
 
 /// The first string (object keys included) of a JSON value holding a refused control character: its path
@@ -107,7 +107,10 @@ mod tests {
         assert_eq!(find_control("x\u{7f}", Layout::Allowed), Some('\u{7f}'));
         assert_eq!(find_control("x\u{85}", Layout::Allowed), Some('\u{85}'));
         assert_eq!(find_control("Désignation ü ✓", Layout::Refused), None);
-        assert_eq!(strip_controls("Glo\u{0}ck", Layout::Allowed), ("Glock".into(), Some('\u{0}')));
+        assert_eq!(
+            strip_controls("Glo\u{0}ck", Layout::Allowed),
+            ("Glock".into(), Some('\u{0}'))
+        );
         assert_eq!(visible("a\u{0}b"), "a\u{FFFD}b");
     }
 

@@ -11,8 +11,7 @@ const SECRET_PARAMETERS: &[&str] = &["token", "access_token", "password", "secre
 
 /// The Logger of every instance: client, request line (redacted), status, size, duration, request id.
 pub fn logger() -> Logger {
-    Logger::new("%a \"%{request}xi\" %s %b %Dms %{x-request-id}o")
-        .custom_request_replace("request", |req| request_line(req))
+    Logger::new("%a \"%{request}xi\" %s %b %Dms %{x-request-id}o").custom_request_replace("request", request_line)
 }
 
 fn request_line(req: &ServiceRequest) -> String {
@@ -61,7 +60,10 @@ mod tests {
         let line = redact(&format!("/api/v1/feeds/{token}/inspections.ics"), "");
         assert_eq!(line, "/api/v1/feeds/[redacted]/inspections.ics");
         assert!(!line.contains(&token));
-        assert_eq!(redact(&format!("/api/v1/feeds/{token}"), ""), "/api/v1/feeds/[redacted]");
+        assert_eq!(
+            redact(&format!("/api/v1/feeds/{token}"), ""),
+            "/api/v1/feeds/[redacted]"
+        );
         assert_eq!(
             redact("/api/v1/batches", "project=p1&access_token=abc&Token=x"),
             "/api/v1/batches?project=p1&access_token=[redacted]&Token=[redacted]"

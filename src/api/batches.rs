@@ -47,7 +47,9 @@ pub(crate) async fn next_before<S: futures_util::Stream + Unpin>(
 ) -> Result<Option<S::Item>, ApiError> {
     tokio::time::timeout(idle, stream.next())
         .await
-        .map_err(|_| ApiError::BodyTimeout { idle_secs: idle.as_secs().max(1) })
+        .map_err(|_| ApiError::BodyTimeout {
+            idle_secs: idle.as_secs().max(1),
+        })
 }
 
 pub(crate) async fn read_field(

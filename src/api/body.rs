@@ -18,7 +18,9 @@ pub fn content_length(req: &HttpRequest) -> Option<u64> {
 pub async fn read_body(req: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<Vec<u8>, ApiError> {
     let idle = req
         .app_data::<web::Data<super::AppState>>()
-        .map_or(std::time::Duration::from_secs(15), |state| state.limits.body_idle_timeout);
+        .map_or(std::time::Duration::from_secs(15), |state| {
+            state.limits.body_idle_timeout
+        });
     let too_large = || ApiError::PayloadTooLarge { limit: limit as u64 };
     if content_length(req).is_some_and(|n| n > limit as u64) {
         return Err(too_large());

@@ -48,8 +48,14 @@ mod tests {
         assert_eq!(control_in_uri("/api/v1/items/1%00", ""), Some(("path", '\u{0}')));
         assert_eq!(control_in_uri("/login", "next=/%0d%0a/x"), Some(("query", '\r')));
         assert_eq!(control_in_uri("/login", "next=/%09/evil"), Some(("query", '\t')));
-        assert_eq!(control_in_uri("/api/v1/batches/x/items", "q=%C2%85"), Some(("query", '\u{85}')));
-        assert_eq!(control_in_uri("/api/v1/batches/x/items", "q=caf%C3%A9+noir&limit=5"), None);
+        assert_eq!(
+            control_in_uri("/api/v1/batches/x/items", "q=%C2%85"),
+            Some(("query", '\u{85}'))
+        );
+        assert_eq!(
+            control_in_uri("/api/v1/batches/x/items", "q=caf%C3%A9+noir&limit=5"),
+            None
+        );
         assert_eq!(control_in_uri("/catalog/ML1", "q=%FF"), None);
     }
 }

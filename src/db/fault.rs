@@ -92,9 +92,7 @@ pub fn from_message(message: &str) -> Option<Fault> {
 fn from_diesel(e: &DieselError) -> Option<Fault> {
     match e {
         DieselError::DatabaseError(kind, info) => match kind {
-            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => {
-                Some(Fault::Unavailable)
-            }
+            DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => Some(Fault::Unavailable),
             DatabaseErrorKind::SerializationFailure => Some(Fault::Busy),
             DatabaseErrorKind::ReadOnlyTransaction => Some(Fault::ReadOnly),
             _ => from_message(info.message()),
@@ -124,7 +122,10 @@ mod tests {
     #[test]
     fn messages_of_both_databases_name_their_fault() {
         assert_eq!(from_message("database is locked"), Some(Fault::Busy));
-        assert_eq!(from_message("attempt to write a readonly database"), Some(Fault::ReadOnly));
+        assert_eq!(
+            from_message("attempt to write a readonly database"),
+            Some(Fault::ReadOnly)
+        );
         assert_eq!(from_message("database or disk is full"), Some(Fault::Full));
         assert_eq!(
             from_message("could not extend file \"base/16384/2619\": No space left on device"),
@@ -138,7 +139,10 @@ mod tests {
             from_message("terminating connection due to administrator command"),
             Some(Fault::Unavailable)
         );
-        assert_eq!(from_message("server closed the connection unexpectedly"), Some(Fault::Unavailable));
+        assert_eq!(
+            from_message("server closed the connection unexpectedly"),
+            Some(Fault::Unavailable)
+        );
         assert_eq!(from_message("UNIQUE constraint failed: items.id"), None);
         assert_eq!(Fault::Busy.code(), "database_busy");
     }

@@ -108,7 +108,10 @@ fn decide(
     .set(idempotency::created_at.eq(now))
     .execute(conn)?;
     Ok(if taken == 1 {
-        tracing::warn!(subject, "an idempotency key left in progress was taken over after its lease ran out");
+        tracing::warn!(
+            subject,
+            "an idempotency key left in progress was taken over after its lease ran out"
+        );
         Begin::Started { lease: now }
     } else {
         Begin::InProgress { retry_after: 1 }

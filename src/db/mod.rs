@@ -2,8 +2,8 @@
 //! embedded per backend and applied at start-up; every call runs on the blocking pool (`web::block`).
 
 pub mod audit;
-pub mod fault;
 pub mod batches;
+pub mod fault;
 pub mod idempotency;
 pub mod items;
 pub mod monitoring;
@@ -157,12 +157,7 @@ pub fn connect(url: &str, max_size: u32) -> Result<Pool, DbError> {
 }
 
 /// Same, waiting at most `pool_timeout` for a free connection and `lock_timeout` for a lock.
-pub fn connect_with(
-    url: &str,
-    max_size: u32,
-    pool_timeout: Duration,
-    lock_timeout: Duration,
-) -> Result<Pool, DbError> {
+pub fn connect_with(url: &str, max_size: u32, pool_timeout: Duration, lock_timeout: Duration) -> Result<Pool, DbError> {
     let backend = Backend::from_url(url)?;
     let manager = Manager {
         backend,

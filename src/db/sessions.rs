@@ -47,9 +47,13 @@ pub fn is_active(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Resul
 
 /// Ends one session (sign-out).
 pub fn revoke(conn: &mut DbConnection, id: &str, now: NaiveDateTime) -> Result<(), DbError> {
-    diesel::update(web_sessions::table.find(digest(id)).filter(web_sessions::revoked_at.is_null()))
-        .set(web_sessions::revoked_at.eq(now))
-        .execute(conn)?;
+    diesel::update(
+        web_sessions::table
+            .find(digest(id))
+            .filter(web_sessions::revoked_at.is_null()),
+    )
+    .set(web_sessions::revoked_at.eq(now))
+    .execute(conn)?;
     Ok(())
 }
 

@@ -125,13 +125,7 @@ async fn signed_in(
     let (cookie, session) = keys.session_cookie(req, who, not_after);
     blocking(move || {
         let mut conn = state.pool.get()?;
-        db::sessions::create(
-            &mut conn,
-            &session.id,
-            &session.subject,
-            db::now(),
-            session.expires_at,
-        )
+        db::sessions::create(&mut conn, &session.id, &session.subject, db::now(), session.expires_at)
     })
     .await?;
     let mut response = see_other(next);

@@ -6,8 +6,8 @@
 pub mod assets;
 mod batches;
 mod catalog;
-pub mod form;
 pub mod error;
+pub mod form;
 pub mod headers;
 mod highlight;
 mod items;

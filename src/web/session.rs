@@ -6,17 +6,17 @@
 //! has no session yet, carries an HMAC of a nonce kept in a short-lived cookie (signed double submit).
 
 use super::error::WebError;
+use crate::api::{blocking, AppState};
 use crate::auth::{Identity, Role};
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::dev::Payload;
 use actix_web::{http::header, web, FromRequest, HttpRequest};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine;
+use futures_util::future::LocalBoxFuture;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
-use crate::api::{blocking, AppState};
-use futures_util::future::LocalBoxFuture;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use subtle::ConstantTimeEq;
 
@@ -258,15 +258,15 @@ impl FromRequest for Session {
 /// Where a request without a session goes: the sign-in page, coming back to the page asked for.
 fn sign_in_first(req: &HttpRequest) -> WebError {
     WebError::SignIn {
-            next: if req.method() == actix_web::http::Method::GET {
-                req.uri()
-                    .path_and_query()
-                    .map(|p| p.as_str())
-                    .unwrap_or("/")
-                    .to_string()
-            } else {
-                "/".to_string()
-            },
+        next: if req.method() == actix_web::http::Method::GET {
+            req.uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/")
+                .to_string()
+        } else {
+            "/".to_string()
+        },
     }
 }
 

@@ -172,7 +172,11 @@ async fn control_characters_are_refused_with_422_on_every_route_that_takes_text(
         .await;
         assert_eq!(problem(decision, 422).await["errors"][0]["field"], "justification");
         let classify = app
-            .post_json("/api/v1/classify", &erp, &json!([{"description": "ok"}, {"description": "x\u{1b}[31m"}]))
+            .post_json(
+                "/api/v1/classify",
+                &erp,
+                &json!([{"description": "ok"}, {"description": "x\u{1b}[31m"}]),
+            )
             .await;
         assert_eq!(problem(classify, 422).await["errors"][0]["field"], "[1].description");
 
@@ -186,7 +190,9 @@ async fn control_characters_are_refused_with_422_on_every_route_that_takes_text(
                 .send()
         };
         let body = problem(
-            order("PO-1", json!({"description": "Tent", "supplier": "A\u{0}B"})).await.unwrap(),
+            order("PO-1", json!({"description": "Tent", "supplier": "A\u{0}B"}))
+                .await
+                .unwrap(),
             422,
         )
         .await;

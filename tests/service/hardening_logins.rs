@@ -70,7 +70,11 @@ async fn failed_sign_ins_are_also_counted_per_client() {
     }
     // A fourth account from the same client: refused without checking, even with the right password.
     let response = app
-        .post_json("/auth/login", "", &json!({"name": "amina", "password": "a long passphrase here"}))
+        .post_json(
+            "/auth/login",
+            "",
+            &json!({"name": "amina", "password": "a long passphrase here"}),
+        )
         .await;
     assert!(response.headers().contains_key("retry-after"));
     assert_eq!(problem(response, 429).await["code"], "too_many_attempts");

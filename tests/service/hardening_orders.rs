@@ -68,10 +68,17 @@ async fn a_request_that_outlived_its_lease_cannot_store_its_response() {
         else {
             panic!("the stale claim is taken over")
         };
-        assert!(idempotency::complete(&mut conn, "erp", "k", first, 201, "{}").unwrap().is_err());
-        assert!(idempotency::complete(&mut conn, "erp", "k", second, 201, "{}").unwrap().is_ok());
+        assert!(idempotency::complete(&mut conn, "erp", "k", first, 201, "{}")
+            .unwrap()
+            .is_err());
+        assert!(idempotency::complete(&mut conn, "erp", "k", second, 201, "{}")
+            .unwrap()
+            .is_ok());
         let again = idempotency::begin(&mut conn, "erp", "k", "h", Duration::from_secs(60), later);
-        assert!(matches!(again, Ok(Begin::Replay { status: 201, .. })), "{db:?}: {again:?}");
+        assert!(
+            matches!(again, Ok(Begin::Replay { status: 201, .. })),
+            "{db:?}: {again:?}"
+        );
     }
 }
 
@@ -108,7 +115,12 @@ async fn concurrent_first_uploads_and_orders_to_a_new_project_all_succeed() {
             .collect();
         assert_eq!(statuses, vec![201; 8], "{db:?}: orders");
         let projects = app.get_json("/api/v1/projects", &token("admin", &[])).await;
-        let ids: Vec<&str> = projects.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+        let ids: Vec<&str> = projects
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_str().unwrap())
+            .collect();
         assert_eq!(ids, ["fresh", "fresh2"]);
     }
 }

@@ -85,7 +85,11 @@ async fn sign_out_ends_the_session_on_every_instance() {
             .await
             .unwrap();
         assert_eq!(out.status(), 303);
-        assert_eq!(batches_status(&app.address, &kept).await, 303, "{db:?}: kept cookie after sign-out");
+        assert_eq!(
+            batches_status(&app.address, &kept).await,
+            303,
+            "{db:?}: kept cookie after sign-out"
+        );
         assert_eq!(batches_status(&other, &kept).await, 303, "{db:?}");
         // A new sign-in works as before.
         let again = sign_in_with_token(&app, "amina", "officer", "/batches").await;

@@ -28,7 +28,11 @@ async fn status_line(stream: &mut TcpStream) -> String {
         .await
         .expect("an answer to the stalled upload")
         .unwrap();
-    String::from_utf8_lossy(&buf[..n]).lines().next().unwrap_or("").to_string()
+    String::from_utf8_lossy(&buf[..n])
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[tokio::test]
