@@ -53,14 +53,21 @@ pub enum ApiError {
     FileRefused(String),
     #[error("this Idempotency-Key was already used with a different request")]
     IdempotencyMismatch,
-    #[error("a request with this Idempotency-Key is still being processed; retry later")]
-    IdempotencyInProgress,
+    #[error("a request with this Idempotency-Key is still being processed; retry in {retry_after} seconds")]
+    IdempotencyInProgress { retry_after: u64 },
+    #[error("the request body stalled: nothing arrived for {idle_secs} seconds")]
+    BodyTimeout { idle_secs: u64 },
+    #[error("too many requests from this client; retry in {retry_after} seconds")]
+    RateLimited { retry_after: u64 },
     #[error("too many uploads are being processed; retry in {retry_after} seconds")]
     TooBusy { retry_after: u32 },
     #[error("too many failed sign-ins for this account; retry in {retry_after} seconds")]
     TooManyAttempts { retry_after: u64 },
     #[error("the service is temporarily unavailable: {0}")]
     Unavailable(String),
+    /// The database's condition (unreachable, busy, full, read-only): 503 with its reason code and Retry-After.
+    #[error("{}; retry in {} seconds", .0.message(), .0.retry_after())]
+    DatabaseFault(crate::db::fault::Fault),
     #[error("internal error")]
     Internal(String),
     /// A rule refused the attempt (four eyes, the no-weapons rule...); `code` names the rule.
@@ -90,10 +97,13 @@ impl ApiError {
             ApiError::UnreadableFile(_) => "unreadable_file",
             ApiError::FileRefused(_) => "file_refused",
             ApiError::IdempotencyMismatch => "idempotency_key_reused",
-            ApiError::IdempotencyInProgress => "idempotency_in_progress",
+            ApiError::IdempotencyInProgress { .. } => "idempotency_in_progress",
+            ApiError::BodyTimeout { .. } => "body_timeout",
             ApiError::TooBusy { .. } => "too_busy",
+            ApiError::RateLimited { .. } => "rate_limited",
             ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::DatabaseFault(fault) => fault.code(),
             ApiError::Internal(_) => "internal",
             ApiError::Refused { code, .. } | ApiError::Conflict { code, .. } => code,
             ApiError::PreconditionRequired(_) => "precondition_required",
@@ -112,10 +122,12 @@ impl ApiError {
             ApiError::UnreadableFile(_) => "Unreadable file",
             ApiError::FileRefused(_) => "File refused",
             ApiError::IdempotencyMismatch => "Idempotency key reused",
-            ApiError::IdempotencyInProgress => "Request in progress",
+            ApiError::IdempotencyInProgress { .. } => "Request in progress",
+            ApiError::BodyTimeout { .. } => "Request timeout",
             ApiError::TooBusy { .. } => "Too busy",
+            ApiError::RateLimited { .. } => "Too many requests",
             ApiError::TooManyAttempts { .. } => "Too many attempts",
-            ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal error",
             ApiError::Refused { .. } => "Refused",
             ApiError::Conflict { .. } => "Conflict",
@@ -158,10 +170,13 @@ impl ResponseError for ApiError {
             | ApiError::FileRefused(_)
             | ApiError::IdempotencyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::IdempotencyInProgress => StatusCode::CONFLICT,
-            ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::IdempotencyInProgress { .. } => StatusCode::CONFLICT,
+            ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } | ApiError::RateLimited { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Refused { status, .. } => StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
@@ -179,11 +194,17 @@ impl ResponseError for ApiError {
             ApiError::TooBusy { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
-            ApiError::TooManyAttempts { retry_after } => {
+            ApiError::TooManyAttempts { retry_after } | ApiError::RateLimited { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
-            ApiError::Unavailable(_) | ApiError::IdempotencyInProgress => {
+            ApiError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            ApiError::DatabaseFault(fault) => {
+                response.insert_header((header::RETRY_AFTER, fault.retry_after().to_string()));
+            }
+            ApiError::IdempotencyInProgress { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
             ApiError::Unauthorized(_) => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
@@ -223,9 +244,12 @@ impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> ApiError {
         use crate::import::ImportError;
         match e {
-            ServiceError::Db(db) => match db {
-                crate::db::DbError::Pool(p) => ApiError::Unavailable(p.to_string()),
-                other => ApiError::Internal(other.to_string()),
+            ServiceError::Db(db) => match db.fault() {
+                Some(fault) => {
+                    tracing::warn!(code = fault.code(), error = %db, "database fault");
+                    ApiError::DatabaseFault(fault)
+                }
+                None => ApiError::Internal(db.to_string()),
             },
             ServiceError::Import(import) => match import {
                 ImportError::TooLarge { limit, .. } => ApiError::PayloadTooLarge { limit },
@@ -242,7 +266,7 @@ impl From<ServiceError> for ApiError {
                     .collect(),
             ),
             ServiceError::IdempotencyMismatch => ApiError::IdempotencyMismatch,
-            ServiceError::IdempotencyInProgress => ApiError::IdempotencyInProgress,
+            ServiceError::IdempotencyInProgress { retry_after } => ApiError::IdempotencyInProgress { retry_after },
             ServiceError::Internal(detail) => ApiError::Internal(detail),
         }
     }

@@ -82,6 +82,21 @@ pub async fn edit(
     let id = path.into_inner();
     let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     let changes: ItemEdit = body::parse_json(&bytes, state.limits.max_json_depth)?;
+    let too_long = crate::field_limits::over_caps([
+        ("description", changes.description.as_deref()),
+        ("unit", changes.unit.as_deref()),
+        ("currency", changes.currency.as_deref()),
+        ("hs_code", changes.hs_code.as_deref()),
+        ("control_code", changes.control_code.as_deref()),
+        ("supplier", changes.supplier.as_deref()),
+        ("origin", changes.origin.as_deref()),
+        ("end_user", changes.end_user.as_deref()),
+        ("destination", changes.destination.as_deref()),
+        ("reason", changes.reason.as_deref()),
+    ]);
+    if !too_long.is_empty() {
+        return Err(crate::service::ServiceError::Invalid(too_long).into());
+    }
     let version = super::review::expected_version(&req, changes.version)?;
     let caller = Caller::new(&who, meta.request_id, meta.idempotency_key);
     let state2 = state.clone();

@@ -2,6 +2,7 @@
 
 mod error;
 pub mod extract;
+pub mod hashing;
 pub mod jwt;
 pub mod password;
 pub mod throttle;

@@ -307,6 +307,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    web_sessions (id_sha256) {
+        id_sha256 -> Text,
+        subject -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(batches -> projects (project_id));
 diesel::joinable!(calendar_feeds -> projects (project_id));
 diesel::joinable!(deliveries -> end_user_certificates (certificate_id));
@@ -354,4 +364,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     settings,
     transfer_consents,
     users,
+    web_sessions,
 );

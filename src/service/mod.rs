@@ -25,7 +25,7 @@ pub enum ServiceError {
     #[error("idempotency key reused with a different request")]
     IdempotencyMismatch,
     #[error("request with this idempotency key in progress")]
-    IdempotencyInProgress,
+    IdempotencyInProgress { retry_after: u64 },
     #[error("{0}")]
     Internal(String),
 }

@@ -80,6 +80,10 @@ pub fn parse_lines(body: &[u8], max_lines: usize) -> Result<Vec<OrderLine>, Serv
                 format!("has more than {max_lines} lines; split the order"),
             )]));
         }
+        if let Some((field, c)) = control_character(raw) {
+            errors.push((format!("lines[{}].{field}", n + 1), crate::input_text::message(c)));
+            continue;
+        }
         match serde_json::from_str::<OrderLine>(raw) {
             Ok(line) => match line.validate() {
                 Ok(()) => lines.push(line),
@@ -100,6 +104,15 @@ pub fn parse_lines(body: &[u8], max_lines: usize) -> Result<Vec<OrderLine>, Serv
     Ok(lines)
 }
 
+/// The field of one JSON line that holds a control character (PostgreSQL cannot store NUL; no field needs one).
+fn control_character(raw: &str) -> Option<(String, char)> {
+    if !crate::input_text::json_may_hold_control(raw.as_bytes()) {
+        return None;
+    }
+    let value = serde_json::from_str::<serde_json::Value>(raw).ok()?;
+    crate::input_text::find_in_json(&value)
+}
+
 #[derive(Debug)]
 pub struct Order {
     pub project: String,
@@ -109,6 +122,8 @@ pub struct Order {
     pub request_id: Option<String>,
     pub idempotency_key: Option<String>,
     pub max_lines: usize,
+    /// How long a claimed key stays "in progress" before a retry may take it over (its request crashed).
+    pub idempotency_timeout: std::time::Duration,
 }
 
 /// What to answer: a fresh response or the first one replayed.
@@ -134,9 +149,17 @@ pub fn submit(
         &order.body,
     ]);
     let mut conn = pool.get()?;
+    let mut claim = None;
     if let Some(key) = &order.idempotency_key {
-        match idempotency::begin(&mut conn, &order.actor.subject, key, &request_hash)? {
-            idempotency::Begin::Started => {}
+        match idempotency::begin(
+            &mut conn,
+            &order.actor.subject,
+            key,
+            &request_hash,
+            order.idempotency_timeout,
+            db::now(),
+        )? {
+            idempotency::Begin::Started { lease } => claim = Some((key.clone(), lease)),
             idempotency::Begin::Replay { status, body } => {
                 return Ok(OrderOutcome {
                     status,
@@ -144,7 +167,9 @@ pub fn submit(
                     replayed: true,
                 })
             }
-            idempotency::Begin::InProgress => return Err(ServiceError::IdempotencyInProgress),
+            idempotency::Begin::InProgress { retry_after } => {
+                return Err(ServiceError::IdempotencyInProgress { retry_after })
+            }
             idempotency::Begin::Mismatch => return Err(ServiceError::IdempotencyMismatch),
         }
     }
@@ -185,8 +210,8 @@ pub fn submit(
             },
         };
         if let Err(e) = writer.add(Record::Item(item)) {
-            if let Some(key) = &order.idempotency_key {
-                let _ = idempotency::abandon(&mut conn, &order.actor.subject, key);
+            if let Some((key, lease)) = &claim {
+                let _ = idempotency::abandon(&mut conn, &order.actor.subject, key, *lease);
             }
             return Err(e);
         }
@@ -203,8 +228,10 @@ pub fn submit(
         let batch = batches::get(conn, &meta.id)?
             .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
         let (status, body) = render(&batch)?;
-        if let Some(key) = &order.idempotency_key {
-            idempotency::complete(conn, &order.actor.subject, key, status, &body)?;
+        if let Some((key, lease)) = &claim {
+            // Taken over meanwhile (this request outlived its lease): roll back rather than store it twice.
+            idempotency::complete(conn, &order.actor.subject, key, *lease, status, &body)?
+                .map_err(|_| ServiceError::IdempotencyInProgress { retry_after: 1 })?;
         }
         Ok::<_, ServiceError>(OrderOutcome {
             status,
@@ -213,9 +240,9 @@ pub fn submit(
         })
     });
     if result.is_err() {
-        if let Some(key) = &order.idempotency_key {
+        if let Some((key, lease)) = &claim {
             // Let the client retry a request that failed.
-            let _ = idempotency::abandon(&mut conn, &order.actor.subject, key);
+            let _ = idempotency::abandon(&mut conn, &order.actor.subject, key, *lease);
         }
     }
     result

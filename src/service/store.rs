@@ -12,6 +12,41 @@ use crate::import::Record;
 use crate::review::history::Cause;
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
+use crate::input_text::{self, Layout};
+
+/// Removes control characters (PostgreSQL cannot store NUL; none has a meaning in a cell) from an imported
+/// item's text, before it is classified, so `Glo\u{0}ck` is screened as `Glock`. Answers the fields cleaned and
+/// the first character removed from each, to be reported as import problems: nothing is changed silently.
+fn remove_control_characters(item: &mut crate::import::ImportedItem) -> Vec<(&'static str, char)> {
+    let mut removed = Vec::new();
+    if let Some(sheet) = &mut item.source.sheet {
+        *sheet = input_text::visible(sheet);
+    }
+    let f = &mut item.fields;
+    let mut clean = |name: &'static str, text: &mut String| {
+        if let (cleaned, Some(c)) = input_text::strip_controls(text, Layout::Allowed) {
+            *text = cleaned;
+            removed.push((name, c));
+        }
+    };
+    clean("description", &mut f.description);
+    for (name, field) in [
+        ("line_ref", &mut f.line_ref),
+        ("unit", &mut f.unit),
+        ("currency", &mut f.currency),
+        ("hs_code", &mut f.hs_code),
+        ("control_code", &mut f.control_code),
+        ("supplier", &mut f.supplier),
+        ("origin", &mut f.origin),
+        ("end_user", &mut f.end_user),
+        ("destination", &mut f.destination),
+    ] {
+        if let Some(text) = field {
+            clean(name, text);
+        }
+    }
+    removed
+}
 
 /// What describes a batch before its items are known.
 #[derive(Debug, Clone)]
@@ -195,7 +230,9 @@ impl<'a> Writer<'a> {
     pub fn add(&mut self, record: Record) -> Result<(), ServiceError> {
         self.position += 1;
         match record {
-            Record::Item(item) => {
+            Record::Item(mut item) => {
+                let removed = remove_control_characters(&mut item);
+                let at = (item.source.sheet.clone(), i64::from(item.source.row));
                 let checked = CheckedItem::classify(self.classifier, item);
                 self.summary.add(checked.classification.decision);
                 let classification = serde_json::to_string(&checked.classification)
@@ -226,17 +263,36 @@ impl<'a> Writer<'a> {
                     supersedes: None,
                     proposal: None,
                 });
+                for (field, c) in removed {
+                    self.position += 1;
+                    self.summary.problems += 1;
+                    self.problems.push(NewProblem {
+                        batch_id: self.batch_id.clone(),
+                        position: self.position,
+                        sheet: at.0.clone(),
+                        row_number: at.1,
+                        column_ref: Some(field.to_string()),
+                        value: None,
+                        message: format!(
+                            "the control character U+{:04X} was removed from this cell and the item screened \
+                             without it; check the source system's export",
+                            u32::from(c)
+                        ),
+                    });
+                }
             }
             Record::Problem(problem) => {
                 self.summary.problems += 1;
+                // A problem quotes what the file held: control characters are shown, not stored.
+                let shown = |text: String| input_text::visible(&text);
                 self.problems.push(NewProblem {
                     batch_id: self.batch_id.clone(),
                     position: self.position,
-                    sheet: problem.sheet,
+                    sheet: problem.sheet.map(shown),
                     row_number: i64::from(problem.row),
-                    column_ref: problem.column,
-                    value: problem.value,
-                    message: problem.message,
+                    column_ref: problem.column.map(shown),
+                    value: problem.value.map(shown),
+                    message: shown(problem.message),
                 });
             }
         }

@@ -333,7 +333,7 @@ pub async fn approve_clear(
     meta: crate::api::request_meta::RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    form: web::Form<ApproveClearForm>,
+    form: super::form::TextForm<ApproveClearForm>,
 ) -> WebResult {
     session.check_form(&req, &form.csrf)?;
     let batch = path.into_inner();

@@ -79,6 +79,9 @@ impl ResponseError for WebError {
             WebError::Api(ApiError::TooManyAttempts { retry_after }) => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
+            WebError::Api(ApiError::DatabaseFault(fault)) => {
+                response.insert_header((header::RETRY_AFTER, fault.retry_after().to_string()));
+            }
             _ => {}
         }
         response

@@ -250,7 +250,7 @@ pub async fn decide(
     meta: RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<i64>,
-    form: web::Form<DecideForm>,
+    form: super::form::TextForm<DecideForm>,
 ) -> WebResult {
     session.check_form(&req, &form.csrf)?;
     let id = path.into_inner();

@@ -142,6 +142,9 @@ fn start_server(database_url: &str, classifier: Arc<Classifier>, extra: &[&str])
         ISSUER,
         "--jwt-audience",
         AUDIENCE,
+        // Tests send bursts from one address; the rate limit has its own test (hardening_limits).
+        "--rate-limit",
+        "0",
     ]
     .iter()
     .map(|s| s.to_string())
