@@ -11,6 +11,7 @@ pub mod decision;
 pub mod import;
 pub mod report;
 pub mod review;
+pub mod screening;
 pub mod text;
 
 pub mod api;

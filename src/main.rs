@@ -65,6 +65,9 @@ enum Command {
         /// Declared control-list code (ML13.d, 6A003.b.4, 5A992.c).
         #[arg(long)]
         control_code: Option<String>,
+        /// Where the item goes (country name or ISO code): screened against restrictive measures.
+        #[arg(long)]
+        destination: Option<String>,
     },
     /// Inspect the control-list catalogue.
     #[command(subcommand)]
@@ -161,15 +164,22 @@ fn main() -> ExitCode {
             description,
             hs,
             control_code,
+            destination,
         } => {
             let Some(classifier) = build_classifier(catalog) else {
                 return ExitCode::from(EXIT_CATALOG_OR_OUTPUT);
             };
-            let result = classifier.classify(&ItemText {
-                description: &description,
-                hs_code: hs.as_deref(),
-                control_code: control_code.as_deref(),
-            });
+            let result = classifier.classify_at(
+                &ItemText {
+                    description: &description,
+                    hs_code: hs.as_deref(),
+                    control_code: control_code.as_deref(),
+                },
+                equipcheck::screening::Place {
+                    destination: destination.as_deref(),
+                    ..Default::default()
+                },
+            );
             match serde_json::to_string_pretty(&result) {
                 Ok(json) => out!("{json}"),
                 Err(e) => eprintln!("error: {e}"),

@@ -64,6 +64,8 @@ pub struct Catalog {
     pub known_words: Vec<String>,
     /// End-use monitoring policy (`monitoring.toml`; the documented defaults when the file is absent).
     pub monitoring: MonitoringPolicy,
+    /// Restrictive measures per destination (`measures/`; none when the folder is absent).
+    pub measures: crate::screening::Measures,
     pub dir: PathBuf,
     by_code: HashMap<String, usize>,
 }
@@ -76,6 +78,7 @@ impl Catalog {
         let rules: RulesFile = read_optional_toml(&dir.join("declared_codes.toml"))?;
         let negatives: NegativesFile = read_optional_toml(&dir.join("negatives.toml"))?;
         let monitoring: MonitoringPolicy = read_optional_toml(&dir.join("monitoring.toml"))?;
+        let (measures, measure_problems) = crate::screening::Measures::load(&dir.join("measures"))?;
         let mut entries = Vec::new();
         for file in &manifest.files {
             let parsed: EntryFile = read_toml(&dir.join(file))?;
@@ -94,11 +97,13 @@ impl Catalog {
             negatives: negatives.negative,
             known_words: negatives.known_words,
             monitoring,
+            measures,
             dir: dir.to_path_buf(),
             by_code: HashMap::new(),
         };
         let mut problems = validate::check_and_compile(&mut catalog);
         catalog.by_code = index_codes(&catalog.entries);
+        problems.extend(measure_problems);
         problems.extend(catalog.monitoring.check(&|code| catalog.entry(code).is_some()));
         if !problems.is_empty() {
             return Err(CatalogError::Invalid(problems));
@@ -150,7 +155,7 @@ fn index_codes(entries: &[Entry]) -> HashMap<String, usize> {
     by_code
 }
 
-fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<T, CatalogError> {
+pub(crate) fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<T, CatalogError> {
     let text = std::fs::read_to_string(path).map_err(|source| CatalogError::Io {
         path: path.to_path_buf(),
         source,

@@ -22,6 +22,8 @@ pub enum Field {
     Description,
     HsCode,
     ControlCode,
+    /// Where the line goes (destination, end-user or partner country), for restrictive measures.
+    Destination,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,6 +40,8 @@ pub enum EvidenceKind {
     Measurement,
     /// A phrase that settles the entry's threshold (`cooled`, `mass market`).
     ThresholdPhrase,
+    /// The destination as written, screened against restrictive measures (`matched`: which column).
+    Destination,
 }
 
 /// One thing that was matched: where, what, and against which catalogue phrase, code or pattern.

@@ -50,6 +50,7 @@ pub fn evidence_line(classification: &Classification) -> String {
                 }
                 crate::classify::Field::HsCode => format!("HS {}", e.text),
                 crate::classify::Field::ControlCode => format!("declared {}", e.text),
+                crate::classify::Field::Destination => format!("destination {}", e.text),
             })
             .collect();
         parts.push(format!(

@@ -52,7 +52,12 @@ fn data_of(item: &Item) -> Value {
 }
 
 /// The item's data after `edit`, classified again.
-pub(super) fn apply(classifier: &Classifier, item: &Item, edit: &ItemEdit) -> Result<ItemData, ReviewError> {
+pub(super) fn apply(
+    classifier: &Classifier,
+    item: &Item,
+    edit: &ItemEdit,
+    partner_country: Option<&str>,
+) -> Result<ItemData, ReviewError> {
     let mut data = ItemData::from_item(item);
     if let Some(description) = &edit.description {
         let description = description.trim();
@@ -82,11 +87,18 @@ pub(super) fn apply(classifier: &Classifier, item: &Item, edit: &ItemEdit) -> Re
     data.origin = text(&edit.origin, &item.origin);
     data.end_user = text(&edit.end_user, &item.end_user);
     data.destination = text(&edit.destination, &item.destination);
-    let classification = classifier.classify(&ItemText {
-        description: &data.description,
-        hs_code: data.hs_code.as_deref(),
-        control_code: data.control_code.as_deref(),
-    });
+    let classification = classifier.classify_at(
+        &ItemText {
+            description: &data.description,
+            hs_code: data.hs_code.as_deref(),
+            control_code: data.control_code.as_deref(),
+        },
+        crate::screening::Place {
+            destination: data.destination.as_deref(),
+            end_user_country: None,
+            partner_country,
+        },
+    );
     data.classification = serde_json::to_string(&classification)
         .map_err(|e| ReviewError::Db(crate::db::DbError::Corrupt(e.to_string())))?;
     Ok(data)
@@ -145,7 +157,8 @@ pub fn edit(
             }
             .into());
         }
-        let data = apply(classifier, &item, edit)?;
+        let partner = super::rescreen::partner_country(c, &item.batch_id)?;
+        let data = apply(classifier, &item, edit, partner.as_deref())?;
         let decision = serde_json::from_str::<crate::classify::Classification>(&data.classification)
             .map(|c| c.decision.as_str().to_string())
             .map_err(|e| ReviewError::Db(crate::db::DbError::Corrupt(e.to_string())))?;

@@ -159,7 +159,8 @@ pub fn submit(
         idempotency_key: order.idempotency_key.clone(),
     };
     // Classify before taking the write lock (SQLite has one writer): the transaction only inserts.
-    let mut writer = Writer::new(classifier, &meta.id);
+    let partner = crate::db::projects::get(&mut conn, &meta.project)?.and_then(|p| p.partner_country);
+    let mut writer = Writer::new(classifier, &meta.id).with_partner_country(partner);
     for (i, line) in lines.into_iter().enumerate() {
         let item = ImportedItem {
             source: SourceRow {

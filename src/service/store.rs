@@ -82,6 +82,7 @@ pub(super) struct Writer<'a> {
     problems: Vec<NewProblem>,
     position: i64,
     pub summary: Summary,
+    partner_country: Option<String>,
 }
 
 impl<'a> Writer<'a> {
@@ -93,7 +94,14 @@ impl<'a> Writer<'a> {
             problems: Vec::new(),
             position: 0,
             summary: Summary::default(),
+            partner_country: None,
         }
+    }
+
+    /// Where lines that name no destination go: the project's partner country.
+    pub fn with_partner_country(mut self, partner_country: Option<String>) -> Writer<'a> {
+        self.partner_country = partner_country;
+        self
     }
 
     /// The rows buffered so far, to be inserted elsewhere (the upload inserts on another thread).
@@ -109,7 +117,7 @@ impl<'a> Writer<'a> {
         self.position += 1;
         match record {
             Record::Item(item) => {
-                let checked = CheckedItem::classify(self.classifier, item);
+                let checked = CheckedItem::classify_for(self.classifier, item, self.partner_country.as_deref());
                 self.summary.add(checked.classification.decision);
                 let classification = serde_json::to_string(&checked.classification)
                     .map_err(|e| ServiceError::Internal(e.to_string()))?;
