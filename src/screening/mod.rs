@@ -5,6 +5,7 @@
 mod countries;
 pub mod destination;
 mod measures;
+pub mod parties;
 
 pub use countries::{Countries, Resolved};
 pub use destination::Place;
