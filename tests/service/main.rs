@@ -7,6 +7,7 @@ mod access;
 mod audit_chain;
 mod auth;
 mod batches;
+mod destinations;
 mod erp;
 mod health;
 mod migrations;
