@@ -1,5 +1,6 @@
-//! `equipcheck check`: import each file, classify every item as it arrives, and stream the results to a
-//! report. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
+//! The screening pipeline (no command line here: that is `src/cli/check.rs`): import each file, classify every
+//! item as it arrives, and stream the results to a report sink; the `check` command and the API's screening
+//! export share it. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
 
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::decision::Decision;
@@ -60,6 +61,15 @@ pub struct Summary {
 impl Summary {
     pub fn add(&mut self, decision: Decision) {
         self.counts[index_of(decision)] += 1;
+    }
+
+    /// Counts an item under `to` instead of `from` (a held re-submission stays prohibited).
+    pub fn replace(&mut self, from: Decision, to: Decision) {
+        let i = index_of(from);
+        if self.counts[i] > 0 {
+            self.counts[i] -= 1;
+            self.counts[index_of(to)] += 1;
+        }
     }
 
     pub fn count(&self, decision: Decision) -> usize {

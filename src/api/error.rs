@@ -1,6 +1,7 @@
 //! The one place where errors become HTTP answers: `application/problem+json` (RFC 9457) with a stable `code`.
 //! Internal details are logged, never sent.
 
+use crate::auth::AuthError;
 use crate::review::{Refusal, ReviewError};
 use crate::service::ServiceError;
 use actix_web::http::{header, StatusCode};
@@ -194,6 +195,30 @@ impl ResponseError for ApiError {
     }
 }
 
+impl From<AuthError> for ApiError {
+    fn from(e: AuthError) -> ApiError {
+        match e {
+            AuthError::KeysNotConfigured => ApiError::Internal(e.to_string()),
+            AuthError::MissingHeader | AuthError::InvalidHeader | AuthError::NotBearer | AuthError::InvalidToken => {
+                ApiError::Unauthorized(e.to_string())
+            }
+            AuthError::RoleNotAllowed => ApiError::Forbidden,
+            AuthError::NotGranted(what) => ApiError::NotFound(what),
+        }
+    }
+}
+
+/// The `Identity` extractor's refusals answer exactly as the same refusal from a handler.
+impl ResponseError for AuthError {
+    fn status_code(&self) -> StatusCode {
+        ApiError::from(self.clone()).status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        ApiError::from(self.clone()).error_response()
+    }
+}
+
 impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> ApiError {
         use crate::import::ImportError;
@@ -230,7 +255,11 @@ impl From<ReviewError> for ApiError {
             ReviewError::Refused(refusal) => ApiError::Refused {
                 code: refusal.code(),
                 // The no-weapons rule is about the item, not the caller's rights.
-                status: if refusal == Refusal::Prohibited { 422 } else { 403 },
+                status: if matches!(refusal, Refusal::Prohibited | Refusal::TwoReviewers) {
+                    422
+                } else {
+                    403
+                },
                 detail: refusal.message().to_string(),
             },
             e @ ReviewError::Conflict { .. } => ApiError::Conflict {
@@ -273,5 +302,59 @@ impl From<crate::db::DbError> for ApiError {
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(e: actix_web::error::BlockingError) -> ApiError {
         ApiError::Internal(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The auth layer's refusals keep the answers they had when the extractor built `ApiError` itself.
+    #[test]
+    fn auth_refusals_map_to_their_http_answers() {
+        let cases = [
+            (
+                AuthError::MissingHeader,
+                401,
+                "unauthorized",
+                "send Authorization: Bearer <token>",
+            ),
+            (
+                AuthError::InvalidHeader,
+                401,
+                "unauthorized",
+                "the Authorization header is not valid",
+            ),
+            (
+                AuthError::NotBearer,
+                401,
+                "unauthorized",
+                "the Authorization header must be Bearer <token>",
+            ),
+            (
+                AuthError::InvalidToken,
+                401,
+                "unauthorized",
+                "the token is missing, expired or not valid for this service",
+            ),
+            (AuthError::RoleNotAllowed, 403, "forbidden", "your role may not do this"),
+            (AuthError::NotGranted("batch"), 404, "not_found", "batch not found"),
+            (AuthError::KeysNotConfigured, 500, "internal", "internal error"),
+        ];
+        for (error, status, code, detail) in cases {
+            assert_eq!(error.status_code().as_u16(), status, "{error:?}");
+            let problem = ApiError::from(error.clone()).problem();
+            assert_eq!(
+                (problem.status, problem.code.as_str(), problem.detail.as_str()),
+                (status, code, detail)
+            );
+            let response = error.error_response();
+            assert_eq!(response.status().as_u16(), status);
+            assert_eq!(
+                response.headers().get(header::CONTENT_TYPE).unwrap(),
+                "application/problem+json"
+            );
+            assert_eq!(response.headers().contains_key(header::WWW_AUTHENTICATE), status == 401);
+        }
     }
 }

@@ -32,7 +32,20 @@ pub(crate) async fn visible_item(
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn get(who: Identity, state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let item = visible_item(&who, &state, path.into_inner()).await?;
-    Ok(with_etag(ItemView::new(item, true)))
+    let view = with_history(&state, item).await?;
+    Ok(with_etag(view))
+}
+
+/// The item's view with its screening history (single-item answers).
+pub(super) async fn with_history(state: &web::Data<AppState>, item: items::Item) -> Result<ItemView, ApiError> {
+    let state = state.clone();
+    let id = item.id;
+    let history = blocking(move || {
+        let mut conn = state.pool.get()?;
+        crate::db::screenings::for_item(&mut conn, id)
+    })
+    .await?;
+    Ok(ItemView::new(item, true).with_history(&history))
 }
 
 /// The item as JSON with its version as a strong ETag.
@@ -71,13 +84,14 @@ pub async fn edit(
     let changes: ItemEdit = body::parse_json(&bytes, state.limits.max_json_depth)?;
     let version = super::review::expected_version(&req, changes.version)?;
     let caller = Caller::new(&who, meta.request_id, meta.idempotency_key);
+    let state2 = state.clone();
     let outcome = blocking(move || {
         let mut conn = state.pool.get()?;
         let now = crate::db::now();
         review::edit(&mut conn, &state.classifier, &caller, id, version, &changes, now)
     })
     .await?;
-    let mut view = ItemView::new(outcome.item, true);
+    let mut view = with_history(&state2, outcome.item).await?;
     view.batch_state = Some(outcome.batch_state.as_str().to_string());
     Ok(with_etag(view))
 }

@@ -135,6 +135,7 @@ pub async fn decide(
     let version = expected_version(&req, request.version)?;
     let action = request.action()?;
     let caller = Caller::new(&who, meta.request_id, meta.idempotency_key);
+    let state2 = state.clone();
     let outcome = blocking(move || {
         let mut conn = state.pool.get()?;
         review::decide(
@@ -148,7 +149,7 @@ pub async fn decide(
         )
     })
     .await?;
-    let mut view = ItemView::new(outcome.item, true);
+    let mut view = super::items::with_history(&state2, outcome.item).await?;
     view.batch_state = Some(outcome.batch_state.as_str().to_string());
     Ok(with_etag(view))
 }
@@ -167,8 +168,18 @@ pub struct ApproveClearResponse {
     /// Ids of the items approved (each has its own audit record).
     pub approved: Vec<i64>,
     pub count: usize,
+    /// Pending clear items left out, with why: `two_reviewers_required` (ever screened prohibited: approve it
+    /// on its own once two reviewers lowered it) or `four_eyes_party` (you edited or re-submitted it).
+    pub skipped: Vec<SkippedItem>,
     /// The batch's review state afterwards.
     pub batch_state: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SkippedItem {
+    pub id: i64,
+    pub code: String,
+    pub reason: String,
 }
 
 #[utoipa::path(post, path = "/api/v1/batches/{batch}/approve-clear", tag = "review", security(("bearer" = [])),
@@ -209,6 +220,15 @@ pub async fn approve_clear(
     Ok(web::Json(ApproveClearResponse {
         count: outcome.approved.len(),
         approved: outcome.approved,
+        skipped: outcome
+            .skipped
+            .into_iter()
+            .map(|(id, refusal)| SkippedItem {
+                id,
+                code: refusal.code().to_string(),
+                reason: refusal.message().to_string(),
+            })
+            .collect(),
         batch_state: outcome.batch_state.as_str().to_string(),
     }))
 }
@@ -287,7 +307,7 @@ pub async fn queue(
             .entries
             .into_iter()
             .map(|e| QueueItem {
-                may_decide: may_review && e.uploaded_by != who.sub,
+                may_decide: may_review && !e.is_party(&who.sub),
                 uploaded_by: e.uploaded_by,
                 project: e.project,
                 batch_created_at: e.batch_created_at.and_utc(),

@@ -49,6 +49,13 @@ pub struct Item {
     pub question: Option<String>,
     /// JSON: why a rescreen after a catalogue change sent the item back to the queue.
     pub rescreen: Option<String>,
+    /// Screened (or decided) prohibited at some point; never goes back (the database refuses).
+    pub ever_prohibited: bool,
+    /// The two distinct reviewers who confirmed lowering a prohibited decision (see `crate::review`).
+    pub lowered_by: Option<String>,
+    pub lowering_confirmed_by: Option<String>,
+    /// The item an ERP re-submission of the same purchase-order line replaces.
+    pub supersedes: Option<i64>,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -73,6 +80,10 @@ pub struct NewItem {
     pub decision: String,
     pub classification: String,
     pub review_status: String,
+    pub ever_prohibited: bool,
+    pub supersedes: Option<i64>,
+    /// JSON: a held re-submission's proposal (see `crate::review::history`).
+    pub proposal: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]

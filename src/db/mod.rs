@@ -9,6 +9,7 @@ pub mod monitoring;
 pub mod projects;
 pub mod review;
 pub mod schema;
+pub mod screenings;
 pub mod settings;
 pub mod users;
 

@@ -2,13 +2,16 @@
 
 use super::batch_state::refresh_batch_state;
 use super::decide::{event, run, snapshot, Failure, ItemState};
+use super::history::{apply_hold, hold, screening, Cause, Origin};
 use super::{Caller, Refusal, ReviewError, Status};
 use crate::audit;
 use crate::auth::Role;
-use crate::classify::{Classifier, ItemText};
+use crate::classify::{Classification, Classifier, ItemText};
 use crate::db::items::Item;
 use crate::db::review::{self as store, ItemData, ReviewChange};
+use crate::db::screenings;
 use crate::db::DbConnection;
+use crate::decision::Decision;
 use chrono::NaiveDateTime;
 use serde_json::{json, Value};
 
@@ -57,7 +60,7 @@ pub(super) fn apply(
     item: &Item,
     edit: &ItemEdit,
     partner_country: Option<&str>,
-) -> Result<ItemData, ReviewError> {
+) -> Result<(ItemData, Classification), ReviewError> {
     let mut data = ItemData::from_item(item);
     if let Some(description) = &edit.description {
         let description = description.trim();
@@ -101,7 +104,7 @@ pub(super) fn apply(
     );
     data.classification = serde_json::to_string(&classification)
         .map_err(|e| ReviewError::Db(crate::db::DbError::Corrupt(e.to_string())))?;
-    Ok(data)
+    Ok((data, classification))
 }
 
 /// The review columns of an item sent back to the queue with a new machine decision.
@@ -116,11 +119,19 @@ pub(super) fn back_to_review(item: &Item, decision: &str) -> ReviewChange {
     change.proposal = None;
     change.question = None;
     change.rescreen = None;
+    // Whatever two reviewers confirmed was about the item as it was.
+    change.lowered_by = None;
+    change.lowering_confirmed_by = None;
+    if decision == Decision::Prohibited.as_str() {
+        change.ever_prohibited = true;
+    }
     change
 }
 
 /// Changes an item's data (officers, ERP clients and admins of its project). The item is classified again and
-/// waits for review, whatever was decided before. A delivered item cannot be edited.
+/// waits for review, whatever was decided before; the editor becomes a party to it (four eyes). An item ever
+/// prohibited that now screens lower stays prohibited with a proposal for two reviewers. A delivered item cannot
+/// be edited.
 pub fn edit(
     conn: &mut DbConnection,
     classifier: &Classifier,
@@ -158,17 +169,34 @@ pub fn edit(
             .into());
         }
         let partner = super::rescreen::partner_country(c, &item.batch_id)?;
-        let data = apply(classifier, &item, edit, partner.as_deref())?;
-        let decision = serde_json::from_str::<crate::classify::Classification>(&data.classification)
-            .map(|c| c.decision.as_str().to_string())
-            .map_err(|e| ReviewError::Db(crate::db::DbError::Corrupt(e.to_string())))?;
-        let change = back_to_review(&item, &decision);
+        let (data, classification) = apply(classifier, &item, edit, partner.as_deref())?;
+        let mut change = back_to_review(&item, classification.decision.as_str());
+        let reason = edit.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+        let was_prohibited = item.ever_prohibited || item.decision == Decision::Prohibited.as_str();
+        let justification = format!(
+            "edited by {}: screens {}{}",
+            caller.actor.subject,
+            classification.decision,
+            reason.map(|r| format!(": {r}")).unwrap_or_default()
+        );
+        let by = &caller.actor.subject;
+        if let Some(proposal) = hold(
+            was_prohibited,
+            classification.decision,
+            Origin::Edit,
+            by,
+            justification,
+            now,
+        ) {
+            apply_hold(&mut change, &proposal);
+        }
         if !store::update_data_if_version(c, item_id, expected_version, &data, &change)? {
             return Err(ReviewError::Conflict {
                 current: item.version + 1,
             }
             .into());
         }
+        screenings::insert(c, &[screening(item.id, &classification, Cause::Edit, by, now)])?;
         let (after, _) = store::item_with_batch(c, item_id)?.ok_or(ReviewError::NotFound)?;
         let mut before_state = snapshot(&item);
         before_state["data"] = data_of(&item);
@@ -178,7 +206,7 @@ pub fn edit(
             .project(batch.project_id.clone())
             .before(before_state)
             .after(after_state);
-        if let Some(reason) = edit.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        if let Some(reason) = reason {
             record = record.reason(reason);
         }
         audit::append(c, &record, now)?;

@@ -4,10 +4,12 @@
 use super::batch_state::refresh_batch_state;
 use super::decide::snapshot;
 use super::edit::back_to_review;
+use super::history::{apply_hold, hold, screening, Cause, Origin};
 use super::ReviewError;
 use crate::audit::{self, Actor, AuditEvent};
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::db::review::{self as store, ItemData};
+use crate::db::screenings;
 use crate::db::{self, settings, DbConnection, DbError};
 use crate::decision::Decision;
 use crate::screening::Place;
@@ -119,20 +121,39 @@ fn rescreen_batch(
             let why = json!({"from": item.decision, "to": new.decision, "why": new.summary(),
                 "catalog_version_before": old.map(|o| o.catalog_version), "catalog_version": to_version});
             change.rescreen = Some(why.to_string());
+            let reason = format!(
+                "catalogue {to_version}: {} -> {}: {}",
+                item.decision,
+                new.decision,
+                new.summary()
+            );
+            if item.decision == Decision::Prohibited.as_str() {
+                // A catalogue change does not lower a prohibited decision by itself: two reviewers confirm it.
+                if let Some(proposal) = hold(
+                    true,
+                    new.decision,
+                    Origin::Rescreen,
+                    &actor.subject,
+                    reason.clone(),
+                    now,
+                ) {
+                    apply_hold(&mut change, &proposal);
+                }
+            } else if new.decision != Decision::Prohibited {
+                // The data did not change: a lowering two reviewers confirmed still stands.
+                change.lowered_by = item.lowered_by.clone();
+                change.lowering_confirmed_by = item.lowering_confirmed_by.clone();
+            }
             if !store::update_data_if_version(conn, item.id, item.version, &data, &change)? {
                 continue;
             }
+            screenings::insert(conn, &[screening(item.id, &new, Cause::Rescreen, &actor.subject, now)])?;
             let (stored, batch) = store::item_with_batch(conn, item.id)?.ok_or(ReviewError::NotFound)?;
             let record = AuditEvent::new(actor, "rescreen", "item", item.id.to_string())
                 .project(batch.project_id)
                 .before(snapshot(&item))
                 .after(snapshot(&stored))
-                .reason(format!(
-                    "catalogue {to_version}: {} -> {}: {}",
-                    item.decision,
-                    new.decision,
-                    new.summary()
-                ))
+                .reason(reason)
                 .catalog_version(to_version.clone());
             audit::append(conn, &record, now)?;
             changed += 1;

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod monitoring;
 pub mod orders;
+mod resubmission;
 mod store;
 pub mod upload;
 

@@ -1,5 +1,6 @@
 //! ERP purchase orders: JSON lines, validated, classified and stored as a batch; idempotent per key.
 
+use super::resubmission;
 use super::store::{self, Writer};
 use super::{sha256_hex, BatchMeta, ServiceError};
 use crate::classify::Classifier;
@@ -160,7 +161,8 @@ pub fn submit(
     };
     // Classify before taking the write lock (SQLite has one writer): the transaction only inserts.
     let partner = crate::db::projects::get(&mut conn, &meta.project)?.and_then(|p| p.partner_country);
-    let mut writer = Writer::new(classifier, &meta.id).with_partner_country(partner);
+    let first = store::FirstScreening::of(&meta, classifier.catalog_version());
+    let mut writer = Writer::new(classifier, &meta.id, first).with_partner_country(partner);
     for (i, line) in lines.into_iter().enumerate() {
         let item = ImportedItem {
             source: SourceRow {
@@ -191,8 +193,13 @@ pub fn submit(
     }
     let result = db::write(&mut conn, |conn| {
         store::begin(conn, &meta, classifier.catalog_version())?;
+        let linked = match &order.reference {
+            Some(reference) => resubmission::link(conn, &mut writer, &meta, reference)?,
+            None => Vec::new(),
+        };
         let summary = writer.finish(conn, None)?;
         store::record(conn, &meta, &summary, classifier.catalog_version())?;
+        resubmission::audit(conn, &meta, &linked, classifier.catalog_version())?;
         let batch = batches::get(conn, &meta.id)?
             .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
         let (status, body) = render(&batch)?;

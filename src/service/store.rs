@@ -3,10 +3,15 @@
 use super::ServiceError;
 use crate::audit::{self, Actor, AuditEvent};
 use crate::check::{CheckedItem, Summary};
+use crate::classify::Classification;
 use crate::classify::Classifier;
 use crate::db::items::{self, NewItem, NewProblem, CHUNK};
+use crate::db::screenings::{self, NewScreening};
 use crate::db::{batches, projects, DbConnection};
 use crate::import::Record;
+use crate::review::history::Cause;
+use chrono::NaiveDateTime;
+use std::collections::HashMap;
 
 /// What describes a batch before its items are known.
 #[derive(Debug, Clone)]
@@ -74,19 +79,99 @@ pub(super) fn begin(conn: &mut DbConnection, meta: &BatchMeta, catalog_version: 
     Ok(())
 }
 
+/// The first screening of a batch's items: why, by whom, when, with which catalogue.
+#[derive(Debug, Clone)]
+pub(super) struct FirstScreening {
+    pub cause: Cause,
+    pub by: String,
+    pub at: NaiveDateTime,
+    pub catalog_version: String,
+}
+
+impl FirstScreening {
+    pub fn of(meta: &BatchMeta, catalog_version: &str) -> FirstScreening {
+        FirstScreening {
+            cause: if meta.source == batches::SOURCE_ERP {
+                Cause::Submission
+            } else {
+                Cause::Upload
+            },
+            by: meta.user.clone(),
+            at: crate::db::now(),
+            catalog_version: catalog_version.to_string(),
+        }
+    }
+}
+
+/// Inserts items (in position order) and the first row of each one's screening history; an item in `replaced`
+/// (position -> the item it re-submits) starts with that item's history and is screened as a re-submission.
+pub(super) fn insert_screened(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    rows: &[NewItem],
+    first: &FirstScreening,
+    replaced: &HashMap<i64, i64>,
+) -> Result<(), ServiceError> {
+    items::insert_items(conn, rows)?;
+    let (Some(lo), Some(hi)) = (rows.first(), rows.last()) else {
+        return Ok(());
+    };
+    let ids: HashMap<i64, i64> = screenings::ids_by_position(conn, batch_id, lo.position, hi.position)?
+        .into_iter()
+        .collect();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id = *ids
+            .get(&row.position)
+            .ok_or_else(|| ServiceError::Internal(format!("item at position {} was not stored", row.position)))?;
+        let mut cause = first.cause;
+        if let Some(&old) = replaced.get(&row.position) {
+            out.extend(
+                screenings::for_item(conn, old)?
+                    .iter()
+                    .map(|s| NewScreening::copied(s, id)),
+            );
+            cause = Cause::Resubmission;
+        }
+        // Only a clear item skips reading its classification back (most items; an upload stays fast).
+        let (decision, evidence) = if row.decision == "clear" && row.proposal.is_none() {
+            ("clear".to_string(), String::new())
+        } else {
+            let c: Classification =
+                serde_json::from_str(&row.classification).map_err(|e| ServiceError::Internal(e.to_string()))?;
+            (c.decision.as_str().to_string(), c.summary())
+        };
+        out.push(NewScreening {
+            item_id: id,
+            decision,
+            catalog_version: first.catalog_version.clone(),
+            evidence,
+            cause: cause.as_str().to_string(),
+            screened_by: first.by.clone(),
+            screened_at: first.at,
+            from_item_id: None,
+        });
+    }
+    screenings::insert(conn, &out)?;
+    Ok(())
+}
+
 /// Classifies items as they come and inserts them and the problems in chunks.
 pub(super) struct Writer<'a> {
     classifier: &'a Classifier,
     batch_id: String,
-    items: Vec<NewItem>,
+    pub(super) items: Vec<NewItem>,
     problems: Vec<NewProblem>,
     position: i64,
     pub summary: Summary,
     partner_country: Option<String>,
+    first: FirstScreening,
+    /// Re-submitted lines: position -> the item they replace.
+    pub(super) replaced: HashMap<i64, i64>,
 }
 
 impl<'a> Writer<'a> {
-    pub fn new(classifier: &'a Classifier, batch_id: &str) -> Writer<'a> {
+    pub fn new(classifier: &'a Classifier, batch_id: &str, first: FirstScreening) -> Writer<'a> {
         Writer {
             classifier,
             batch_id: batch_id.to_string(),
@@ -95,6 +180,8 @@ impl<'a> Writer<'a> {
             position: 0,
             summary: Summary::default(),
             partner_country: None,
+            first,
+            replaced: HashMap::new(),
         }
     }
 
@@ -143,6 +230,9 @@ impl<'a> Writer<'a> {
                     decision: checked.classification.decision.as_str().to_string(),
                     classification,
                     review_status: "pending".to_string(),
+                    ever_prohibited: checked.classification.decision == crate::decision::Decision::Prohibited,
+                    supersedes: None,
+                    proposal: None,
                 });
             }
             Record::Problem(problem) => {
@@ -163,7 +253,7 @@ impl<'a> Writer<'a> {
 
     /// Flushes what is left and records the summary on the batch row.
     pub fn finish(&mut self, conn: &mut DbConnection, layout: Option<&str>) -> Result<Summary, ServiceError> {
-        items::insert_items(conn, &self.items)?;
+        insert_screened(conn, &self.batch_id, &self.items, &self.first, &self.replaced)?;
         items::insert_problems(conn, &self.problems)?;
         self.items.clear();
         self.problems.clear();

@@ -113,6 +113,8 @@ pub struct ItemsQuery {
     offset: Option<i64>,
     /// Clear items just approved in bulk (after the redirect).
     approved: Option<usize>,
+    /// Clear items the bulk approval left out (ever prohibited, or edited by the reviewer).
+    skipped: Option<usize>,
 }
 
 pub async fn show(
@@ -168,6 +170,9 @@ pub async fn show(
                 a href={ (base) "/export.csv" } download { "screening report (CSV)" } }
         }
         @if let Some(n) = params.approved { p.notice role="status" { "Approved " (n) " clear items." } }
+        @if let Some(n) = params.skipped.filter(|n| *n > 0) { p.notice role="status" { "Left out " (n)
+            " clear items: each was screened prohibited before (approve it on its own once two reviewers lowered \
+            it) or you edited it (another reviewer decides). The item history says which." } }
         @if matches!(session.who.role, Role::Reviewer | Role::Admin) && session.who.sub != batch.created_by
             && counts.iter().any(|(d, n)| *d == Decision::Clear && *n > 0) {
             details.card {
@@ -302,8 +307,9 @@ pub async fn approve_clear(
     })
     .await?;
     Ok(super::see_other(&format!(
-        "/batches/{batch}?approved={}",
-        outcome.approved.len()
+        "/batches/{batch}?approved={}&skipped={}",
+        outcome.approved.len(),
+        outcome.skipped.len()
     )))
 }
 

@@ -18,6 +18,12 @@ pub enum WebError {
     Api(#[from] ApiError),
 }
 
+impl From<crate::auth::AuthError> for WebError {
+    fn from(e: crate::auth::AuthError) -> WebError {
+        WebError::Api(e.into())
+    }
+}
+
 impl From<crate::db::DbError> for WebError {
     fn from(e: crate::db::DbError) -> WebError {
         WebError::Api(e.into())

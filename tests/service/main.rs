@@ -20,4 +20,6 @@ mod openapi;
 mod review;
 mod review_access;
 mod review_data;
+mod review_integrity;
 mod review_race;
+mod schema_drift;

@@ -12,6 +12,8 @@ pub const MAX_LIST_BYTES: usize = 128 << 20;
 const MAX_ENTITIES: usize = 500_000;
 const MAX_NAME_CHARS: usize = 1_000;
 const MAX_NAMES_PER_ENTITY: usize = 500;
+/// Longest text of one XML element (comments included).
+const MAX_VALUE_BYTES: usize = 1 << 20;
 
 pub fn parse(file_name: &str, bytes: &[u8]) -> Result<PartyList, ListError> {
     if bytes.len() > MAX_LIST_BYTES {
@@ -82,6 +84,7 @@ fn parse_un(text: &str) -> Result<PartyList, ListError> {
     let mut entities = Vec::new();
     let mut current: Option<ListedEntity> = None;
     let mut parts: Vec<String> = Vec::new();
+    let mut aliases: Vec<String> = Vec::new();
     let mut path: Vec<String> = Vec::new();
     let mut value = String::new();
     loop {
@@ -114,6 +117,7 @@ fn parse_un(text: &str) -> Result<PartyList, ListError> {
                         ..ListedEntity::default()
                     });
                     parts.clear();
+                    aliases.clear();
                 }
                 path.push(name);
                 value.clear();
@@ -128,8 +132,11 @@ fn parse_un(text: &str) -> Result<PartyList, ListError> {
                 )))
             }
             Event::Text(t) => {
-                if value.len() < MAX_NAME_CHARS * 4 {
-                    value.push_str(&t.xml10_content());
+                value.push_str(&t.xml10_content());
+                if value.len() > MAX_VALUE_BYTES {
+                    return Err(ListError::Hostile(format!(
+                        "an XML text value is longer than {MAX_VALUE_BYTES} bytes"
+                    )));
                 }
             }
             Event::CData(t) => value.push_str(&t),
@@ -157,8 +164,8 @@ fn parse_un(text: &str) -> Result<PartyList, ListError> {
                         ) => parts.push(v),
                         (Some("INDIVIDUAL" | "ENTITY"), "UN_LIST_TYPE") => entity.programmes.push(v),
                         (Some("INDIVIDUAL" | "ENTITY"), "REFERENCE_NUMBER") => entity.reference = Some(v),
-                        (Some("INDIVIDUAL" | "ENTITY"), "NAME_ORIGINAL_SCRIPT") => entity.aliases.push(v),
-                        (Some("INDIVIDUAL_ALIAS" | "ENTITY_ALIAS"), "ALIAS_NAME") => entity.aliases.push(v),
+                        (Some("INDIVIDUAL" | "ENTITY"), "NAME_ORIGINAL_SCRIPT") => aliases.push(v),
+                        (Some("INDIVIDUAL_ALIAS" | "ENTITY_ALIAS"), "ALIAS_NAME") => aliases.push(v),
                         _ => {}
                     }
                 }
@@ -167,7 +174,7 @@ fn parse_un(text: &str) -> Result<PartyList, ListError> {
                     if let Some(mut entity) = current.take() {
                         let main = parts.join(" ");
                         push_name(&mut entity, &main)?;
-                        for alias in std::mem::take(&mut entity.aliases) {
+                        for alias in std::mem::take(&mut aliases) {
                             push_name(&mut entity, &alias)?;
                         }
                         if entity.id.is_empty() || entity.names.is_empty() {

@@ -48,8 +48,6 @@ pub struct ListedEntity {
     pub programmes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
-    #[serde(skip)]
-    pub(crate) aliases: Vec<String>,
 }
 
 impl ListedEntity {
