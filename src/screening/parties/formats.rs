@@ -329,15 +329,7 @@ fn parse_eu(text: &str) -> Result<PartyList, ListError> {
             .into(),
             ..ListedEntity::default()
         });
-        if let Some(p) = programme_col
-            .and_then(|c| record.get(c))
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            if !entity.programmes.iter().any(|x| x == p) {
-                entity.programmes.push(p.to_string());
-            }
-        }
+        add_programme(entity, programme_col.and_then(|c| record.get(c)));
         push_name(entity, record.get(name_col).unwrap_or_default())?;
         check_count(by_id.len())?;
     }
@@ -389,15 +381,7 @@ fn parse_uk(text: &str) -> Result<PartyList, ListError> {
             .into(),
             ..ListedEntity::default()
         });
-        if let Some(r) = regime_col
-            .and_then(|c| record.get(c))
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-        {
-            if !entity.programmes.iter().any(|x| x == r) {
-                entity.programmes.push(r.to_string());
-            }
-        }
+        add_programme(entity, regime_col.and_then(|c| record.get(c)));
         let name: Vec<&str> = name_cols
             .iter()
             .filter_map(|&c| record.get(c))
@@ -412,4 +396,13 @@ fn parse_uk(text: &str) -> Result<PartyList, ListError> {
         version,
         entities: by_id.into_values().filter(|e| !e.names.is_empty()).collect(),
     })
+}
+
+/// Adds a programme or regime to an entity once.
+fn add_programme(entity: &mut ListedEntity, programme: Option<&str>) {
+    if let Some(p) = programme.map(str::trim).filter(|p| !p.is_empty()) {
+        if !entity.programmes.iter().any(|x| x == p) {
+            entity.programmes.push(p.to_string());
+        }
+    }
 }
