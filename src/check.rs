@@ -5,6 +5,7 @@
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::decision::Decision;
 use crate::import::{self, ImportLayout, ImportOptions, ImportProblem, ImportedItem, Record};
+use crate::screening::Place;
 use serde::Serialize;
 use std::path::Path;
 use std::sync::mpsc;
@@ -21,15 +22,27 @@ pub struct CheckedItem {
 }
 
 impl CheckedItem {
+    /// Classifies the item and screens its destination (`partner_country` stands in when the line names none).
     pub fn classify(classifier: &Classifier, item: ImportedItem) -> CheckedItem {
+        CheckedItem::classify_for(classifier, item, None)
+    }
+
+    pub fn classify_for(classifier: &Classifier, item: ImportedItem, partner_country: Option<&str>) -> CheckedItem {
         let fields = &item.fields;
-        let classification = classifier.classify(&ItemText {
-            description: &fields.description,
-            hs_code: fields.hs_code.as_deref(),
-            control_code: fields.control_code.as_deref(),
-            extra: &item.extra,
-            supplier: fields.supplier.as_deref(),
-        });
+        let classification = classifier.classify_at(
+            &ItemText {
+                description: &fields.description,
+                hs_code: fields.hs_code.as_deref(),
+                control_code: fields.control_code.as_deref(),
+                extra: &item.extra,
+                supplier: fields.supplier.as_deref(),
+            },
+            Place {
+                destination: fields.destination.as_deref(),
+                end_user_country: None,
+                partner_country,
+            },
+        );
         CheckedItem { item, classification }
     }
 }

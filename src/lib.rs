@@ -13,6 +13,7 @@ pub mod import;
 pub mod input_text;
 pub mod report;
 pub mod review;
+pub mod screening;
 pub mod text;
 
 pub mod api;

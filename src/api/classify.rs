@@ -5,6 +5,7 @@ use super::items::validation_error;
 use super::{body, AppState};
 use crate::auth::Identity;
 use crate::classify::{Classification, ItemText};
+use crate::screening::Place;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use validator::Validate;
@@ -18,6 +19,12 @@ pub struct ClassifyItem {
     pub hs_code: Option<String>,
     #[validate(length(max = 100))]
     pub control_code: Option<String>,
+    /// Where the item goes (country name in five languages or ISO code): screened against restrictive measures.
+    #[validate(length(max = 500))]
+    pub destination: Option<String>,
+    /// The end user's country, when the destination is not given.
+    #[validate(length(max = 500))]
+    pub end_user_country: Option<String>,
 }
 
 /// One item, or an array of items (answered with an array in the same order).
@@ -35,6 +42,14 @@ impl ClassifyItem {
             hs_code: self.hs_code.as_deref(),
             control_code: self.control_code.as_deref(),
             ..ItemText::default()
+        }
+    }
+
+    fn place(&self) -> Place<'_> {
+        Place {
+            destination: self.destination.as_deref(),
+            end_user_country: self.end_user_country.as_deref(),
+            partner_country: None,
         }
     }
 }
@@ -58,7 +73,7 @@ pub async fn classify(
     match request {
         ClassifyRequest::One(item) => {
             item.validate().map_err(|e| validation_error(&e))?;
-            Ok(HttpResponse::Ok().json(state.classifier.classify(&item.text())))
+            Ok(HttpResponse::Ok().json(state.classifier.classify_at(&item.text(), item.place())))
         }
         ClassifyRequest::Many(items) => {
             let max = state.limits.max_classify_items;
@@ -79,10 +94,19 @@ pub async fn classify(
                 return Err(ApiError::Validation(errors));
             }
             let results: Vec<Classification> = if items.len() <= INLINE_ITEMS {
-                items.iter().map(|i| state.classifier.classify(&i.text())).collect()
+                items
+                    .iter()
+                    .map(|i| state.classifier.classify_at(&i.text(), i.place()))
+                    .collect()
             } else {
                 let classifier = state.classifier.clone();
-                web::block(move || items.iter().map(|i| classifier.classify(&i.text())).collect()).await?
+                web::block(move || {
+                    items
+                        .iter()
+                        .map(|i| classifier.classify_at(&i.text(), i.place()))
+                        .collect()
+                })
+                .await?
             };
             Ok(HttpResponse::Ok().json(results))
         }

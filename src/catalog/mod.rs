@@ -74,6 +74,8 @@ pub struct Catalog {
     pub arms_makers: ArmsMakers,
     /// Not errors, but to be looked at: curated entries whose legal text changed since their terms were checked.
     pub warnings: Vec<CatalogProblem>,
+    /// Restrictive measures per destination (`measures/`; none when the folder is absent).
+    pub measures: crate::screening::Measures,
     pub dir: PathBuf,
     by_code: HashMap<String, usize>,
 }
@@ -87,6 +89,7 @@ impl Catalog {
         let negatives: NegativesFile = read_optional_toml(&dir.join("negatives.toml"))?;
         let monitoring: MonitoringPolicy = read_optional_toml(&dir.join("monitoring.toml"))?;
         let arms_makers: ArmsMakers = read_optional_toml(&dir.join("arms_makers.toml"))?;
+        let (measures, measure_problems) = crate::screening::Measures::load(&dir.join("measures"))?;
         let mut entries = Vec::new();
         for file in &manifest.files {
             let parsed: EntryFile = read_toml(&dir.join(file))?;
@@ -110,12 +113,14 @@ impl Catalog {
             monitoring,
             arms_makers,
             warnings: merged.flags,
+            measures,
             dir: dir.to_path_buf(),
             by_code: HashMap::new(),
         };
         let mut problems = merged.problems;
         problems.extend(validate::check_and_compile(&mut catalog));
         catalog.by_code = index_codes(&catalog.entries);
+        problems.extend(measure_problems);
         problems.extend(catalog.monitoring.check(&|code| catalog.entry(code).is_some()));
         problems.extend(check_arms_makers(&catalog.arms_makers));
         if !problems.is_empty() {
@@ -174,7 +179,7 @@ fn index_codes(entries: &[Entry]) -> HashMap<String, usize> {
     by_code
 }
 
-fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<T, CatalogError> {
+pub(crate) fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<T, CatalogError> {
     let text = std::fs::read_to_string(path).map_err(|source| CatalogError::Io {
         path: path.to_path_buf(),
         source,

@@ -180,6 +180,10 @@ pub(super) fn decide(
         } else {
             continue; // context words alone say nothing
         };
+        if decision == Decision::Review && question.is_none() {
+            // An entry that decides `review` (a human-rights red line) asks its own question.
+            question = Some(entry_question(entry));
+        }
         found.evidence.append(&mut found.threshold_met);
         found.evidence.append(&mut found.threshold_not_met);
         findings.push(Finding {
@@ -210,6 +214,7 @@ fn base_decision(
             Field::HsCode => format!("HS code {} (heading {})", e.text, e.matched),
             Field::ControlCode => format!("declared code {}", e.text),
             Field::Extra | Field::Supplier => format!("'{}'", e.text),
+            Field::Destination => format!("destination {}", e.text),
         })
         .collect();
     let mut reason = format!("{} matches {}", quoted.join(", "), entry.code);

@@ -14,6 +14,7 @@ pub use model::{Classification, Evidence, EvidenceKind, ExtraText, Field, Findin
 
 use crate::catalog::{Catalog, Strength};
 use crate::decision::Decision;
+use crate::screening::Place;
 use crate::text::Normalized;
 use regex::{Regex, RegexSet};
 use std::cell::RefCell;
@@ -119,6 +120,15 @@ impl Classifier {
             Ok(mut normalized) => self.classify_with(item, &mut normalized),
             Err(_) => self.classify_with(item, &mut Normalized::default()),
         })
+    }
+
+    /// Classifies one item and screens it against the restrictive measures of where it goes (see
+    /// [`crate::screening::destination`]); with no place given, the same as [`Classifier::classify`] plus the
+    /// human-rights (Article 5) question.
+    pub fn classify_at(&self, item: &ItemText<'_>, place: Place<'_>) -> Classification {
+        let mut classification = self.classify(item);
+        crate::screening::destination::screen(&self.catalog.measures, &mut classification, place, item.hs_code);
+        classification
     }
 
     fn classify_with(&self, item: &ItemText<'_>, normalized: &mut Normalized) -> Classification {

@@ -37,6 +37,8 @@ pub enum Field {
     /// Another text column of the line; [`Evidence::column`] names it.
     Extra,
     Supplier,
+    /// Where the line goes (destination, end-user or partner country), for restrictive measures.
+    Destination,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +57,8 @@ pub enum EvidenceKind {
     ThresholdPhrase,
     /// A known arms maker named as supplier or manufacturer.
     ArmsMaker,
+    /// The destination as written, screened against restrictive measures (`matched`: which column).
+    Destination,
 }
 
 /// One thing that was matched: where, what, and against which catalogue phrase, code or pattern.

@@ -44,16 +44,25 @@ pub struct ClassifyArgs {
     /// Declared control-list code (ML13.d, 6A003.b.4, 5A992.c).
     #[arg(long)]
     control_code: Option<String>,
+    /// Where the item goes (country name in five languages or ISO code): screened against restrictive measures.
+    #[arg(long)]
+    destination: Option<String>,
 }
 
 /// Prints one classification as JSON; exit 0 when clear, 1 otherwise.
 pub fn classify(classifier: &Classifier, args: ClassifyArgs) -> ExitCode {
-    let result = classifier.classify(&ItemText {
-        description: &args.description,
-        hs_code: args.hs.as_deref(),
-        control_code: args.control_code.as_deref(),
-        ..ItemText::default()
-    });
+    let result = classifier.classify_at(
+        &ItemText {
+            description: &args.description,
+            hs_code: args.hs.as_deref(),
+            control_code: args.control_code.as_deref(),
+            ..ItemText::default()
+        },
+        equipcheck::screening::Place {
+            destination: args.destination.as_deref(),
+            ..Default::default()
+        },
+    );
     match serde_json::to_string_pretty(&result) {
         Ok(json) => out!("{json}"),
         Err(e) => eprintln!("error: {e}"),

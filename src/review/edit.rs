@@ -59,6 +59,7 @@ pub(super) fn apply(
     classifier: &Classifier,
     item: &Item,
     edit: &ItemEdit,
+    partner_country: Option<&str>,
 ) -> Result<(ItemData, Classification), ReviewError> {
     let mut data = ItemData::from_item(item);
     if let Some(description) = &edit.description {
@@ -90,13 +91,20 @@ pub(super) fn apply(
     data.end_user = text(&edit.end_user, &item.end_user);
     data.destination = text(&edit.destination, &item.destination);
     let extra = item.extra_texts();
-    let classification = classifier.classify(&ItemText {
-        description: &data.description,
-        hs_code: data.hs_code.as_deref(),
-        control_code: data.control_code.as_deref(),
-        extra: &extra,
-        supplier: data.supplier.as_deref(),
-    });
+    let classification = classifier.classify_at(
+        &ItemText {
+            description: &data.description,
+            hs_code: data.hs_code.as_deref(),
+            control_code: data.control_code.as_deref(),
+            extra: &extra,
+            supplier: data.supplier.as_deref(),
+        },
+        crate::screening::Place {
+            destination: data.destination.as_deref(),
+            end_user_country: None,
+            partner_country,
+        },
+    );
     data.classification = serde_json::to_string(&classification)
         .map_err(|e| ReviewError::Db(crate::db::DbError::Corrupt(e.to_string())))?;
     Ok((data, classification))
@@ -163,7 +171,8 @@ pub fn edit(
             }
             .into());
         }
-        let (data, classification) = apply(classifier, &item, edit)?;
+        let partner = super::rescreen::partner_country(c, &item.batch_id)?;
+        let (data, classification) = apply(classifier, &item, edit, partner.as_deref())?;
         let mut change = back_to_review(&item, classification.decision.as_str());
         let reason = edit.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
         let was_prohibited = item.ever_prohibited || item.decision == Decision::Prohibited.as_str();

@@ -12,6 +12,7 @@ use crate::db::review::{self as store, ItemData};
 use crate::db::screenings;
 use crate::db::{self, settings, DbConnection, DbError};
 use crate::decision::Decision;
+use crate::screening::Place;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 use serde_json::json;
@@ -90,6 +91,7 @@ fn rescreen_batch(
     let to_version = classifier.catalog_version().to_string();
     let base = AuditEvent::new(actor, "rescreen", "batch", batch_id).catalog_version(to_version.clone());
     let (mut examined, mut changed) = (0u64, 0u64);
+    let partner = partner_country(conn, batch_id)?;
     let mut after = i64::MIN;
     loop {
         let items = store::rescreen_candidates(conn, batch_id, after, PAGE)?;
@@ -99,13 +101,20 @@ fn rescreen_batch(
             examined += 1;
             let old: Option<StoredDecision> = serde_json::from_str(&item.classification).ok();
             let extra = item.extra_texts();
-            let new: Classification = classifier.classify(&ItemText {
-                description: &item.description,
-                hs_code: item.hs_code.as_deref(),
-                control_code: item.control_code.as_deref(),
-                extra: &extra,
-                supplier: item.supplier.as_deref(),
-            });
+            let new: Classification = classifier.classify_at(
+                &ItemText {
+                    description: &item.description,
+                    hs_code: item.hs_code.as_deref(),
+                    control_code: item.control_code.as_deref(),
+                    extra: &extra,
+                    supplier: item.supplier.as_deref(),
+                },
+                Place {
+                    destination: item.destination.as_deref(),
+                    end_user_country: None,
+                    partner_country: partner.as_deref(),
+                },
+            );
             if old.as_ref().is_some_and(|o| o.decision == new.decision) {
                 continue;
             }
@@ -157,4 +166,12 @@ fn rescreen_batch(
         refresh_batch_state(conn, batch_id, &base, now)?;
     }
     Ok((examined, changed))
+}
+
+/// The partner country of the batch's project: where its lines go when they name no destination.
+pub(super) fn partner_country(conn: &mut DbConnection, batch_id: &str) -> Result<Option<String>, DbError> {
+    let Some(batch) = db::batches::get(conn, batch_id)? else {
+        return Ok(None);
+    };
+    Ok(db::projects::get(conn, &batch.project_id)?.and_then(|p| p.partner_country))
 }

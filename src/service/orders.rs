@@ -185,8 +185,9 @@ pub fn submit(
         idempotency_key: order.idempotency_key.clone(),
     };
     // Classify before taking the write lock (SQLite has one writer): the transaction only inserts.
+    let partner = crate::db::projects::get(&mut conn, &meta.project)?.and_then(|p| p.partner_country);
     let first = store::FirstScreening::of(&meta, classifier.catalog_version());
-    let mut writer = Writer::new(classifier, &meta.id, first);
+    let mut writer = Writer::new(classifier, &meta.id, first).with_partner_country(partner);
     for (i, line) in lines.into_iter().enumerate() {
         let item = ImportedItem {
             extra: Vec::new(),

@@ -199,6 +199,7 @@ pub(super) struct Writer<'a> {
     problems: Vec<NewProblem>,
     position: i64,
     pub summary: Summary,
+    partner_country: Option<String>,
     first: FirstScreening,
     /// Re-submitted lines: position -> the item they replace.
     pub(super) replaced: HashMap<i64, i64>,
@@ -213,9 +214,16 @@ impl<'a> Writer<'a> {
             problems: Vec::new(),
             position: 0,
             summary: Summary::default(),
+            partner_country: None,
             first,
             replaced: HashMap::new(),
         }
+    }
+
+    /// Where lines that name no destination go: the project's partner country.
+    pub fn with_partner_country(mut self, partner_country: Option<String>) -> Writer<'a> {
+        self.partner_country = partner_country;
+        self
     }
 
     /// The rows buffered so far, to be inserted elsewhere (the upload inserts on another thread).
@@ -233,7 +241,7 @@ impl<'a> Writer<'a> {
             Record::Item(mut item) => {
                 let removed = remove_control_characters(&mut item);
                 let at = (item.source.sheet.clone(), i64::from(item.source.row));
-                let checked = CheckedItem::classify(self.classifier, item);
+                let checked = CheckedItem::classify_for(self.classifier, item, self.partner_country.as_deref());
                 self.summary.add(checked.classification.decision);
                 let classification = serde_json::to_string(&checked.classification)
                     .map_err(|e| ServiceError::Internal(e.to_string()))?;

@@ -59,6 +59,7 @@ pub fn upload(
     let started = std::time::Instant::now();
     let sqlite = matches!(*conn, db::DbConnection::Sqlite(_));
     db::defer_checkpoint(&mut conn, true)?;
+    let partner = db::projects::get(&mut conn, &meta.project)?.and_then(|p| p.partner_country);
     let stored = db::write(&mut conn, |conn| {
         store::begin(conn, &meta, classifier.catalog_version())?;
         // Three stages overlap, as `equipcheck check` overlaps reading and classifying: the import reads the
@@ -85,7 +86,7 @@ pub fn upload(
                 result
             });
             let classifying = scope.spawn(move || {
-                let mut writer = Writer::new(classifier, batch_id, writer_first);
+                let mut writer = Writer::new(classifier, batch_id, writer_first).with_partner_country(partner);
                 for chunk in records_rx {
                     for record in chunk {
                         writer.add(record)?;

@@ -8,6 +8,7 @@ mod audit_chain;
 mod auth;
 mod batches;
 mod catalog_impact;
+mod destinations;
 mod erp;
 mod hardening_faults;
 mod hardening_input;
