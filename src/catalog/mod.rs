@@ -5,10 +5,12 @@ pub mod codes;
 mod model;
 pub mod monitoring;
 mod validate;
+pub mod words;
 pub(crate) use validate::phrase_key as validate_phrase_key;
 
-pub use model::{Act, CodeRule, Entry, Pattern, PolicySetting, Strength, Threshold};
+pub use model::{Act, CodeRule, Collision, Entry, Pattern, PolicySetting, Strength, Threshold};
 pub use monitoring::{MonitoringPolicy, Profile};
+pub use words::OrdinaryWords;
 
 use crate::decision::Decision;
 use model::{EntryFile, Manifest, NegativesFile, PolicyFile, RulesFile};
@@ -62,8 +64,16 @@ pub struct Catalog {
     pub negatives: Vec<String>,
     /// Ordinary words never taken for a misspelt catalogue word.
     pub known_words: Vec<String>,
+    /// Words that negate what follows them up to the end of the clause ("other than", "ausgenommen").
+    pub negations: Vec<String>,
+    /// Words that negate only the next word ("non-military", "nicht militärisch").
+    pub negation_prefixes: Vec<String>,
+    /// Ambiguous words that also name ordinary goods, with the words that say the ordinary goods are meant.
+    pub collisions: Vec<Collision>,
     /// End-use monitoring policy (`monitoring.toml`; the documented defaults when the file is absent).
     pub monitoring: MonitoringPolicy,
+    /// Ordinary words of the five languages near catalogue words (`words/LANG.txt`), never typo-corrected.
+    pub ordinary_words: OrdinaryWords,
     pub dir: PathBuf,
     by_code: HashMap<String, usize>,
 }
@@ -93,7 +103,11 @@ impl Catalog {
             code_rules: rules.rule,
             negatives: negatives.negative,
             known_words: negatives.known_words,
+            negations: negatives.negations,
+            negation_prefixes: negatives.negation_prefixes,
+            collisions: negatives.collision,
             monitoring,
+            ordinary_words: OrdinaryWords::load(dir)?,
             dir: dir.to_path_buf(),
             by_code: HashMap::new(),
         };
