@@ -111,6 +111,14 @@ pub(super) fn decide(
             e.weak.iter().chain(&e.context).chain(&e.colliding).map(move |r| (decision, *r))
         })
         .collect();
+    // Decisions of the HS headings the item declares: a heading corroborates an ambiguous word of its family
+    // ("Igniters" with HS 3603 are explosive articles; alone the word would only ask).
+    let hs_families: Vec<Decision> = collected
+        .entries
+        .iter()
+        .filter(|e| e.hs_weak)
+        .map(|e| entries[e.entry as usize].decision())
+        .collect();
     // Policy entries named strongly in the text, for headings that defer to them (HS 9304).
     let policy_decision = collected
         .entries
@@ -129,6 +137,7 @@ pub(super) fn decide(
                 .iter()
                 .chain(&found.colliding)
                 .any(|w| family.clone().any(|(_, other)| !overlaps(*w, *other)))
+                || (!(found.weak.is_empty() && found.colliding.is_empty()) && hs_families.contains(&entry.decision()))
         };
         let mut question = None;
         let (decision, reason) = if let Some(exact) = found.declared {
