@@ -208,6 +208,10 @@ fn catalog_command(catalog: Arc<Catalog>, command: CatalogCommand) -> ExitCode {
                 *per_list.entry(entry.list.as_str()).or_default() += 1;
             }
             out!("catalogue {} in {}: valid", catalog.version, catalog.dir.display());
+            let warnings = equipcheck::catalog::words::ordinary_word_warnings(&catalog);
+            for warning in &warnings {
+                out!("  warning: {warning}");
+            }
             for (list, count) in per_list {
                 let act = catalog
                     .act(list)

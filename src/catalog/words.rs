@@ -78,6 +78,47 @@ impl OrdinaryWords {
     }
 }
 
+/// Strong single-word terms that are ordinary words of another of the five languages, where the entry does
+/// not list the word for that language too: one match decides the entry, so a collision there is a false alarm
+/// waiting to happen ("canon" is French for gun barrel and English for a rule). `catalog validate` prints them
+/// as warnings; make such a term weak, or write a longer phrase.
+pub fn ordinary_word_warnings(catalog: &super::Catalog) -> Vec<super::CatalogProblem> {
+    let mut warnings = Vec::new();
+    for entry in &catalog.entries {
+        for (lang, terms) in &entry.terms {
+            for term in terms {
+                let key = super::validate_phrase_key(term);
+                if key.contains(' ') || key.len() < 4 {
+                    continue;
+                }
+                let own = |other: &str| {
+                    entry
+                        .terms
+                        .get(other)
+                        .is_some_and(|list| list.iter().any(|t| super::validate_phrase_key(t) == key))
+                };
+                let others: Vec<&str> = catalog
+                    .ordinary_words
+                    .languages(&key)
+                    .filter(|other| other != lang && !own(other))
+                    .collect();
+                if !others.is_empty() {
+                    warnings.push(super::CatalogProblem {
+                        file: entry.file.clone(),
+                        code: Some(entry.code.clone()),
+                        message: format!(
+                            "strong term '{term}' ({lang}) is an ordinary word in {}: consider a weak term or a longer \
+                             phrase",
+                            others.join(", ")
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    warnings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

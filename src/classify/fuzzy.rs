@@ -193,11 +193,16 @@ impl Fuzzy {
             .map(String::as_str)
     }
 
-    /// Whether `word` is a catalogue word or an ordinary word (perhaps with an inflection ending): a real
-    /// word, not a typing error.
+    /// Whether `word` is a catalogue word (perhaps with an inflection ending) or an ordinary word: a real
+    /// word, not a typing error. The word lists hold inflected forms already, so an ordinary word must match
+    /// exactly ("granade" is not Spanish "granad" plus an ending).
     pub(crate) fn is_known(&self, word: &str) -> bool {
-        let known = |w: &str| self.vocabulary.contains(w) || self.ordinary.contains(w);
-        known(word) || ENDINGS.iter().any(|ending| word.strip_suffix(ending).is_some_and(known))
+        self.ordinary.contains(word)
+            || self.vocabulary.contains(word)
+            || ENDINGS.iter().any(|ending| {
+                word.strip_suffix(ending)
+                    .is_some_and(|stem| self.vocabulary.contains(stem))
+            })
     }
 }
 

@@ -65,7 +65,8 @@ pub(super) fn collect(
     let negations: Vec<(&Located, bool)> = located
         .iter()
         .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
-            Role::Negation { next_word_only } => Some((l, next_word_only)),
+            // A negation is its exact words: "note" and "nos" are not "not" and "no" with an ending.
+            Role::Negation { next_word_only } if l.hit.end == l.hit.literal_end => Some((l, next_word_only)),
             _ => None,
         })
         .collect();
@@ -91,19 +92,20 @@ pub(super) fn collect(
     };
     // The negation that governs a match: one that ends before it, in the same clause (or just before it, for
     // a negation of the next word only).
-    let negated_by = |l: &Located| {
+    let negated_at = |start: usize, end: usize| {
         negations.iter().find(|(n, next_word_only)| {
-            if n.end > l.start {
+            if n.end > start {
                 return false;
             }
             if *next_word_only {
-                return l.start == n.end + 1;
+                return start == n.end + 1;
             }
             let from = normalized.source_span(n.start, n.end).1;
-            let to = normalized.source_span(l.start, l.end).0;
+            let to = normalized.source_span(start, end).0;
             !boundaries.iter().any(|&b| from <= b && b < to)
         })
     };
+    let negated_by = |l: &Located| negated_at(l.start, l.end);
     let evidence_for = |l: &Located, kind: EvidenceKind, strength: Option<Strength>| {
         let (s, e) = normalized.source_span(l.start, l.end);
         Evidence {
@@ -225,7 +227,7 @@ pub(super) fn collect(
         collected.add_text(group.entry, strength, (start, end), evidence);
     }
 
-    collect_patterns(classifier, description, normalized, collected);
+    collect_patterns(classifier, description, normalized, collected, &|s, e| negated_at(s, e).is_some());
 }
 
 /// Character indices of the description where a clause ends, so a negation stops there: `, ; : ( ) [ ]`, a
@@ -243,7 +245,13 @@ fn clause_boundaries(description: &str) -> Vec<usize> {
         .collect()
 }
 
-fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Normalized, collected: &mut Collected) {
+fn collect_patterns(
+    classifier: &Classifier,
+    description: &str,
+    normalized: &Normalized,
+    collected: &mut Collected,
+    negated: &dyn Fn(usize, usize) -> bool,
+) {
     // One scan answers "none" for nearly every description; only then ask which patterns matched.
     if classifier.pattern_owners.is_empty() || !classifier.patterns.is_match(&normalized.text) {
         return;
@@ -256,6 +264,9 @@ fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Nor
         let Some(found) = spec.compiled.as_ref().and_then(|re| re.find(&normalized.text)) else {
             continue;
         };
+        if negated(found.start(), found.end()) {
+            continue;
+        }
         let (s, e) = normalized.source_span(found.start(), found.end());
         let evidence = Evidence {
             field: Field::Description,
