@@ -21,14 +21,21 @@ use std::sync::Arc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let catalog_dir = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| root.join("catalog"));
+    let catalog_dir = std::env::args()
+        .nth(1)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("catalog"));
     let data = root.join("benches/data");
     let out = root.join("target/evaluate");
     std::fs::create_dir_all(&out)?;
     let catalog = Arc::new(Catalog::load(&catalog_dir)?);
     let classifier = Classifier::new(catalog.clone())?;
     println!("catalogue {} ({})", catalog.version, catalog_dir.display());
-    recall(&classifier, &data.join("cml-titles.tsv"), &out.join("recall-failures.tsv"))?;
+    recall(
+        &classifier,
+        &data.join("cml-titles.tsv"),
+        &out.join("recall-failures.tsv"),
+    )?;
     false_alarms(&classifier, &data, &out.join("false-alarms.tsv"))?;
     Ok(())
 }
@@ -55,10 +62,15 @@ fn recall(classifier: &Classifier, titles: &Path, failures: &Path) -> Result<(),
     let mut counts: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
     let mut report = String::from("code\tlang\tdecision\tentries\ttitle\n");
     for row in rows(titles)? {
-        let [code, lang, title, ..] = row.as_slice() else { continue };
+        let [code, lang, title, ..] = row.as_slice() else {
+            continue;
+        };
         let list = if code.starts_with("ML") { "EU-CML" } else { "other" };
         let c = classifier.classify_description(title);
-        let own = c.findings.iter().any(|f| own_entry(&f.entry, code) && f.decision != Decision::Clear);
+        let own = c
+            .findings
+            .iter()
+            .any(|f| own_entry(&f.entry, code) && f.decision != Decision::Clear);
         let counted = counts.entry((list.to_string(), lang.clone())).or_default();
         counted.0 += 1;
         counted.1 += usize::from(c.decision != Decision::Clear);
@@ -102,7 +114,9 @@ fn false_alarms(classifier: &Classifier, data: &Path, failures: &Path) -> Result
         let mut by_list: BTreeMap<(&'static str, String), usize> = BTreeMap::new();
         let mut lang_name = String::new();
         for row in rows(&corpus)? {
-            let [code, lang, description, ..] = row.as_slice() else { continue };
+            let [code, lang, description, ..] = row.as_slice() else {
+                continue;
+            };
             lang_name = lang.clone();
             let c = classifier.classify_description(description);
             if expected.iter().any(|prefix| code.starts_with(prefix.as_str())) {

@@ -14,7 +14,10 @@ fn classify(description: &str) -> Classification {
 }
 
 fn entries(c: &Classification) -> Vec<String> {
-    c.findings.iter().map(|f| format!("{}={}", f.entry, f.decision)).collect()
+    c.findings
+        .iter()
+        .map(|f| format!("{}={}", f.entry, f.decision))
+        .collect()
 }
 
 #[test]
@@ -50,7 +53,10 @@ fn misspelt_weapon_words_are_still_caught() {
 #[test]
 fn negations_govern_the_words_after_them_to_the_end_of_the_clause() {
     let cases: [(&str, Decision); 12] = [
-        ("Cruise ships, excursion boats and similar vessels, other than warships", Clear),
+        (
+            "Cruise ships, excursion boats and similar vessels, other than warships",
+            Clear,
+        ),
         ("Vessels, other than warships", Clear),
         ("Navires autres que les navires de guerre", Clear),
         ("Schiffe, ausgenommen Kriegsschiffe", Clear),
@@ -71,7 +77,9 @@ fn negations_govern_the_words_after_them_to_the_end_of_the_clause() {
     }
     let c = classify("Vessels, other than warships");
     assert!(
-        c.ignored.iter().any(|i| i.text == "warships" && i.negative == "other than"),
+        c.ignored
+            .iter()
+            .any(|i| i.text == "warships" && i.negative == "other than"),
         "the cancelled match is reported with its negation: {:?}",
         c.ignored
     );
@@ -116,15 +124,35 @@ fn headings_written_as_the_lists_write_them_are_found() {
     let cases: [(&str, Decision, &str); 6] = [
         ("Chemical, biological agents", Prohibited, "ML7"),
         ("'Vessels' of war", Military, "ML9"),
-        ("\u{2018}Vessels\u{2019} of war (surface or underwater)", Military, "ML9"),
-        ("Thermal imaging equipment specially designed for military use", Military, "ML15.d"),
-        ("Infrared or thermal imaging equipment, specially designed for military use", Military, "ML15.d"),
-        ("Matériel d'imagerie thermique spécialement conçu pour l'usage militaire", Military, "ML15.d"),
+        (
+            "\u{2018}Vessels\u{2019} of war (surface or underwater)",
+            Military,
+            "ML9",
+        ),
+        (
+            "Thermal imaging equipment specially designed for military use",
+            Military,
+            "ML15.d",
+        ),
+        (
+            "Infrared or thermal imaging equipment, specially designed for military use",
+            Military,
+            "ML15.d",
+        ),
+        (
+            "Matériel d'imagerie thermique spécialement conçu pour l'usage militaire",
+            Military,
+            "ML15.d",
+        ),
     ];
     for (d, want, entry) in cases {
         let c = classify(d);
         assert_eq!(c.decision, want, "{d}: {:?}", entries(&c));
-        assert!(c.findings.iter().any(|f| f.entry.starts_with(entry)), "{d}: {:?}", entries(&c));
+        assert!(
+            c.findings.iter().any(|f| f.entry.starts_with(entry)),
+            "{d}: {:?}",
+            entries(&c)
+        );
     }
 }
 
@@ -150,7 +178,10 @@ fn explosive_articles_are_weapons_material_with_or_without_their_hs_code() {
         control_code: None,
     });
     assert_eq!(with_hs.decision, Prohibited, "{:?}", entries(&with_hs));
-    assert!(with_hs.findings.iter().any(|f| f.entry == "ML8" && f.decision == Prohibited));
+    assert!(with_hs
+        .findings
+        .iter()
+        .any(|f| f.entry == "ML8" && f.decision == Prohibited));
     assert_eq!(classify("Igniter for gas boiler").decision, Clear);
 }
 
@@ -159,7 +190,11 @@ fn every_military_list_code_is_recognised_when_declared() {
     let classifier = common::classifier();
     let catalog = classifier.catalog();
     let codes: Vec<&equipcheck::catalog::Entry> = catalog.entries.iter().filter(|e| e.list == "EU-CML").collect();
-    assert!(codes.len() >= 110, "the CML is there to its sub-entries: {} entries", codes.len());
+    assert!(
+        codes.len() >= 110,
+        "the CML is there to its sub-entries: {} entries",
+        codes.len()
+    );
     for entry in codes {
         let c = classifier.classify(&ItemText {
             description: "Spare parts",
@@ -167,7 +202,9 @@ fn every_military_list_code_is_recognised_when_declared() {
             control_code: Some(&entry.code),
         });
         assert!(
-            c.findings.iter().any(|f| f.entry == entry.code && f.decision == entry.decision()),
+            c.findings
+                .iter()
+                .any(|f| f.entry == entry.code && f.decision == entry.decision()),
             "{}: {:?}",
             entry.code,
             entries(&c)

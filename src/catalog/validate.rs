@@ -59,7 +59,10 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
     }
 
     let cues = catalog.negations.iter().chain(&catalog.negation_prefixes);
-    let collision_words = catalog.collisions.iter().flat_map(|c| c.words.iter().chain(&c.civilian));
+    let collision_words = catalog
+        .collisions
+        .iter()
+        .flat_map(|c| c.words.iter().chain(&c.civilian));
     for phrase in cues.chain(collision_words) {
         if phrase_key(phrase).is_empty() {
             report(

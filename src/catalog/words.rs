@@ -142,7 +142,9 @@ mod tests {
         assert!(OrdinaryWords::load(dir.path()).expect("loads").is_empty());
         std::fs::create_dir(dir.path().join("words")).expect("words folder");
         std::fs::write(dir.path().join("words/fr.txt"), "crosse\nCroissant\n").expect("fr");
-        let error = OrdinaryWords::load(dir.path()).expect_err("upper case is refused").to_string();
+        let error = OrdinaryWords::load(dir.path())
+            .expect_err("upper case is refused")
+            .to_string();
         assert!(error.contains("fr.txt") && error.contains("line 2"), "{error}");
     }
 }

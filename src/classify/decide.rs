@@ -108,7 +108,11 @@ pub(super) fn decide(
         .iter()
         .flat_map(|e| {
             let decision = entries[e.entry as usize].decision();
-            e.weak.iter().chain(&e.context).chain(&e.colliding).map(move |r| (decision, *r))
+            e.weak
+                .iter()
+                .chain(&e.context)
+                .chain(&e.colliding)
+                .map(move |r| (decision, *r))
         })
         .collect();
     // Decisions of the HS headings the item declares: a heading corroborates an ambiguous word of its family

@@ -219,10 +219,20 @@ impl Matcher {
         for (i, collision) in catalog.collisions.iter().enumerate() {
             let collision_id = i as u32;
             for phrase in &collision.words {
-                add(phrase, Role::Colliding { collision: collision_id });
+                add(
+                    phrase,
+                    Role::Colliding {
+                        collision: collision_id,
+                    },
+                );
             }
             for phrase in &collision.civilian {
-                add(phrase, Role::Civilian { collision: collision_id });
+                add(
+                    phrase,
+                    Role::Civilian {
+                        collision: collision_id,
+                    },
+                );
             }
         }
         let automaton = AhoCorasick::builder()

@@ -227,7 +227,9 @@ pub(super) fn collect(
         collected.add_text(group.entry, strength, (start, end), evidence);
     }
 
-    collect_patterns(classifier, description, normalized, collected, &|s, e| negated_at(s, e).is_some());
+    collect_patterns(classifier, description, normalized, collected, &|s, e| {
+        negated_at(s, e).is_some()
+    });
 }
 
 /// Character indices of the description where a clause ends, so a negation stops there: `, ; : ( ) [ ]`, a
