@@ -11,10 +11,12 @@ pub mod source;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod validate;
+pub mod words;
 pub(crate) use validate::phrase_key as validate_phrase_key;
 
-pub use model::{Act, ArmsMaker, ArmsMakers, CodeRule, Entry, Pattern, PolicySetting, Strength, Threshold};
+pub use model::{Act, ArmsMaker, ArmsMakers, CodeRule, Collision, Entry, Pattern, PolicySetting, Strength, Threshold};
 pub use monitoring::{MonitoringPolicy, Profile};
+pub use words::OrdinaryWords;
 
 use crate::decision::Decision;
 use model::{EntryFile, Manifest, NegativesFile, PolicyFile, RulesFile};
@@ -68,6 +70,12 @@ pub struct Catalog {
     pub negatives: Vec<String>,
     /// Ordinary words never taken for a misspelt catalogue word.
     pub known_words: Vec<String>,
+    /// Words that negate what follows them up to the end of the clause ("other than", "ausgenommen").
+    pub negations: Vec<String>,
+    /// Words that negate only the next word ("non-military", "nicht militärisch").
+    pub negation_prefixes: Vec<String>,
+    /// Ambiguous words that also name ordinary goods, with the words that say the ordinary goods are meant.
+    pub collisions: Vec<Collision>,
     /// End-use monitoring policy (`monitoring.toml`; the documented defaults when the file is absent).
     pub monitoring: MonitoringPolicy,
     /// Known arms makers (`arms_makers.toml`): named as supplier or manufacturer, a reason to ask.
@@ -76,6 +84,8 @@ pub struct Catalog {
     pub warnings: Vec<CatalogProblem>,
     /// Restrictive measures per destination (`measures/`; none when the folder is absent).
     pub measures: crate::screening::Measures,
+    /// Ordinary words of the five languages near catalogue words (`words/LANG.txt`), never typo-corrected.
+    pub ordinary_words: OrdinaryWords,
     pub dir: PathBuf,
     by_code: HashMap<String, usize>,
 }
@@ -110,10 +120,14 @@ impl Catalog {
             code_rules: rules.rule,
             negatives: negatives.negative,
             known_words: negatives.known_words,
+            negations: negatives.negations,
+            negation_prefixes: negatives.negation_prefixes,
+            collisions: negatives.collision,
             monitoring,
             arms_makers,
             warnings: merged.flags,
             measures,
+            ordinary_words: OrdinaryWords::load(dir)?,
             dir: dir.to_path_buf(),
             by_code: HashMap::new(),
         };

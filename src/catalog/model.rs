@@ -90,6 +90,22 @@ pub(super) struct NegativesFile {
     pub negative: Vec<String>,
     #[serde(default)]
     pub known_words: Vec<String>,
+    #[serde(default)]
+    pub negations: Vec<String>,
+    #[serde(default)]
+    pub negation_prefixes: Vec<String>,
+    #[serde(default)]
+    pub collision: Vec<Collision>,
+}
+
+/// Ambiguous words that also name ordinary goods, and the words that say the ordinary goods are meant: beside
+/// one of those, the ambiguous word counts only when another word corroborates it ("magazines" beside
+/// "newspapers" is a publication; "magazine, 30 rounds" is not).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collision {
+    pub words: Vec<String>,
+    pub civilian: Vec<String>,
 }
 
 /// `arms_makers.toml`: manufacturers whose name, as supplier or manufacturer of a line, is a reason to ask.

@@ -78,6 +78,9 @@ fn validate(catalog: Arc<Catalog>) -> ExitCode {
         }
     }
     out!("catalogue {} in {}: valid", catalog.version, catalog.dir.display());
+    for warning in equipcheck::catalog::words::ordinary_word_warnings(&catalog) {
+        out!("  warning: {warning}");
+    }
     for (list, count) in per_list {
         let act = catalog
             .act(list)
