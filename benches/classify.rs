@@ -34,7 +34,10 @@ const DESCRIPTIONS: &[&str] = &[
 ];
 
 fn bench(c: &mut Criterion) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+    // EQUIPCHECK_CATALOG=DIR measures another catalogue (e.g. the previous one, for a before/after figure).
+    let dir = std::env::var_os("EQUIPCHECK_CATALOG")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog"));
     let catalog = Arc::new(Catalog::load(&dir).expect("the bundled catalogue loads"));
     let classifier = Classifier::new(catalog).expect("the bundled catalogue compiles");
     let mut group = c.benchmark_group("classify");

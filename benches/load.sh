@@ -38,7 +38,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 start_server() {
   port=$(free_port)
   base="http://127.0.0.1:$port"
-  RUST_LOG=warn EQUIPCHECK_DATABASE_URL="$1" EQUIPCHECK_BIND="127.0.0.1:$port" EQUIPCHECK_MAX_UPLOAD_MIB=200 \
+  RUST_LOG=warn EQUIPCHECK_RATE_LIMIT=0 EQUIPCHECK_DATABASE_URL="$1" EQUIPCHECK_BIND="127.0.0.1:$port" EQUIPCHECK_MAX_UPLOAD_MIB=200 \
     "$bin" serve 2>"$work/server.log" &
   server_pid=$!
   for _ in $(seq 100); do

@@ -35,7 +35,7 @@ run() {
   port=$(free_port)
   base="http://127.0.0.1:$port"
   RUST_LOG=warn EQUIPCHECK_DATABASE_URL="$url" EQUIPCHECK_BIND="127.0.0.1:$port" EQUIPCHECK_MAX_UPLOAD_MIB=200 \
-    "$bin" serve 2>"$work/server.log" &
+    EQUIPCHECK_RATE_LIMIT=0 "$bin" serve 2>"$work/server.log" &
   server_pid=$!
   for _ in $(seq 100); do curl -sf "$base/ready" >/dev/null 2>&1 && break; sleep 0.1; done
   curl -sf "$base/ready" >/dev/null || { cat "$work/server.log"; exit 1; }

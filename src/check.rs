@@ -1,9 +1,11 @@
-//! `equipcheck check`: import each file, classify every item as it arrives, and stream the results to a
-//! report. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
+//! The screening pipeline (no command line here: that is `src/cli/check.rs`): import each file, classify every
+//! item as it arrives, and stream the results to a report sink; the `check` command and the API's screening
+//! export share it. Reading runs on its own thread so parsing and classifying overlap on a multi-core machine.
 
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::decision::Decision;
-use crate::import::{self, ImportOptions, ImportProblem, ImportedItem, Record, SheetLayout};
+use crate::import::{self, ImportLayout, ImportOptions, ImportProblem, ImportedItem, Record};
+use crate::screening::Place;
 use serde::Serialize;
 use std::path::Path;
 use std::sync::mpsc;
@@ -20,13 +22,27 @@ pub struct CheckedItem {
 }
 
 impl CheckedItem {
+    /// Classifies the item and screens its destination (`partner_country` stands in when the line names none).
     pub fn classify(classifier: &Classifier, item: ImportedItem) -> CheckedItem {
+        CheckedItem::classify_for(classifier, item, None)
+    }
+
+    pub fn classify_for(classifier: &Classifier, item: ImportedItem, partner_country: Option<&str>) -> CheckedItem {
         let fields = &item.fields;
-        let classification = classifier.classify(&ItemText {
-            description: &fields.description,
-            hs_code: fields.hs_code.as_deref(),
-            control_code: fields.control_code.as_deref(),
-        });
+        let classification = classifier.classify_at(
+            &ItemText {
+                description: &fields.description,
+                hs_code: fields.hs_code.as_deref(),
+                control_code: fields.control_code.as_deref(),
+                extra: &item.extra,
+                supplier: fields.supplier.as_deref(),
+            },
+            Place {
+                destination: fields.destination.as_deref(),
+                end_user_country: None,
+                partner_country,
+            },
+        );
         CheckedItem { item, classification }
     }
 }
@@ -47,6 +63,15 @@ pub struct Summary {
 impl Summary {
     pub fn add(&mut self, decision: Decision) {
         self.counts[index_of(decision)] += 1;
+    }
+
+    /// Counts an item under `to` instead of `from` (a held re-submission stays prohibited).
+    pub fn replace(&mut self, from: Decision, to: Decision) {
+        let i = index_of(from);
+        if self.counts[i] > 0 {
+            self.counts[i] -= 1;
+            self.counts[index_of(to)] += 1;
+        }
     }
 
     pub fn count(&self, decision: Decision) -> usize {
@@ -92,7 +117,7 @@ impl Serialize for Summary {
 pub struct FileResult {
     pub file: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub layout: Option<SheetLayout>,
+    pub layout: Option<ImportLayout>,
     /// Why the file could not be read at all, and how to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,

@@ -87,6 +87,35 @@ pub struct Limits {
         default_value_t = 2
     )]
     pub max_concurrent_uploads: usize,
+    /// How long an Idempotency-Key stays "in progress" (409) before a retry may take it over: its request
+    /// crashed or was killed. Longer than the slowest purchase order takes to store.
+    #[arg(long = "idempotency-timeout", env = "EQUIPCHECK_IDEMPOTENCY_TIMEOUT", default_value = "2m",
+          value_parser = humantime::parse_duration)]
+    pub idempotency_timeout: Duration,
+    /// A request body (upload, purchase order, JSON) that sends nothing for this long is answered 408.
+    #[arg(long = "body-idle-timeout", env = "EQUIPCHECK_BODY_IDLE_TIMEOUT", default_value = "15s",
+          value_parser = humantime::parse_duration)]
+    pub body_idle_timeout: Duration,
+    /// Uploads and purchase orders one user may have in flight (being received or processed) per instance.
+    #[arg(
+        long = "max-uploads-per-user",
+        env = "EQUIPCHECK_MAX_UPLOADS_PER_USER",
+        default_value_t = 2
+    )]
+    pub max_uploads_per_user: usize,
+    /// Password checks (argon2) run at once; more wait up to 5 s, then the sign-in answers 429.
+    #[arg(long = "password-threads", env = "EQUIPCHECK_PASSWORD_THREADS", default_value_t = 2)]
+    pub password_threads: usize,
+    /// Failed sign-ins from one client address in 15 minutes before its sign-ins are refused (429).
+    #[arg(
+        long = "max-failed-logins-per-client",
+        env = "EQUIPCHECK_MAX_FAILED_LOGINS_PER_CLIENT",
+        default_value_t = 50
+    )]
+    pub max_failed_logins_per_client: u32,
+    /// API requests one client address may make per minute on one instance (429 beyond); 0 turns it off.
+    #[arg(long = "rate-limit", env = "EQUIPCHECK_RATE_LIMIT", default_value_t = 1200)]
+    pub rate_limit: u32,
 }
 
 impl Limits {
@@ -118,6 +147,18 @@ pub struct Settings {
     /// Database connections per instance.
     #[arg(long = "db-pool-size", env = "EQUIPCHECK_DB_POOL_SIZE", default_value_t = 8)]
     pub pool_size: u32,
+    /// How long a request waits for a free database connection before it is answered 503.
+    #[arg(long = "db-pool-timeout", env = "EQUIPCHECK_DB_POOL_TIMEOUT", default_value = "3s",
+          value_parser = humantime::parse_duration)]
+    pub pool_timeout: Duration,
+    /// How long a write waits for a lock another writer or process holds before it is answered 503.
+    #[arg(long = "db-lock-timeout", env = "EQUIPCHECK_DB_LOCK_TIMEOUT", default_value = "10s",
+          value_parser = humantime::parse_duration)]
+    pub lock_timeout: Duration,
+    /// Addresses of the load balancers in front (comma-separated): only their `X-Forwarded-For` names the client
+    /// that throttles and rate limits count.
+    #[arg(long = "trusted-proxies", env = "EQUIPCHECK_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The day the service takes for "today" in end-use monitoring (YYYY-MM-DD); default: the system date (UTC).
     /// For tests, training and replaying a past day; reads also take `?as_of=`.
     #[arg(long, env = "EQUIPCHECK_TODAY")]

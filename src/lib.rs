@@ -8,9 +8,12 @@ pub mod catalog;
 pub mod check;
 pub mod classify;
 pub mod decision;
+pub mod field_limits;
 pub mod import;
+pub mod input_text;
 pub mod report;
 pub mod review;
+pub mod screening;
 pub mod text;
 
 pub mod api;

@@ -109,7 +109,12 @@ impl Application {
     /// Same with a classifier already built (tests share one).
     pub fn build_with(settings: &Settings, classifier: Arc<Classifier>) -> Result<Application, StartupError> {
         let backend = Backend::from_url(&settings.database_url)?;
-        let pool = db::connect(&settings.database_url, settings.pool_size)?;
+        let pool = db::connect_with(
+            &settings.database_url,
+            settings.pool_size,
+            settings.pool_timeout,
+            settings.lock_timeout,
+        )?;
         rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
         let sessions = web::Data::new(load_session_keys(&settings.web, &pool)?);
@@ -123,6 +128,18 @@ impl Application {
             )),
             clock: settings.today.map_or(Clock::System, Clock::Fixed),
             login_throttle: Arc::default(),
+            client_throttle: Arc::new(crate::auth::throttle::LoginThrottle::new(
+                settings.limits.max_failed_logins_per_client,
+                std::time::Duration::from_secs(15 * 60),
+            )),
+            password_pool: crate::auth::hashing::PasswordPool::new(
+                settings.limits.password_threads,
+                std::time::Duration::from_secs(5),
+            ),
+            trusted_proxies: settings.trusted_proxies.clone(),
+            rate_limiter: api::rate_limit::RateLimiter::new(settings.limits.rate_limit),
+            lock_timeout: settings.lock_timeout,
+            user_uploads: api::limits::UserUploads::new(settings.limits.max_uploads_per_user),
         });
         let bind_err = |source| StartupError::Bind {
             bind: settings.bind.clone(),
@@ -132,10 +149,12 @@ impl Application {
         let port = listener.local_addr().map_err(bind_err)?.port();
         let mut server = HttpServer::new(move || {
             App::new()
+                .wrap(middleware::from_fn(api::rate_limit::limit))
+                .wrap(middleware::from_fn(api::url_guard::refuse_control_characters))
                 .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::from_fn(api::request_meta::request_id))
                 .wrap(middleware::from_fn(api::conditional::conditional_get))
-                .wrap(middleware::Logger::new("%a \"%r\" %s %b %Dms %{x-request-id}o"))
+                .wrap(api::access_log::logger())
                 .app_data(state.clone())
                 .app_data(keys.clone())
                 .app_data(sessions.clone())

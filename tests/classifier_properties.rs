@@ -135,8 +135,10 @@ proptest! {
         hs_code in prop::option::of("[0-9 .\\PC]{0,14}"),
         control_code in prop::option::of("[0-9A-Za-z .;,\\-\\PC]{0,20}"),
     ) {
-        use equipcheck::classify::{Field, ItemText};
-        let item = ItemText { description: &description, hs_code: hs_code.as_deref(), control_code: control_code.as_deref() };
+        use equipcheck::classify::{ExtraText, Field, ItemText};
+        // The same text as another column and as the supplier: spans there index into that cell.
+        let extra = [ExtraText { column: "C (Remarks)".into(), text: description.clone() }];
+        let item = ItemText { description: &description, hs_code: hs_code.as_deref(), control_code: control_code.as_deref(), extra: &extra, supplier: Some(&description) };
         let result = classifier().classify(&item);
         for finding in &result.findings {
             for evidence in &finding.evidence {
@@ -144,6 +146,9 @@ proptest! {
                     Field::Description => description.as_str(),
                     Field::HsCode => hs_code.as_deref().unwrap_or_default(),
                     Field::ControlCode => control_code.as_deref().unwrap_or_default(),
+                    Field::Extra | Field::Supplier => description.as_str(),
+                    // `classify` takes no destination: nothing may claim to be found in one.
+                    Field::Destination => "",
                 };
                 let [start, end] = evidence.span;
                 prop_assert!(start <= end && end <= field.chars().count(), "{:?} in {:?}", evidence, field);

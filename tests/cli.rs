@@ -45,7 +45,7 @@ fn json_report_carries_location_decision_and_evidence() {
         "{evidence}"
     );
     assert_eq!(uzi["catalog_version"], report["catalog_version"]);
-    assert_eq!(file["layout"]["header_row"], 4);
+    assert_eq!(file["layout"]["sheets"][0]["header_row"], 4);
 }
 
 #[test]
@@ -193,4 +193,99 @@ fn a_workbook_declaring_absurd_sizes_is_refused_not_obeyed() {
         shown.contains("hostile.xlsx") && shown.contains("2000000000"),
         "{shown}"
     );
+}
+
+/// A workbook of two lots and a notes sheet, written for the test.
+fn lots_workbook(path: &std::path::Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, line, remarks) in [
+        ("Lot 1", "Training kit", "incl. 2 000 rounds 7.62x39 and 4 AK-47"),
+        ("Lot 2", "Sniper rifle .338", ""),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (c, h) in ["Description", "Qty", "Remarks"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, line).unwrap();
+        ws.write_number(1, 1, 1.0).unwrap();
+        if !remarks.is_empty() {
+            ws.write_string(1, 2, remarks).unwrap();
+        }
+        ws.write_string(2, 0, "Office chair").unwrap();
+        ws.write_number(2, 1, 4.0).unwrap();
+    }
+    wb.add_worksheet()
+        .set_name("Notes")
+        .unwrap()
+        .write_string(0, 0, "Read me")
+        .unwrap();
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn check_reads_every_sheet_and_every_column_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lots.xlsx");
+    lots_workbook(&input);
+    let out = equipcheck(&["check", "--format", "json", input.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let file = &report["files"][0];
+    let items = file["items"].as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    let kit = items.iter().find(|i| i["description"] == "Training kit").unwrap();
+    assert_eq!(
+        (kit["sheet"].as_str(), kit["decision"].as_str()),
+        (Some("Lot 1"), Some("prohibited"))
+    );
+    assert_eq!(kit["extra"][0]["column"], "C (Remarks)");
+    let sniper = items.iter().find(|i| i["description"] == "Sniper rifle .338").unwrap();
+    assert_eq!(
+        (sniper["sheet"].as_str(), sniper["decision"].as_str()),
+        (Some("Lot 2"), Some("prohibited"))
+    );
+    let layout = &file["layout"];
+    assert_eq!(layout["sheets"].as_array().unwrap().len(), 2);
+    let remarks = &layout["sheets"][0]["columns"][2];
+    assert_eq!(
+        (remarks["header"].as_str(), remarks["action"].as_str()),
+        (Some("Remarks"), Some("screened_text"))
+    );
+    assert_eq!(layout["skipped_sheets"][0]["sheet"], "Notes");
+
+    // The table shows where each item is, every column and the skipped sheet.
+    let out = equipcheck(&["check", input.to_str().unwrap()]);
+    let table = text(&out.stdout);
+    assert!(table.contains("-- sheet 'Lot 2'\n     2  prohibited"), "{table}");
+    assert!(table.contains("in C (Remarks)"), "{table}");
+    assert!(
+        table.contains("Remarks: header not a field: 1 cell(s) screened as text"),
+        "{table}"
+    );
+    assert!(table.contains("sheet 'Notes' not read: no header row"), "{table}");
+
+    // --sheet still restricts.
+    let out = equipcheck(&["check", "--format", "json", "--sheet", "Lot 2", input.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(report["files"][0]["items"].as_array().unwrap().len(), 2);
+
+    // CSV output carries the other columns' text.
+    let out = equipcheck(&["check", "--format", "csv", input.to_str().unwrap()]);
+    let csv = text(&out.stdout);
+    assert!(csv.lines().next().unwrap().ends_with(",other_text"), "{csv}");
+    assert!(csv.contains("C (Remarks): incl. 2 000 rounds"), "{csv}");
+}
+
+#[test]
+fn check_keeps_a_one_column_csv_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("one.csv");
+    std::fs::write(&input, "Description\nSpare parts; rifle barrels 5.56 mm\nTent; green\n").unwrap();
+    let out = equipcheck(&["check", "--format", "json", input.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let items = report["files"][0]["items"].as_array().unwrap();
+    assert_eq!(items[0]["description"], "Spare parts; rifle barrels 5.56 mm");
+    assert_eq!(items[1]["description"], "Tent; green");
+    assert_eq!(report["files"][0]["layout"]["delimiter"], serde_json::Value::Null);
 }

@@ -209,6 +209,7 @@ fn tariff_codes_in_chapter_93_are_weapons_however_written() {
             description: "Item 7 as per annex",
             hs_code: Some(hs),
             control_code: None,
+            ..ItemText::default()
         });
         assert_eq!(result.decision, Prohibited, "{hs}");
     }
@@ -220,6 +221,7 @@ fn settled_questions_are_not_asked() {
         description: "Rifle scope 3-9x40",
         hs_code: Some("901310"),
         control_code: None,
+        ..ItemText::default()
     });
     assert_eq!(scope.decision, Prohibited);
     assert!(scope.questions.is_empty(), "{:?}", scope.questions);

@@ -41,9 +41,25 @@ pub fn clean_file_name(raw: &str) -> String {
     cleaned.trim().to_string()
 }
 
-pub(crate) async fn read_field(field: &mut actix_multipart::Field, limit: u64) -> Result<Vec<u8>, ApiError> {
+/// The next item of a request body stream, or 408 when the client sends nothing for `idle`.
+pub(crate) async fn next_before<S: futures_util::Stream + Unpin>(
+    stream: &mut S,
+    idle: std::time::Duration,
+) -> Result<Option<S::Item>, ApiError> {
+    tokio::time::timeout(idle, stream.next())
+        .await
+        .map_err(|_| ApiError::BodyTimeout {
+            idle_secs: idle.as_secs().max(1),
+        })
+}
+
+pub(crate) async fn read_field(
+    field: &mut actix_multipart::Field,
+    limit: u64,
+    idle: std::time::Duration,
+) -> Result<Vec<u8>, ApiError> {
     let mut out = Vec::new();
-    while let Some(chunk) = field.next().await {
+    while let Some(chunk) = next_before(field, idle).await? {
         let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("cannot read the upload: {e}")))?;
         if (out.len() + chunk.len()) as u64 > limit {
             return Err(ApiError::PayloadTooLarge { limit });
@@ -85,10 +101,33 @@ pub async fn upload(
 
 /// An upload form read and checked, with the extra text fields the caller asked for.
 pub(crate) struct ReceivedUpload {
-    pub upload: Upload,
+    pub upload: SpooledUpload,
     pub fields: Vec<(String, String)>,
-    /// The upload slot, held until the upload is stored.
+    /// The processing slot, taken once the whole body was in and held until the upload is stored.
     pub slot: tokio::sync::OwnedSemaphorePermit,
+    /// Counts against the uploader's cap of uploads in flight.
+    _in_flight: super::limits::UserUpload,
+}
+
+/// An upload whose file waits in a temporary file (deleted when dropped), not in memory.
+pub(crate) struct SpooledUpload {
+    pub project: String,
+    pub file_name: String,
+    pub spool: std::fs::File,
+    pub actor: crate::audit::Actor,
+    pub request_id: Option<String>,
+}
+
+/// Writes one chunk of the file to the spool; the size limit is checked as it grows.
+fn spool_chunk(spool: &mut std::fs::File, written: &mut u64, chunk: &[u8], limit: u64) -> Result<(), ApiError> {
+    use std::io::Write;
+    *written += chunk.len() as u64;
+    if *written > limit {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    spool
+        .write_all(chunk)
+        .map_err(|e| ApiError::Internal(format!("cannot spool the upload: {e}")))
 }
 
 /// Reads an upload form (`project`, `file`, and the text fields named in `extra`), checking the role, the size
@@ -110,15 +149,16 @@ pub(crate) async fn receive_upload(
     if let Some(project) = &project {
         who.require_project(project, "project")?;
     }
-    let slot = state.heavy_slot()?;
-    let mut file: Option<(String, Vec<u8>)> = None;
+    let in_flight = state.user_uploads.enter(&who.sub)?;
+    let idle = state.limits.body_idle_timeout;
+    let mut file: Option<(String, std::fs::File)> = None;
     let mut fields = Vec::new();
-    while let Some(field) = form.next().await {
+    while let Some(field) = next_before(form, idle).await? {
         let mut field = field.map_err(|e| ApiError::BadRequest(format!("cannot read the multipart form: {e}")))?;
         let name = field.name().unwrap_or("").to_string();
         match name.as_str() {
             "project" => {
-                let bytes = read_field(&mut field, 256)
+                let bytes = read_field(&mut field, 256, idle)
                     .await
                     .map_err(|_| ApiError::invalid("project", "is too long"))?;
                 let value = String::from_utf8(bytes).map_err(|_| ApiError::invalid("project", "is not text"))?;
@@ -131,11 +171,17 @@ pub(crate) async fn receive_upload(
                     .and_then(|cd| cd.get_filename())
                     .map(clean_file_name)
                     .unwrap_or_default();
-                let bytes = read_field(&mut field, limit).await?;
-                file = Some((name, bytes));
+                let mut spool = tempfile::tempfile()
+                    .map_err(|e| ApiError::Internal(format!("cannot create a temporary file: {e}")))?;
+                let mut written = 0u64;
+                while let Some(chunk) = next_before(&mut field, idle).await? {
+                    let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("cannot read the upload: {e}")))?;
+                    spool_chunk(&mut spool, &mut written, &chunk, limit)?;
+                }
+                file = Some((name, spool));
             }
             other if extra.contains(&other) => {
-                let bytes = read_field(&mut field, 1024)
+                let bytes = read_field(&mut field, 1024, idle)
                     .await
                     .map_err(|_| ApiError::invalid(other.to_string(), "is too long"))?;
                 let value =
@@ -158,28 +204,35 @@ pub(crate) async fn receive_upload(
         ));
     }
     who.require_project(&project, "project")?;
-    let (file_name, bytes) = file.ok_or_else(|| ApiError::invalid("file", "is required"))?;
+    let (file_name, spool) = file.ok_or_else(|| ApiError::invalid("file", "is required"))?;
     if file_name.is_empty() {
         return Err(ApiError::invalid(
             "file",
             "needs a file name with its extension (e.g. items.xlsx)",
         ));
     }
+    // Only now, with the whole body in, does the upload compete for a processing slot: a slow or stalled
+    // client holds nothing but its own connection and its temporary file.
+    let slot = state.heavy_slot()?;
     Ok(ReceivedUpload {
-        upload: Upload {
+        upload: SpooledUpload {
             project,
             file_name,
-            bytes,
+            spool,
             actor: who.actor(),
             request_id,
         },
         fields,
         slot,
+        _in_flight: in_flight,
     })
 }
 
 /// Imports, classifies and stores a received upload on the blocking pool.
-pub(crate) async fn store_upload(state: &web::Data<AppState>, input: Upload) -> Result<upload::Stored, ApiError> {
+pub(crate) async fn store_upload(
+    state: &web::Data<AppState>,
+    input: SpooledUpload,
+) -> Result<upload::Stored, ApiError> {
     let options = ImportOptions {
         limits: ImportLimits {
             max_input_bytes: state.limits.max_upload_bytes(),
@@ -188,7 +241,30 @@ pub(crate) async fn store_upload(state: &web::Data<AppState>, input: Upload) -> 
         ..ImportOptions::default()
     };
     let state = state.clone();
-    blocking(move || upload::upload(&state.pool, &state.classifier, &options, input)).await
+    blocking(move || {
+        use std::io::{Read, Seek};
+        let SpooledUpload {
+            project,
+            file_name,
+            mut spool,
+            actor,
+            request_id,
+        } = input;
+        let mut bytes = Vec::new();
+        spool
+            .rewind()
+            .and_then(|()| spool.read_to_end(&mut bytes))
+            .map_err(|e| ApiError::Internal(format!("cannot read the spooled upload: {e}")))?;
+        let input = Upload {
+            project,
+            file_name,
+            bytes,
+            actor,
+            request_id,
+        };
+        upload::upload(&state.pool, &state.classifier, &options, input).map_err(ApiError::from)
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -1,8 +1,8 @@
 //! Bounded request bodies: size (413, from Content-Length first, then while streaming) and JSON depth.
 
 use super::error::ApiError;
+use crate::input_text;
 use actix_web::{http::header, web, HttpRequest};
-use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 /// The declared Content-Length, if any.
@@ -13,14 +13,20 @@ pub fn content_length(req: &HttpRequest) -> Option<u64> {
         .and_then(|v| v.parse().ok())
 }
 
-/// Reads the whole body, refusing it with 413 as soon as it is known to exceed `limit` bytes.
+/// Reads the whole body, refusing it with 413 as soon as it is known to exceed `limit` bytes, and with 408 when
+/// the client stops sending for the configured idle time.
 pub async fn read_body(req: &HttpRequest, mut payload: web::Payload, limit: usize) -> Result<Vec<u8>, ApiError> {
+    let idle = req
+        .app_data::<web::Data<super::AppState>>()
+        .map_or(std::time::Duration::from_secs(15), |state| {
+            state.limits.body_idle_timeout
+        });
     let too_large = || ApiError::PayloadTooLarge { limit: limit as u64 };
     if content_length(req).is_some_and(|n| n > limit as u64) {
         return Err(too_large());
     }
     let mut body = Vec::new();
-    while let Some(chunk) = payload.next().await {
+    while let Some(chunk) = super::batches::next_before(&mut payload, idle).await? {
         let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("cannot read the request body: {e}")))?;
         if body.len() + chunk.len() > limit {
             return Err(too_large());
@@ -69,6 +75,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result
             format!("nests deeper than {max_depth} levels"),
         ));
     }
+    refuse_control_characters(bytes)?;
     serde_json::from_slice(bytes).map_err(|e| {
         ApiError::invalid(
             "body",
@@ -78,6 +85,21 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result
             ),
         )
     })
+}
+
+/// 422 naming the field when a string of the JSON body holds a control character (tab and line breaks aside).
+pub fn refuse_control_characters(bytes: &[u8]) -> Result<(), ApiError> {
+    if !input_text::json_may_hold_control(bytes) {
+        return Ok(());
+    }
+    // Not valid JSON: the typed parse that follows names the error.
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Ok(());
+    };
+    match input_text::find_in_json(&value) {
+        Some((field, c)) => Err(ApiError::invalid(field, input_text::message(c))),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

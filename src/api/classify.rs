@@ -5,6 +5,7 @@ use super::items::validation_error;
 use super::{body, AppState};
 use crate::auth::Identity;
 use crate::classify::{Classification, ItemText};
+use crate::screening::Place;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 use validator::Validate;
@@ -25,6 +26,12 @@ pub struct ClassifyItem {
     #[validate(length(max = 100))]
     #[schema(max_length = 100)]
     pub control_code: Option<String>,
+    /// Where the item goes (country name in five languages or ISO code): screened against restrictive measures.
+    #[validate(length(max = 500))]
+    pub destination: Option<String>,
+    /// The end user's country, when the destination is not given.
+    #[validate(length(max = 500))]
+    pub end_user_country: Option<String>,
 }
 
 /// One item, or an array of items (answered with an array in the same order).
@@ -59,13 +66,22 @@ impl ClassifyItem {
             description: &self.description,
             hs_code: self.hs_code.as_deref(),
             control_code: self.control_code.as_deref(),
+            ..ItemText::default()
+        }
+    }
+
+    fn place(&self) -> Place<'_> {
+        Place {
+            destination: self.destination.as_deref(),
+            end_user_country: self.end_user_country.as_deref(),
+            partner_country: None,
         }
     }
 }
 
 fn result(classifier: &crate::classify::Classifier, item: ClassifyItem) -> ClassifyResult {
     ClassifyResult {
-        classification: classifier.classify(&item.text()),
+        classification: classifier.classify_at(&item.text(), item.place()),
         line_ref: item.line_ref,
     }
 }

@@ -1,6 +1,7 @@
 //! The one place where errors become HTTP answers: `application/problem+json` (RFC 9457) with a stable `code`.
 //! Internal details are logged, never sent.
 
+use crate::auth::AuthError;
 use crate::review::{Refusal, ReviewError};
 use crate::service::ServiceError;
 use actix_web::http::{header, StatusCode};
@@ -52,14 +53,21 @@ pub enum ApiError {
     FileRefused(String),
     #[error("this Idempotency-Key was already used with a different request")]
     IdempotencyMismatch,
-    #[error("a request with this Idempotency-Key is still being processed; retry later")]
-    IdempotencyInProgress,
+    #[error("a request with this Idempotency-Key is still being processed; retry in {retry_after} seconds")]
+    IdempotencyInProgress { retry_after: u64 },
+    #[error("the request body stalled: nothing arrived for {idle_secs} seconds")]
+    BodyTimeout { idle_secs: u64 },
+    #[error("too many requests from this client; retry in {retry_after} seconds")]
+    RateLimited { retry_after: u64 },
     #[error("too many uploads are being processed; retry in {retry_after} seconds")]
     TooBusy { retry_after: u32 },
     #[error("too many failed sign-ins for this account; retry in {retry_after} seconds")]
     TooManyAttempts { retry_after: u64 },
     #[error("the service is temporarily unavailable: {0}")]
     Unavailable(String),
+    /// The database's condition (unreachable, busy, full, read-only): 503 with its reason code and Retry-After.
+    #[error("{}; retry in {} seconds", .0.message(), .0.retry_after())]
+    DatabaseFault(crate::db::fault::Fault),
     #[error("internal error")]
     Internal(String),
     /// A rule refused the attempt (four eyes, the no-weapons rule...); `code` names the rule.
@@ -91,10 +99,13 @@ impl ApiError {
             ApiError::UnreadableFile(_) => "unreadable_file",
             ApiError::FileRefused(_) => "file_refused",
             ApiError::IdempotencyMismatch => "idempotency_key_reused",
-            ApiError::IdempotencyInProgress => "idempotency_in_progress",
+            ApiError::IdempotencyInProgress { .. } => "idempotency_in_progress",
+            ApiError::BodyTimeout { .. } => "body_timeout",
             ApiError::TooBusy { .. } => "too_busy",
+            ApiError::RateLimited { .. } => "rate_limited",
             ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Unavailable(_) => "unavailable",
+            ApiError::DatabaseFault(fault) => fault.code(),
             ApiError::Internal(_) => "internal",
             ApiError::Refused { code, .. } | ApiError::Conflict { code, .. } => code,
             ApiError::PreconditionRequired(_) => "precondition_required",
@@ -114,10 +125,12 @@ impl ApiError {
             ApiError::UnreadableFile(_) => "Unreadable file",
             ApiError::FileRefused(_) => "File refused",
             ApiError::IdempotencyMismatch => "Idempotency key reused",
-            ApiError::IdempotencyInProgress => "Request in progress",
+            ApiError::IdempotencyInProgress { .. } => "Request in progress",
+            ApiError::BodyTimeout { .. } => "Request timeout",
             ApiError::TooBusy { .. } => "Too busy",
+            ApiError::RateLimited { .. } => "Too many requests",
             ApiError::TooManyAttempts { .. } => "Too many attempts",
-            ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal error",
             ApiError::Refused { .. } => "Refused",
             ApiError::Conflict { .. } => "Conflict",
@@ -161,10 +174,13 @@ impl ResponseError for ApiError {
             | ApiError::FileRefused(_)
             | ApiError::IdempotencyMismatch => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::IdempotencyInProgress => StatusCode::CONFLICT,
-            ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::IdempotencyInProgress { .. } => StatusCode::CONFLICT,
+            ApiError::TooBusy { .. } | ApiError::TooManyAttempts { .. } | ApiError::RateLimited { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
+            ApiError::Unavailable(_) | ApiError::DatabaseFault(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Refused { status, .. } => StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
@@ -184,12 +200,18 @@ impl ResponseError for ApiError {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
                 response.insert_header(("RateLimit", format!("\"heavy-requests\";r=0;t={retry_after}")));
             }
-            ApiError::TooManyAttempts { retry_after } => {
+            ApiError::TooManyAttempts { retry_after } | ApiError::RateLimited { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
                 response.insert_header(("RateLimit", format!("\"sign-in\";r=0;t={retry_after}")));
             }
-            ApiError::Unavailable(_) | ApiError::IdempotencyInProgress => {
+            ApiError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            ApiError::DatabaseFault(fault) => {
+                response.insert_header((header::RETRY_AFTER, fault.retry_after().to_string()));
+            }
+            ApiError::IdempotencyInProgress { retry_after } => {
+                response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
             ApiError::Unauthorized(_) => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
@@ -204,12 +226,40 @@ impl ResponseError for ApiError {
     }
 }
 
+impl From<AuthError> for ApiError {
+    fn from(e: AuthError) -> ApiError {
+        match e {
+            AuthError::KeysNotConfigured => ApiError::Internal(e.to_string()),
+            AuthError::MissingHeader | AuthError::InvalidHeader | AuthError::NotBearer | AuthError::InvalidToken => {
+                ApiError::Unauthorized(e.to_string())
+            }
+            AuthError::RoleNotAllowed => ApiError::Forbidden,
+            AuthError::NotGranted(what) => ApiError::NotFound(what),
+        }
+    }
+}
+
+/// The `Identity` extractor's refusals answer exactly as the same refusal from a handler.
+impl ResponseError for AuthError {
+    fn status_code(&self) -> StatusCode {
+        ApiError::from(self.clone()).status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        ApiError::from(self.clone()).error_response()
+    }
+}
+
 impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> ApiError {
         use crate::import::ImportError;
         match e {
             ServiceError::Db(db) => {
                 use diesel::result::{DatabaseErrorKind, Error as Diesel};
+                if let Some(fault) = db.fault() {
+                    tracing::warn!(code = fault.code(), error = %db, "database fault");
+                    return ApiError::DatabaseFault(fault);
+                }
                 match db {
                     crate::db::DbError::Pool(p) => ApiError::Unavailable(p.to_string()),
                     // A rule the service did not check first still never answers 500: the constraint speaks.
@@ -246,7 +296,7 @@ impl From<ServiceError> for ApiError {
                     .collect(),
             ),
             ServiceError::IdempotencyMismatch => ApiError::IdempotencyMismatch,
-            ServiceError::IdempotencyInProgress => ApiError::IdempotencyInProgress,
+            ServiceError::IdempotencyInProgress { retry_after } => ApiError::IdempotencyInProgress { retry_after },
             ServiceError::Conflict { code, detail } => ApiError::Conflict { code, detail },
             ServiceError::Internal(detail) => ApiError::Internal(detail),
         }
@@ -260,7 +310,11 @@ impl From<ReviewError> for ApiError {
             ReviewError::Refused(refusal) => ApiError::Refused {
                 code: refusal.code(),
                 // The no-weapons rule is about the item, not the caller's rights.
-                status: if refusal == Refusal::Prohibited { 422 } else { 403 },
+                status: if matches!(refusal, Refusal::Prohibited | Refusal::TwoReviewers) {
+                    422
+                } else {
+                    403
+                },
                 detail: refusal.message().to_string(),
             },
             e @ ReviewError::Conflict { .. } => ApiError::Conflict {
@@ -303,5 +357,59 @@ impl From<crate::db::DbError> for ApiError {
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(e: actix_web::error::BlockingError) -> ApiError {
         ApiError::Internal(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The auth layer's refusals keep the answers they had when the extractor built `ApiError` itself.
+    #[test]
+    fn auth_refusals_map_to_their_http_answers() {
+        let cases = [
+            (
+                AuthError::MissingHeader,
+                401,
+                "unauthorized",
+                "send Authorization: Bearer <token>",
+            ),
+            (
+                AuthError::InvalidHeader,
+                401,
+                "unauthorized",
+                "the Authorization header is not valid",
+            ),
+            (
+                AuthError::NotBearer,
+                401,
+                "unauthorized",
+                "the Authorization header must be Bearer <token>",
+            ),
+            (
+                AuthError::InvalidToken,
+                401,
+                "unauthorized",
+                "the token is missing, expired or not valid for this service",
+            ),
+            (AuthError::RoleNotAllowed, 403, "forbidden", "your role may not do this"),
+            (AuthError::NotGranted("batch"), 404, "not_found", "batch not found"),
+            (AuthError::KeysNotConfigured, 500, "internal", "internal error"),
+        ];
+        for (error, status, code, detail) in cases {
+            assert_eq!(error.status_code().as_u16(), status, "{error:?}");
+            let problem = ApiError::from(error.clone()).problem();
+            assert_eq!(
+                (problem.status, problem.code.as_str(), problem.detail.as_str()),
+                (status, code, detail)
+            );
+            let response = error.error_response();
+            assert_eq!(response.status().as_u16(), status);
+            assert_eq!(
+                response.headers().get(header::CONTENT_TYPE).unwrap(),
+                "application/problem+json"
+            );
+            assert_eq!(response.headers().contains_key(header::WWW_AUTHENTICATE), status == 401);
+        }
     }
 }

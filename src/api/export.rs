@@ -16,8 +16,10 @@ use actix_web::{web, HttpResponse};
 fn checked(item: items::Item) -> Result<CheckedItem, DbError> {
     let classification: Classification = serde_json::from_str(&item.classification)
         .map_err(|e| DbError::Corrupt(format!("item {}: classification: {e}", item.id)))?;
+    let extra = item.extra_texts();
     Ok(CheckedItem {
         item: ImportedItem {
+            extra,
             source: SourceRow {
                 sheet: item.sheet,
                 row: u32::try_from(item.row_number).unwrap_or(0),

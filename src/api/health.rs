@@ -1,4 +1,5 @@
-//! Probes for orchestrators: `/health` (the process answers) and `/ready` (database, migrations, catalogue).
+//! Probes for orchestrators: `/health` (the process answers) and `/ready` (database reachable and writable,
+//! migrations, catalogue).
 
 use super::error::{ApiError, Problem};
 use super::AppState;
@@ -32,10 +33,17 @@ pub async fn ready(state: web::Data<AppState>) -> Result<web::Json<Ready>, ApiEr
     let state2 = state.clone();
     web::block(move || {
         let mut conn = state2.pool.get()?;
-        crate::db::check_ready(&mut conn)
+        crate::db::check_ready(&mut conn, state2.lock_timeout)
     })
     .await?
-    .map_err(|e| ApiError::Unavailable(e.to_string()))?;
+    .map_err(|e| match e.fault() {
+        // Unreachable, busy, full, read-only: the reason code tells the operator which.
+        Some(fault) => {
+            tracing::warn!(code = fault.code(), error = %e, "not ready");
+            ApiError::DatabaseFault(fault)
+        }
+        None => ApiError::Unavailable(e.to_string()),
+    })?;
     Ok(web::Json(Ready {
         status: "ready".into(),
         database,

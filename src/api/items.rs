@@ -32,7 +32,20 @@ pub(crate) async fn visible_item(
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn get(who: Identity, state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let item = visible_item(&who, &state, path.into_inner()).await?;
-    Ok(with_etag(ItemView::new(item, true)))
+    let view = with_history(&state, item).await?;
+    Ok(with_etag(view))
+}
+
+/// The item's view with its screening history (single-item answers).
+pub(super) async fn with_history(state: &web::Data<AppState>, item: items::Item) -> Result<ItemView, ApiError> {
+    let state = state.clone();
+    let id = item.id;
+    let history = blocking(move || {
+        let mut conn = state.pool.get()?;
+        crate::db::screenings::for_item(&mut conn, id)
+    })
+    .await?;
+    Ok(ItemView::new(item, true).with_history(&history))
 }
 
 /// The item as JSON with its version as a strong ETag.
@@ -69,15 +82,31 @@ pub async fn edit(
     let id = path.into_inner();
     let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     let changes: ItemEdit = body::parse_json(&bytes, state.limits.max_json_depth)?;
+    let too_long = crate::field_limits::over_caps([
+        ("description", changes.description.as_deref()),
+        ("unit", changes.unit.as_deref()),
+        ("currency", changes.currency.as_deref()),
+        ("hs_code", changes.hs_code.as_deref()),
+        ("control_code", changes.control_code.as_deref()),
+        ("supplier", changes.supplier.as_deref()),
+        ("origin", changes.origin.as_deref()),
+        ("end_user", changes.end_user.as_deref()),
+        ("destination", changes.destination.as_deref()),
+        ("reason", changes.reason.as_deref()),
+    ]);
+    if !too_long.is_empty() {
+        return Err(crate::service::ServiceError::Invalid(too_long).into());
+    }
     let version = super::review::expected_version(&req, changes.version)?;
     let caller = Caller::new(&who, meta.request_id, meta.idempotency_key);
+    let state2 = state.clone();
     let outcome = blocking(move || {
         let mut conn = state.pool.get()?;
         let now = crate::db::now();
         review::edit(&mut conn, &state.classifier, &caller, id, version, &changes, now)
     })
     .await?;
-    let mut view = ItemView::new(outcome.item, true);
+    let mut view = with_history(&state2, outcome.item).await?;
     view.batch_state = Some(outcome.batch_state.as_str().to_string());
     Ok(with_etag(view))
 }

@@ -33,6 +33,44 @@ pub struct TokenResponse {
     pub projects: Vec<String>,
 }
 
+/// A sign-in with name and password (the API's and the web page's): the throttles first; the account read on the
+/// blocking pool (its connection returned at once); the password checked on the password pool, so a flood of
+/// sign-ins neither holds database connections nor queues ahead of other requests' database work.
+pub async fn sign_in(
+    state: &web::Data<AppState>,
+    client: &str,
+    name: String,
+    password: String,
+) -> Result<SignIn, ApiError> {
+    let throttles = accounts::Throttles {
+        account: &state.login_throttle,
+        client: &state.client_throttle,
+    };
+    if let Some(retry_after) = throttles.refuse(&name, client, Instant::now()) {
+        return Ok(SignIn::Throttled { retry_after });
+    }
+    let pool_state = state.clone();
+    let lookup_name = name.clone();
+    let user = blocking(move || {
+        let mut conn = pool_state.pool.get()?;
+        accounts::lookup(&mut conn, &lookup_name)
+    })
+    .await?;
+    let identity = state
+        .password_pool
+        .run(move || accounts::check(user, &password))
+        .await
+        .map_err(|e| match e {
+            crate::auth::hashing::HashingError::Busy => ApiError::TooBusy { retry_after: 2 },
+            other => ApiError::Internal(other.to_string()),
+        })??;
+    throttles.record(&name, client, identity.is_some(), Instant::now());
+    Ok(match identity {
+        Some(who) => SignIn::Accepted(who),
+        None => SignIn::Refused,
+    })
+}
+
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = TokenResponse), (status = 401, body = Problem), (status = 422, body = Problem),
         (status = 429, description = "Too many failed sign-ins for this account; see Retry-After", body = Problem)))]
@@ -46,12 +84,8 @@ pub async fn login(
     let request: LoginRequest = body::parse_json(&bytes, 4)?;
     request.validate().map_err(|e| validation_error(&e))?;
     let refused = || ApiError::Unauthorized("wrong name or password".into());
-    let outcome = blocking(move || {
-        let mut conn = state.pool.get()?;
-        let throttle = state.login_throttle.clone();
-        accounts::sign_in(&mut conn, &throttle, &request.name, &request.password, Instant::now())
-    })
-    .await?;
+    let client = super::client::client_ip(&req, &state.trusted_proxies);
+    let outcome = sign_in(&state, &client, request.name, request.password).await?;
     let who = match outcome {
         SignIn::Accepted(who) => who,
         SignIn::Refused => return Err(refused()),

@@ -2,25 +2,30 @@
 //! map the result), one file per resource. Every route is listed once in [`routes`], which builds the app and
 //! lets a test compare the served routes with the OpenAPI document.
 
+pub mod access_log;
 pub mod audit;
 pub mod batches;
 pub mod body;
 pub mod catalog;
 pub mod classify;
 pub mod conditional;
+pub mod client;
 mod docs_page;
 pub mod error;
 pub mod export;
 pub mod health;
 pub mod items;
+pub mod limits;
 pub mod login;
 pub mod monitoring;
 pub mod openapi;
 pub mod orders;
 pub mod problem_types;
 pub mod projects;
+pub mod rate_limit;
 pub mod request_meta;
 pub mod review;
+pub mod url_guard;
 pub mod views;
 pub mod vocab;
 
@@ -45,6 +50,18 @@ pub struct AppState {
     pub clock: crate::monitoring::Clock,
     /// Failed sign-ins per account (API and web), to stop online password guessing.
     pub login_throttle: Arc<crate::auth::throttle::LoginThrottle>,
+    /// Failed sign-ins per client address (API and web), so one client cannot try many accounts.
+    pub client_throttle: Arc<crate::auth::throttle::LoginThrottle>,
+    /// Password checks, on threads of their own (see `auth::hashing`).
+    pub password_pool: crate::auth::hashing::PasswordPool,
+    /// Proxies whose `X-Forwarded-For` names the client (the load balancer); others are the client themselves.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Requests per client per minute on the API.
+    pub rate_limiter: rate_limit::RateLimiter,
+    /// Uploads and purchase orders in flight per user (received or processed).
+    pub user_uploads: limits::UserUploads,
+    /// How long a write waits for a lock held elsewhere (the readiness probe restores it).
+    pub lock_timeout: std::time::Duration,
 }
 
 impl AppState {

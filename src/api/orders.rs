@@ -121,8 +121,10 @@ pub async fn submit(
             Some(key.to_string())
         }
     };
-    let _slot = state.heavy_slot()?;
+    let _in_flight = state.user_uploads.enter(&who.sub)?;
     let body = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
+    // The processing slot only once the whole body is in: a stalled client holds nothing but its connection.
+    let _slot = state.heavy_slot()?;
     let order = Order {
         project: query.project.clone(),
         reference: query.reference.clone(),
@@ -132,6 +134,7 @@ pub async fn submit(
         idempotency_key: key,
         max_lines: state.limits.max_order_lines,
         format,
+        idempotency_timeout: state.limits.idempotency_timeout,
     };
     let state2 = state.clone();
     let outcome = web::block(move || {

@@ -107,13 +107,6 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
          its answer.",
     ),
     t(
-        "order_reference_conflict",
-        409,
-        "Order reference already used",
-        "An order with a different content was already stored under this project and reference. Read it with GET \
-         /api/v1/purchase-orders?project=&reference=, or submit the change under a new reference.",
-    ),
-    t(
         "too_busy",
         429,
         "Too busy",

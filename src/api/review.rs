@@ -117,11 +117,12 @@ pub(super) fn expected_version(req: &HttpRequest, body: Option<i64>) -> Result<i
     request_body = DecisionRequest,
     responses((status = 200, description = "The item after the step, with the batch's review state", body = ItemView),
         (status = 401, body = Problem),
-        (status = 403, description = "forbidden (role), four_eyes (own upload), second_reviewer_required, \
-            not_uploader", body = Problem),
+        (status = 403, description = "forbidden (role), four_eyes (own upload), four_eyes_party (you edited or \
+            re-submitted the item), second_reviewer_required, not_uploader", body = Problem),
         (status = 404, body = Problem),
         (status = 409, description = "version_conflict (someone else acted first) or invalid_state", body = Problem),
-        (status = 422, description = "prohibited_item (a prohibited item is never approved) or invalid fields",
+        (status = 422, description = "prohibited_item (a prohibited item is never approved), \
+            two_reviewers_required (an item ever prohibited, not yet lowered by two reviewers) or invalid fields",
             body = Problem),
         (status = 428, description = "no version given", body = Problem)))]
 pub async fn decide(
@@ -138,6 +139,7 @@ pub async fn decide(
     let version = expected_version(&req, request.version)?;
     let action = request.action()?;
     let caller = Caller::new(&who, meta.request_id, meta.idempotency_key);
+    let state2 = state.clone();
     let outcome = blocking(move || {
         let mut conn = state.pool.get()?;
         review::decide(
@@ -151,7 +153,7 @@ pub async fn decide(
         )
     })
     .await?;
-    let mut view = ItemView::new(outcome.item, true);
+    let mut view = super::items::with_history(&state2, outcome.item).await?;
     view.batch_state = Some(outcome.batch_state.as_str().to_string());
     Ok(with_etag(view))
 }
@@ -170,9 +172,19 @@ pub struct ApproveClearResponse {
     /// Ids of the items approved (each has its own audit record).
     pub approved: Vec<i64>,
     pub count: usize,
+    /// Pending clear items left out, with why: `two_reviewers_required` (ever screened prohibited: approve it
+    /// on its own once two reviewers lowered it) or `four_eyes_party` (you edited or re-submitted it).
+    pub skipped: Vec<SkippedItem>,
     /// The batch's review state afterwards.
     #[schema(value_type = super::vocab::BatchReviewState)]
     pub batch_state: String,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct SkippedItem {
+    pub id: i64,
+    pub code: String,
+    pub reason: String,
 }
 
 #[utoipa::path(post, path = "/api/v1/batches/{batch}/approve-clear", tag = "review", security(("bearer" = [])),
@@ -213,6 +225,15 @@ pub async fn approve_clear(
     Ok(web::Json(ApproveClearResponse {
         count: outcome.approved.len(),
         approved: outcome.approved,
+        skipped: outcome
+            .skipped
+            .into_iter()
+            .map(|(id, refusal)| SkippedItem {
+                id,
+                code: refusal.code().to_string(),
+                reason: refusal.message().to_string(),
+            })
+            .collect(),
         batch_state: outcome.batch_state.as_str().to_string(),
     }))
 }
@@ -294,7 +315,7 @@ pub async fn queue(
             .entries
             .into_iter()
             .map(|e| QueueItem {
-                may_decide: may_review && e.uploaded_by != who.sub,
+                may_decide: may_review && !e.is_party(&who.sub),
                 uploaded_by: e.uploaded_by,
                 project: e.project,
                 batch_created_at: e.batch_created_at.and_utc(),

@@ -1,6 +1,7 @@
 //! What the API answers: response documents built from stored rows.
 
 use crate::classify::Classification;
+use crate::db::screenings::Screening;
 use crate::db::{batches::Batch, items::Item, items::Problem};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
@@ -91,6 +92,38 @@ pub struct ReviewView {
     /// Why a rescreen after a catalogue change sent the item back: from, to, why, catalog_version.
     #[schema(value_type = Option<Object>)]
     pub rescreen: Option<serde_json::Value>,
+    /// The two distinct reviewers who confirmed lowering a prohibited decision.
+    pub lowered_by: Option<String>,
+    pub lowering_confirmed_by: Option<String>,
+}
+
+/// One screening in an item's history.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScreeningView {
+    pub decision: String,
+    pub catalog_version: String,
+    /// The findings that made the decision (empty when clear).
+    pub evidence: String,
+    /// upload, submission (ERP), edit, resubmission (ERP, same order line) or rescreen (catalogue change).
+    pub cause: String,
+    pub by: String,
+    pub at: DateTime<Utc>,
+    /// Set when the screening belongs to the line this item re-submits.
+    pub item: Option<i64>,
+}
+
+impl From<&Screening> for ScreeningView {
+    fn from(s: &Screening) -> ScreeningView {
+        ScreeningView {
+            decision: s.decision.clone(),
+            catalog_version: s.catalog_version.clone(),
+            evidence: s.evidence.clone(),
+            cause: s.cause.clone(),
+            by: s.screened_by.clone(),
+            at: utc(s.screened_at),
+            item: s.from_item_id,
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -114,6 +147,10 @@ pub struct ItemView {
     pub origin: Option<String>,
     pub end_user: Option<String>,
     pub destination: Option<String>,
+    /// The line's other text cells (unmapped columns, a cell beyond the header), screened with the description.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<Object>)]
+    pub other_text: Vec<crate::classify::ExtraText>,
     /// prohibited, military, dual_use, controlled, review or clear.
     #[schema(value_type = crate::Decision)]
     pub decision: String,
@@ -132,6 +169,17 @@ pub struct ItemView {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<crate::classify::Classification>)]
     pub classification: Option<serde_json::Value>,
+    /// Screened (or decided) prohibited at some point: lowering it takes two reviewers, never a bulk approval.
+    pub ever_prohibited: bool,
+    /// The item an ERP re-submission of the same order line replaces.
+    pub supersedes: Option<i64>,
+    /// "screened prohibited on upload" (or on submission, edit, resubmission, rescreen), kept after any
+    /// correction (single-item reads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub screened_prohibited: Option<String>,
+    /// Every screening of the item, oldest first (single-item reads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub screenings: Option<Vec<ScreeningView>>,
 }
 
 impl ItemView {
@@ -146,7 +194,9 @@ impl ItemView {
         } else {
             None
         };
+        let other_text = i.extra_texts();
         ItemView {
+            other_text,
             id: i.id,
             batch_id: i.batch_id,
             position: i.position,
@@ -176,11 +226,24 @@ impl ItemView {
                 proposal: json(i.proposal.as_deref()),
                 question: json(i.question.as_deref()),
                 rescreen: json(i.rescreen.as_deref()),
+                lowered_by: i.lowered_by,
+                lowering_confirmed_by: i.lowering_confirmed_by,
             },
             version: i.version,
             batch_state: None,
             classification,
+            ever_prohibited: i.ever_prohibited,
+            supersedes: i.supersedes,
+            screened_prohibited: None,
+            screenings: None,
         }
+    }
+
+    /// With the item's screening history.
+    pub fn with_history(mut self, history: &[Screening]) -> ItemView {
+        self.screened_prohibited = crate::review::history::prohibited_note(history);
+        self.screenings = Some(history.iter().map(ScreeningView::from).collect());
+        self
     }
 }
 

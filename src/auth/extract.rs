@@ -1,60 +1,58 @@
-//! The actix extractor: `Identity` from `Authorization: Bearer <JWT>`, or 401.
+//! The actix extractor: `Identity` from `Authorization: Bearer <JWT>`, or an [`AuthError`] (the API layer maps
+//! it to 401).
 
 use super::jwt::JwtKeys;
-use super::{Identity, Role};
-use crate::api::error::ApiError;
+use super::{AuthError, Identity, Role};
 use actix_web::dev::Payload;
 use actix_web::{http::header, web, FromRequest, HttpRequest};
 use std::future::{ready, Ready};
 
 impl FromRequest for Identity {
-    type Error = ApiError;
-    type Future = Ready<Result<Identity, ApiError>>;
+    type Error = AuthError;
+    type Future = Ready<Result<Identity, AuthError>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
         ready(identify(req))
     }
 }
 
-fn identify(req: &HttpRequest) -> Result<Identity, ApiError> {
+fn identify(req: &HttpRequest) -> Result<Identity, AuthError> {
     let keys = req
         .app_data::<web::Data<JwtKeys>>()
-        .ok_or_else(|| ApiError::Internal("token keys are not configured".into()))?;
+        .ok_or(AuthError::KeysNotConfigured)?;
     let value = req
         .headers()
         .get(header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::Unauthorized("send Authorization: Bearer <token>".into()))?;
-    let value = value
-        .to_str()
-        .map_err(|_| ApiError::Unauthorized("the Authorization header is not valid".into()))?;
+        .ok_or(AuthError::MissingHeader)?;
+    let value = value.to_str().map_err(|_| AuthError::InvalidHeader)?;
     let token = value
         .strip_prefix("Bearer ")
         .or_else(|| value.strip_prefix("bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| ApiError::Unauthorized("the Authorization header must be Bearer <token>".into()))?;
+        .ok_or(AuthError::NotBearer)?;
     keys.verify(token).map_err(|e| {
         tracing::debug!(error = %e, "token refused");
-        ApiError::Unauthorized("the token is missing, expired or not valid for this service".into())
+        AuthError::InvalidToken
     })
 }
 
 impl Identity {
-    /// 403 unless the caller has one of these roles.
-    pub fn require(&self, roles: &[Role]) -> Result<(), ApiError> {
+    /// Refused (403 over HTTP) unless the caller has one of these roles.
+    pub fn require(&self, roles: &[Role]) -> Result<(), AuthError> {
         if self.has_role(roles) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden)
+            Err(AuthError::RoleNotAllowed)
         }
     }
 
-    /// 404 (as if it did not exist) unless the token grants the project.
-    pub fn require_project(&self, project: &str, what: &'static str) -> Result<(), ApiError> {
+    /// Not found (404, as if it did not exist) unless the token grants the project.
+    pub fn require_project(&self, project: &str, what: &'static str) -> Result<(), AuthError> {
         if self.can_see(project) {
             Ok(())
         } else {
-            Err(ApiError::NotFound(what))
+            Err(AuthError::NotGranted(what))
         }
     }
 }

@@ -181,6 +181,13 @@ impl JwtKeys {
         if claims.sub.trim().is_empty() {
             return Err(TokenError::Invalid("empty sub".into()));
         }
+        // The subject and project ids are stored and compared in the database (PostgreSQL refuses NUL).
+        if std::iter::once(&claims.sub)
+            .chain(&claims.projects)
+            .any(|text| crate::input_text::find_control(text, crate::input_text::Layout::Refused).is_some())
+        {
+            return Err(TokenError::Invalid("a control character in sub or projects".into()));
+        }
         let auth_method = if claims.amr.iter().any(|m| m == "pwd") {
             "password".to_string()
         } else {

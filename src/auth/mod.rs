@@ -1,9 +1,13 @@
 //! Identity and access: JWT validation with a pinned algorithm, roles, project scoping, passwords.
 
+mod error;
 pub mod extract;
+pub mod hashing;
 pub mod jwt;
 pub mod password;
 pub mod throttle;
+
+pub use error::AuthError;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -2,13 +2,21 @@
 //! See `catalog/README.md` for the format. Nothing about any control list is written in Rust.
 
 pub mod codes;
+pub mod diff;
+pub mod generate;
 mod model;
 pub mod monitoring;
+mod overlay;
+pub mod source;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod validate;
+pub mod words;
 pub(crate) use validate::phrase_key as validate_phrase_key;
 
-pub use model::{Act, CodeRule, Entry, Pattern, PolicySetting, Strength, Threshold};
+pub use model::{Act, ArmsMaker, ArmsMakers, CodeRule, Collision, Entry, Pattern, PolicySetting, Strength, Threshold};
 pub use monitoring::{MonitoringPolicy, Profile};
+pub use words::OrdinaryWords;
 
 use crate::decision::Decision;
 use model::{EntryFile, Manifest, NegativesFile, PolicyFile, RulesFile};
@@ -62,8 +70,22 @@ pub struct Catalog {
     pub negatives: Vec<String>,
     /// Ordinary words never taken for a misspelt catalogue word.
     pub known_words: Vec<String>,
+    /// Words that negate what follows them up to the end of the clause ("other than", "ausgenommen").
+    pub negations: Vec<String>,
+    /// Words that negate only the next word ("non-military", "nicht militärisch").
+    pub negation_prefixes: Vec<String>,
+    /// Ambiguous words that also name ordinary goods, with the words that say the ordinary goods are meant.
+    pub collisions: Vec<Collision>,
     /// End-use monitoring policy (`monitoring.toml`; the documented defaults when the file is absent).
     pub monitoring: MonitoringPolicy,
+    /// Known arms makers (`arms_makers.toml`): named as supplier or manufacturer, a reason to ask.
+    pub arms_makers: ArmsMakers,
+    /// Not errors, but to be looked at: curated entries whose legal text changed since their terms were checked.
+    pub warnings: Vec<CatalogProblem>,
+    /// Restrictive measures per destination (`measures/`; none when the folder is absent).
+    pub measures: crate::screening::Measures,
+    /// Ordinary words of the five languages near catalogue words (`words/LANG.txt`), never typo-corrected.
+    pub ordinary_words: OrdinaryWords,
     pub dir: PathBuf,
     by_code: HashMap<String, usize>,
 }
@@ -76,30 +98,45 @@ impl Catalog {
         let rules: RulesFile = read_optional_toml(&dir.join("declared_codes.toml"))?;
         let negatives: NegativesFile = read_optional_toml(&dir.join("negatives.toml"))?;
         let monitoring: MonitoringPolicy = read_optional_toml(&dir.join("monitoring.toml"))?;
+        let arms_makers: ArmsMakers = read_optional_toml(&dir.join("arms_makers.toml"))?;
+        let (measures, measure_problems) = crate::screening::Measures::load(&dir.join("measures"))?;
         let mut entries = Vec::new();
         for file in &manifest.files {
             let parsed: EntryFile = read_toml(&dir.join(file))?;
+            let generated = parsed.generated_from.is_some();
             entries.extend(parsed.entry.into_iter().map(|mut e| {
                 e.file = file.clone();
+                e.generated = generated;
                 e
             }));
         }
+        let merged = overlay::merge(entries);
         let mut catalog = Catalog {
             version: manifest.version,
             published: manifest.published,
             acts: manifest.act,
-            entries,
+            entries: merged.entries,
             policy: policy.setting,
             code_rules: rules.rule,
             negatives: negatives.negative,
             known_words: negatives.known_words,
+            negations: negatives.negations,
+            negation_prefixes: negatives.negation_prefixes,
+            collisions: negatives.collision,
             monitoring,
+            arms_makers,
+            warnings: merged.flags,
+            measures,
+            ordinary_words: OrdinaryWords::load(dir)?,
             dir: dir.to_path_buf(),
             by_code: HashMap::new(),
         };
-        let mut problems = validate::check_and_compile(&mut catalog);
+        let mut problems = merged.problems;
+        problems.extend(validate::check_and_compile(&mut catalog));
         catalog.by_code = index_codes(&catalog.entries);
+        problems.extend(measure_problems);
         problems.extend(catalog.monitoring.check(&|code| catalog.entry(code).is_some()));
+        problems.extend(check_arms_makers(&catalog.arms_makers));
         if !problems.is_empty() {
             return Err(CatalogError::Invalid(problems));
         }
@@ -139,6 +176,12 @@ impl Catalog {
     }
 }
 
+/// The `[[generate]]` tables of the manifest in `dir`.
+pub(crate) fn read_generate_specs(dir: &Path) -> Result<Vec<generate::GenerateSpec>, CatalogError> {
+    let manifest: Manifest = read_toml(&dir.join("manifest.toml"))?;
+    Ok(manifest.generate)
+}
+
 fn index_codes(entries: &[Entry]) -> HashMap<String, usize> {
     let mut by_code = HashMap::new();
     for (i, entry) in entries.iter().enumerate() {
@@ -150,7 +193,7 @@ fn index_codes(entries: &[Entry]) -> HashMap<String, usize> {
     by_code
 }
 
-fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<T, CatalogError> {
+pub(crate) fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<T, CatalogError> {
     let text = std::fs::read_to_string(path).map_err(|source| CatalogError::Io {
         path: path.to_path_buf(),
         source,
@@ -172,4 +215,28 @@ fn read_optional_toml<T: DeserializeOwned + Default>(path: &Path) -> Result<T, C
 /// Decisions an entry or rule may resolve to, for messages.
 pub(crate) fn decision_names() -> String {
     Decision::ALL.map(|d| d.as_str()).join(", ")
+}
+
+/// Every maker has a name that means something after normalisation, and a question is set when any is listed.
+fn check_arms_makers(makers: &ArmsMakers) -> Vec<CatalogProblem> {
+    let problem = |message: String| CatalogProblem {
+        file: "arms_makers.toml".into(),
+        code: None,
+        message,
+    };
+    let mut problems = Vec::new();
+    if !makers.maker.is_empty() && makers.question.trim().is_empty() {
+        problems.push(problem("`question` is required when makers are listed".into()));
+    }
+    for maker in &makers.maker {
+        for name in std::iter::once(&maker.name).chain(&maker.names) {
+            if crate::text::normalize(name).len() < 3 {
+                problems.push(problem(format!(
+                    "maker '{}': the name '{name}' is too short to match safely (3 letters or more)",
+                    maker.name
+                )));
+            }
+        }
+    }
+    problems
 }

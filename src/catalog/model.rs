@@ -13,6 +13,9 @@ pub(super) struct Manifest {
     pub files: Vec<String>,
     #[serde(default)]
     pub act: Vec<Act>,
+    /// Entry files built from source texts by `equipcheck catalog generate`.
+    #[serde(default)]
+    pub generate: Vec<super::generate::GenerateSpec>,
 }
 
 /// A legal act the catalogue's entries come from, with the version encoded.
@@ -29,6 +32,9 @@ pub struct Act {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct EntryFile {
+    /// Set in generated files: the source text they were built from.
+    #[serde(default)]
+    pub generated_from: Option<String>,
     #[serde(default)]
     pub entry: Vec<Entry>,
 }
@@ -84,6 +90,65 @@ pub(super) struct NegativesFile {
     pub negative: Vec<String>,
     #[serde(default)]
     pub known_words: Vec<String>,
+    #[serde(default)]
+    pub negations: Vec<String>,
+    #[serde(default)]
+    pub negation_prefixes: Vec<String>,
+    #[serde(default)]
+    pub collision: Vec<Collision>,
+}
+
+/// Ambiguous words that also name ordinary goods, and the words that say the ordinary goods are meant: beside
+/// one of those, the ambiguous word counts only when another word corroborates it ("magazines" beside
+/// "newspapers" is a publication; "magazine, 30 rounds" is not).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collision {
+    pub words: Vec<String>,
+    pub civilian: Vec<String>,
+}
+
+/// `arms_makers.toml`: manufacturers whose name, as supplier or manufacturer of a line, is a reason to ask.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArmsMakers {
+    /// The question a reviewer answers when a line names one of them.
+    #[serde(default)]
+    pub question: String,
+    /// The decision such a line gets (`review`: a maker of weapons also makes other things).
+    #[serde(default = "review_decision")]
+    pub decision: Decision,
+    #[serde(default)]
+    pub maker: Vec<ArmsMaker>,
+}
+
+fn review_decision() -> Decision {
+    Decision::Review
+}
+
+impl Default for ArmsMakers {
+    fn default() -> Self {
+        ArmsMakers {
+            question: String::new(),
+            decision: review_decision(),
+            maker: Vec::new(),
+        }
+    }
+}
+
+/// One arms maker and the ways its name is written.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArmsMaker {
+    pub name: String,
+    /// Other spellings and company names; each is matched as whole words after normalisation.
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    /// What it makes, shown in the reason.
+    #[serde(default)]
+    pub makes: Option<String>,
 }
 
 /// How much one match says on its own.
@@ -147,12 +212,25 @@ pub struct Entry {
     pub patterns: Vec<Pattern>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub threshold: Option<Threshold>,
+    /// The operative legal text of the entry (generated from the source text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_text: Option<String>,
+    /// Fingerprint of `legal_text` (generated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_hash: Option<String>,
+    /// In a curated entry refining a generated one: the `legal_hash` its terms were checked against. When the
+    /// legal text changes, `catalog validate` flags the entry for its terms to be checked again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_against: Option<String>,
     /// HS 9304: take the policy decision of a matched policy entry (pepper spray, baton) instead of `prohibited`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub defer_to_policy: bool,
     /// The file the entry was read from.
     #[serde(default, skip_deserializing)]
     pub file: String,
+    /// Read from a generated file (and possibly refined by a curated entry of the same code).
+    #[serde(default, skip_deserializing, skip_serializing_if = "std::ops::Not::not")]
+    pub generated: bool,
     /// The decision after applying the policy file.
     #[serde(default = "clear", skip_deserializing, rename = "decision")]
     pub resolved: Decision,

@@ -58,6 +58,30 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
         }
     }
 
+    let cues = catalog.negations.iter().chain(&catalog.negation_prefixes);
+    let collision_words = catalog
+        .collisions
+        .iter()
+        .flat_map(|c| c.words.iter().chain(&c.civilian));
+    for phrase in cues.chain(collision_words) {
+        if phrase_key(phrase).is_empty() {
+            report(
+                "negatives.toml",
+                None,
+                format!("negation or collision phrase '{phrase}' has no letters or digits"),
+            );
+        }
+    }
+    for (i, collision) in catalog.collisions.iter().enumerate() {
+        if collision.words.is_empty() || collision.civilian.is_empty() {
+            report(
+                "negatives.toml",
+                None,
+                format!("collision {} needs both `words` and `civilian` phrases", i + 1),
+            );
+        }
+    }
+
     let mut seen_codes: HashMap<String, String> = HashMap::new();
     for entry in &mut catalog.entries {
         let file = entry.file.clone();

@@ -32,6 +32,7 @@ pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut
         let strong = prefix.starts_with(WEAPONS_CHAPTER);
         let evidence = Evidence {
             field: Field::HsCode,
+            column: None,
             kind: EvidenceKind::HsCode,
             text: trimmed.to_string(),
             span: [leading, leading + trimmed.chars().count()],
@@ -63,66 +64,122 @@ pub(super) fn collect_declared(
         }
         let leading = piece.chars().take_while(|c| c.is_whitespace()).count();
         let start = piece_start + leading;
-        let evidence = Evidence {
-            field: Field::ControlCode,
-            kind: EvidenceKind::DeclaredCode,
-            text: code.to_string(),
-            span: [start, start + code.chars().count()],
-            matched: code.to_string(),
-            strength: Some(crate::catalog::Strength::Strong),
-            fuzzy: false,
-        };
-        if let Some((entry, exact)) = classifier.catalog.entry_for_declared(code) {
-            let mut evidence = evidence;
-            evidence.matched = classifier.catalog.entries[entry].code.clone();
-            collected.add_declared(entry as u32, exact, evidence);
-            continue;
-        }
-        let compacted = compact(code);
-        let rule = classifier
-            .catalog
-            .code_rules
-            .iter()
-            .find(|r| r.compiled.as_ref().is_some_and(|re| re.is_match(&compacted)));
-        findings.push(match rule {
-            Some(rule) => {
-                let (decision, reason) = if rule.listed {
-                    (rule.decision, format!("declared control code {code}: {}", rule.title))
-                } else {
-                    (
-                        Decision::Clear,
-                        format!(
-                            "declared as not listed ({code}: {}); this never lowers another finding",
-                            rule.title
-                        ),
-                    )
-                };
-                Finding {
-                    entry: rule.id.clone(),
-                    title: rule.title.clone(),
-                    list: rule.list.clone(),
-                    act: super::act_label(&classifier.catalog, &rule.list),
-                    decision,
-                    reason,
-                    question: None,
-                    evidence: vec![Evidence {
-                        matched: rule.regex.clone(),
-                        ..evidence
-                    }],
-                }
-            }
-            None => Finding {
-                entry: code.to_string(),
-                title: "Unrecognised declared control code".to_string(),
-                list: String::new(),
-                act: String::new(),
-                decision: Decision::Review,
-                reason: format!("the declared control code '{code}' matches no catalogue entry or code rule"),
-                question: Some(format!(
-                    "The declared control code '{code}' is not recognised: which control-list entry applies?"
-                )),
-                evidence: vec![evidence],
-            },
-        });
+        declare(classifier, code, Field::ControlCode, start, true, collected, findings);
     }
+}
+
+/// Control-list codes written inside a text ("Item 12 (ML1.a)", "per 6A003.b.4"): each one that names a
+/// catalogue entry or a declared-code rule counts as declared, with its span in the text as evidence. Codes
+/// that match nothing are left alone here (a part number can look like a code); in a control-code column they
+/// would go to review.
+pub(super) fn collect_in_text(
+    classifier: &Classifier,
+    text: &str,
+    collected: &mut Collected,
+    findings: &mut Vec<Finding>,
+) {
+    if !may_hold_code(text) {
+        return;
+    }
+    for found in classifier.text_codes.find_iter(text) {
+        let start = text.get(..found.start()).map_or(0, |before| before.chars().count());
+        declare(
+            classifier,
+            found.as_str(),
+            Field::Description,
+            start,
+            false,
+            collected,
+            findings,
+        );
+    }
+}
+
+/// Cheap pre-check for [`collect_in_text`]: an `ML` followed by a digit, a digit-letter-digit run of a
+/// dual-use code, or `EAR99`.
+fn may_hold_code(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(3).any(|w| match w {
+        [b'M', b'L', d] => d.is_ascii_digit(),
+        [b'E', b'A', b'R'] => true,
+        [d, b'A'..=b'E', e] => d.is_ascii_digit() && e.is_ascii_digit(),
+        _ => false,
+    })
+}
+
+/// One declared code, from the control-code column or from a text; `unknown_to_review`: a code that matches
+/// no entry or rule becomes a `review` finding.
+fn declare(
+    classifier: &Classifier,
+    code: &str,
+    field: Field,
+    start: usize,
+    unknown_to_review: bool,
+    collected: &mut Collected,
+    findings: &mut Vec<Finding>,
+) {
+    let evidence = Evidence {
+        field,
+        column: None,
+        kind: EvidenceKind::DeclaredCode,
+        text: code.to_string(),
+        span: [start, start + code.chars().count()],
+        matched: code.to_string(),
+        strength: Some(crate::catalog::Strength::Strong),
+        fuzzy: false,
+    };
+    if let Some((entry, exact)) = classifier.catalog.entry_for_declared(code) {
+        let mut evidence = evidence;
+        evidence.matched = classifier.catalog.entries[entry].code.clone();
+        collected.add_declared(entry as u32, exact, evidence);
+        return;
+    }
+    let compacted = compact(code);
+    let rule = classifier
+        .catalog
+        .code_rules
+        .iter()
+        .find(|r| r.compiled.as_ref().is_some_and(|re| re.is_match(&compacted)));
+    let finding = match rule {
+        Some(rule) => {
+            let (decision, reason) = if rule.listed {
+                (rule.decision, format!("declared control code {code}: {}", rule.title))
+            } else {
+                (
+                    Decision::Clear,
+                    format!(
+                        "declared as not listed ({code}: {}); this never lowers another finding",
+                        rule.title
+                    ),
+                )
+            };
+            Finding {
+                entry: rule.id.clone(),
+                title: rule.title.clone(),
+                list: rule.list.clone(),
+                act: super::act_label(&classifier.catalog, &rule.list),
+                decision,
+                reason,
+                question: None,
+                evidence: vec![Evidence {
+                    matched: rule.regex.clone(),
+                    ..evidence
+                }],
+            }
+        }
+        None if unknown_to_review => Finding {
+            entry: code.to_string(),
+            title: "Unrecognised declared control code".to_string(),
+            list: String::new(),
+            act: String::new(),
+            decision: Decision::Review,
+            reason: format!("the declared control code '{code}' matches no catalogue entry or code rule"),
+            question: Some(format!(
+                "The declared control code '{code}' is not recognised: which control-list entry applies?"
+            )),
+            evidence: vec![evidence],
+        },
+        None => return,
+    };
+    findings.push(finding);
 }

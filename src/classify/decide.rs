@@ -16,6 +16,8 @@ pub(super) struct EntryEvidence {
     /// Normalised byte ranges of weak and context matches, for corroboration.
     weak: Vec<(usize, usize)>,
     context: Vec<(usize, usize)>,
+    /// Ambiguous words that collide with ordinary goods: they count only when corroborated.
+    colliding: Vec<(usize, usize)>,
     hs_weak: bool,
     /// A declared code named this entry; `Some(false)` when it named a child the catalogue does not list.
     declared: Option<bool>,
@@ -50,6 +52,12 @@ impl Collected {
             Strength::Weak => e.weak.push(range),
             Strength::Context => e.context.push(range),
         }
+        e.evidence.push(evidence);
+    }
+
+    pub(super) fn add_colliding(&mut self, entry: u32, range: (usize, usize), evidence: Evidence) {
+        let e = self.get(entry);
+        e.colliding.push(range);
         e.evidence.push(evidence);
     }
 
@@ -100,8 +108,20 @@ pub(super) fn decide(
         .iter()
         .flat_map(|e| {
             let decision = entries[e.entry as usize].decision();
-            e.weak.iter().chain(&e.context).map(move |r| (decision, *r))
+            e.weak
+                .iter()
+                .chain(&e.context)
+                .chain(&e.colliding)
+                .map(move |r| (decision, *r))
         })
+        .collect();
+    // Decisions of the HS headings the item declares: a heading corroborates an ambiguous word of its family
+    // ("Igniters" with HS 3603 are explosive articles; alone the word would only ask).
+    let hs_families: Vec<Decision> = collected
+        .entries
+        .iter()
+        .filter(|e| e.hs_weak)
+        .map(|e| entries[e.entry as usize].decision())
         .collect();
     // Policy entries named strongly in the text, for headings that defer to them (HS 9304).
     let policy_decision = collected
@@ -114,12 +134,14 @@ pub(super) fn decide(
     for mut found in collected.entries {
         let entry = &entries[found.entry as usize];
         found.evidence = keep_outermost(std::mem::take(&mut found.evidence));
-        let corroborated = !found.weak.is_empty() && {
+        let corroborated = {
             let family = family_ranges.iter().filter(|(d, _)| *d == entry.decision());
             found
                 .weak
                 .iter()
+                .chain(&found.colliding)
                 .any(|w| family.clone().any(|(_, other)| !overlaps(*w, *other)))
+                || (!(found.weak.is_empty() && found.colliding.is_empty()) && hs_families.contains(&entry.decision()))
         };
         let mut question = None;
         let (decision, reason) = if let Some(exact) = found.declared {
@@ -180,6 +202,10 @@ pub(super) fn decide(
         } else {
             continue; // context words alone say nothing
         };
+        if decision == Decision::Review && question.is_none() {
+            // An entry that decides `review` (a human-rights red line) asks its own question.
+            question = Some(entry_question(entry));
+        }
         found.evidence.append(&mut found.threshold_met);
         found.evidence.append(&mut found.threshold_not_met);
         findings.push(Finding {
@@ -193,7 +219,6 @@ pub(super) fn decide(
             evidence: found.evidence,
         });
     }
-    findings.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
 }
 
 fn base_decision(
@@ -210,6 +235,8 @@ fn base_decision(
             Field::Description => format!("'{}'", e.text),
             Field::HsCode => format!("HS code {} (heading {})", e.text, e.matched),
             Field::ControlCode => format!("declared code {}", e.text),
+            Field::Extra | Field::Supplier => format!("'{}'", e.text),
+            Field::Destination => format!("destination {}", e.text),
         })
         .collect();
     let mut reason = format!("{} matches {}", quoted.join(", "), entry.code);
@@ -271,6 +298,7 @@ fn threshold_state(
             values.push(value * measure.scale);
             found.evidence.push(Evidence {
                 field: Field::Description,
+                column: None,
                 kind: EvidenceKind::Measurement,
                 text: char_slice(description, s, e),
                 span: [s, e],

@@ -1,9 +1,11 @@
 //! Typing errors in weapon words ("asault rifel"): a word of five letters or more that is not in the
-//! catalogue's vocabulary is compared with the words of the prohibited entries allowing one edit.
+//! catalogue's vocabulary, nor an ordinary word of one of the five languages (`catalog/words/`), is compared
+//! with the words of the prohibited entries allowing one edit. An exact word always wins over a correction:
+//! "sardines", "waffles", "flint" and "cross" are words, not misspelt "sarin", "Waffe", "Flinte", "crosse".
 //! Lookups use a deletion index (SymSpell's idea) keyed by a hash, so a check costs a few hash probes
 //! and no allocation, whatever the vocabulary's size.
 
-use crate::catalog::{validate_phrase_key as phrase_key, Catalog, Strength};
+use crate::catalog::{validate_phrase_key as phrase_key, Catalog, OrdinaryWords, Strength};
 use crate::decision::Decision;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -34,6 +36,8 @@ thread_local! {
 pub(crate) struct Fuzzy {
     id: u64,
     vocabulary: FxHashSet<String>,
+    /// Ordinary words near catalogue words: real words, never corrected.
+    ordinary: OrdinaryWords,
     targets: Vec<String>,
     target_set: FxHashSet<String>,
     /// The first two letters of every weapon word (26 x 26), a cheap filter before building joined words.
@@ -47,6 +51,7 @@ impl Fuzzy {
     pub(crate) fn build(catalog: &Catalog) -> Fuzzy {
         let mut fuzzy = Fuzzy {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ordinary: catalog.ordinary_words.clone(),
             ..Fuzzy::default()
         };
         let add_words = |phrase: &str, fuzzy: &mut Fuzzy, target: bool| {
@@ -188,8 +193,12 @@ impl Fuzzy {
             .map(String::as_str)
     }
 
+    /// Whether `word` is a catalogue word (perhaps with an inflection ending) or an ordinary word: a real
+    /// word, not a typing error. The word lists hold inflected forms already, so an ordinary word must match
+    /// exactly ("granade" is not Spanish "granad" plus an ending).
     pub(crate) fn is_known(&self, word: &str) -> bool {
-        self.vocabulary.contains(word)
+        self.ordinary.contains(word)
+            || self.vocabulary.contains(word)
             || ENDINGS.iter().any(|ending| {
                 word.strip_suffix(ending)
                     .is_some_and(|stem| self.vocabulary.contains(stem))

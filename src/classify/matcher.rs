@@ -33,6 +33,19 @@ pub(crate) enum Role {
     ThresholdNotMet {
         entry: u32,
     },
+    /// A negation: the matches after it, to the end of the clause (or only the next word when
+    /// `next_word_only`), are not what the item is ("vessels, other than warships").
+    Negation {
+        next_word_only: bool,
+    },
+    /// An ambiguous word that also names ordinary goods (negatives.toml `[[collision]]`).
+    Colliding {
+        collision: u32,
+    },
+    /// A word that says the ordinary goods of a collision are meant ("newspapers" for "magazines").
+    Civilian {
+        collision: u32,
+    },
     /// One word of an "all of these words" phrase (`thermal & camera`).
     Part {
         group: u32,
@@ -196,6 +209,31 @@ impl Matcher {
         }
         for phrase in &catalog.negatives {
             add(phrase, Role::Negative { entry: None });
+        }
+        for phrase in &catalog.negations {
+            add(phrase, Role::Negation { next_word_only: false });
+        }
+        for phrase in &catalog.negation_prefixes {
+            add(phrase, Role::Negation { next_word_only: true });
+        }
+        for (i, collision) in catalog.collisions.iter().enumerate() {
+            let collision_id = i as u32;
+            for phrase in &collision.words {
+                add(
+                    phrase,
+                    Role::Colliding {
+                        collision: collision_id,
+                    },
+                );
+            }
+            for phrase in &collision.civilian {
+                add(
+                    phrase,
+                    Role::Civilian {
+                        collision: collision_id,
+                    },
+                );
+            }
         }
         let automaton = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))

@@ -10,12 +10,13 @@ mod model;
 mod text_hits;
 
 pub use matcher::MatcherError;
-pub use model::{Classification, Evidence, EvidenceKind, Field, Finding, Ignored, ItemText};
+pub use model::{Classification, Evidence, EvidenceKind, ExtraText, Field, Finding, Ignored, ItemText};
 
 use crate::catalog::{Catalog, Strength};
 use crate::decision::Decision;
+use crate::screening::Place;
 use crate::text::Normalized;
-use regex::RegexSet;
+use regex::{Regex, RegexSet};
 use std::cell::RefCell;
 use std::sync::Arc;
 
@@ -35,8 +36,16 @@ pub struct Classifier {
     hs_prefixes: Vec<(String, u32)>,
     /// "Title, reference (version)" of each entry's act.
     act_labels: Vec<String>,
+    /// Control-list codes as written inside a text (`ML1.a`, `6A003.b.4`, `EAR99`).
+    text_codes: Regex,
+    /// Normalised names of the known arms makers, with the maker's index.
+    arms_makers: Vec<(String, usize)>,
     version: Arc<str>,
 }
+
+/// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
+/// `0A501`), `EAR99`. Upper case as the lists write them, on word boundaries.
+const TEXT_CODE: &str = r"\b(?:ML[0-9]{1,2}|[0-9][A-E][0-9]{3})(?:\.[a-zA-Z](?:\.[0-9]{1,2}(?:\.[a-zA-Z](?:\.[0-9]{1,2})?)?)?)?\b|\bEAR99\b";
 
 impl std::fmt::Debug for Classifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -69,6 +78,19 @@ impl Classifier {
         hs_prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let act_labels = catalog.entries.iter().map(|e| act_label(&catalog, &e.list)).collect();
         let version: Arc<str> = Arc::from(catalog.version.as_str());
+        let text_codes = Regex::new(TEXT_CODE).map_err(|e| MatcherError::new(e.to_string()))?;
+        let arms_makers = catalog
+            .arms_makers
+            .maker
+            .iter()
+            .enumerate()
+            .flat_map(|(i, m)| {
+                std::iter::once(&m.name)
+                    .chain(&m.names)
+                    .map(move |n| (crate::text::normalize(n), i))
+            })
+            .filter(|(n, _)| !n.is_empty())
+            .collect();
         Ok(Classifier {
             catalog,
             matcher,
@@ -77,6 +99,8 @@ impl Classifier {
             pattern_owners,
             hs_prefixes,
             act_labels,
+            text_codes,
+            arms_makers,
             version,
         })
     }
@@ -98,18 +122,50 @@ impl Classifier {
         })
     }
 
+    /// Classifies one item and screens it against the restrictive measures of where it goes (see
+    /// [`crate::screening::destination`]); with no place given, the same as [`Classifier::classify`] plus the
+    /// human-rights (Article 5) question.
+    pub fn classify_at(&self, item: &ItemText<'_>, place: Place<'_>) -> Classification {
+        let mut classification = self.classify(item);
+        crate::screening::destination::screen(&self.catalog.measures, &mut classification, place, item.hs_code);
+        classification
+    }
+
     fn classify_with(&self, item: &ItemText<'_>, normalized: &mut Normalized) -> Classification {
-        let mut collected = decide::Collected::default();
         let mut ignored = Vec::new();
         let mut findings = Vec::new();
-        text_hits::collect(self, item.description, normalized, &mut collected, &mut ignored);
-        if let Some(hs) = item.hs_code {
-            codes::collect_hs(self, hs, &mut collected);
+        self.screen_text(
+            item.description,
+            item.hs_code,
+            item.control_code,
+            normalized,
+            &mut findings,
+            &mut ignored,
+        );
+        // Every other text cell is screened on its own, as if it were a description; its findings name the
+        // column and join the item's (the decision is the most severe of all).
+        for extra in item.extra {
+            if extra.text.trim().is_empty() {
+                continue;
+            }
+            let (mut more, mut more_ignored) = (Vec::new(), Vec::new());
+            self.screen_text(&extra.text, None, None, normalized, &mut more, &mut more_ignored);
+            for finding in &mut more {
+                for evidence in &mut finding.evidence {
+                    evidence.field = Field::Extra;
+                    evidence.column = Some(extra.column.clone());
+                }
+            }
+            for cancelled in &mut more_ignored {
+                cancelled.column = Some(extra.column.clone());
+            }
+            merge_findings(&mut findings, more, &extra.column);
+            ignored.append(&mut more_ignored);
         }
-        if let Some(declared) = item.control_code {
-            codes::collect_declared(self, declared, &mut collected, &mut findings);
+        if let Some(supplier) = item.supplier {
+            self.screen_supplier(supplier, &mut findings);
         }
-        decide::decide(self, collected, normalized, item.description, &mut findings);
+        findings.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
         let decision = findings.iter().map(|f| f.decision).fold(Decision::Clear, Decision::max);
         // A question matters when the item is `review`, or when answering it could make the item worse than
         // its decision (a weapon question beside a military finding); otherwise it is already settled.
@@ -135,7 +191,78 @@ impl Classifier {
             findings,
             questions,
             ignored,
+            other_text: item.extra.to_vec(),
         }
+    }
+
+    /// The findings of one text (with the line's codes when it is the description).
+    fn screen_text(
+        &self,
+        text: &str,
+        hs_code: Option<&str>,
+        control_code: Option<&str>,
+        normalized: &mut Normalized,
+        findings: &mut Vec<Finding>,
+        ignored: &mut Vec<Ignored>,
+    ) {
+        let mut collected = decide::Collected::default();
+        text_hits::collect(self, text, normalized, &mut collected, ignored);
+        codes::collect_in_text(self, text, &mut collected, findings);
+        if let Some(hs) = hs_code {
+            codes::collect_hs(self, hs, &mut collected);
+        }
+        if let Some(declared) = control_code {
+            codes::collect_declared(self, declared, &mut collected, findings);
+        }
+        decide::decide(self, collected, normalized, text, findings);
+    }
+
+    /// A known arms maker named as supplier or manufacturer: a finding with the catalogue's question.
+    fn screen_supplier(&self, supplier: &str, findings: &mut Vec<Finding>) {
+        if self.arms_makers.is_empty() || supplier.trim().is_empty() {
+            return;
+        }
+        let normalized = Normalized::new(supplier);
+        let Some((start, name, maker)) = self
+            .arms_makers
+            .iter()
+            .find_map(|(name, i)| find_words(&normalized.text, name).map(|at| (at, name, *i)))
+        else {
+            return;
+        };
+        let makers = &self.catalog.arms_makers;
+        let Some(maker) = makers.maker.get(maker) else {
+            return;
+        };
+        let (s, e) = normalized.source_span(start, start + name.len());
+        let makes = maker
+            .makes
+            .as_deref()
+            .map(|m| format!(", which makes {m}"))
+            .unwrap_or_default();
+        findings.push(Finding {
+            entry: "ARMS-MAKER".to_string(),
+            title: format!("Supplier or manufacturer {} is a known arms maker", maker.name),
+            list: "ARMS-MAKERS".to_string(),
+            act: "Known arms makers (catalog/arms_makers.toml)".to_string(),
+            decision: makers.decision,
+            reason: format!(
+                "the supplier '{}' is {}{makes}: a reason to ask what the line is",
+                supplier.trim(),
+                maker.name
+            ),
+            question: Some(makers.question.clone()),
+            evidence: vec![Evidence {
+                field: Field::Supplier,
+                column: None,
+                kind: EvidenceKind::ArmsMaker,
+                text: char_slice(supplier, s, e),
+                span: [s, e],
+                matched: maker.name.clone(),
+                strength: None,
+                fuzzy: false,
+            }],
+        });
     }
 
     /// Whether a normalised word means anything to the catalogue: part of a phrase, a known ordinary word, or
@@ -151,6 +278,36 @@ impl Classifier {
             ..ItemText::default()
         })
     }
+}
+
+/// Adds the findings of another column: a finding for an entry already found takes the other's evidence and,
+/// when the other is more severe, its decision, reason and question.
+fn merge_findings(findings: &mut Vec<Finding>, more: Vec<Finding>, column: &str) {
+    for other in more {
+        match findings.iter_mut().find(|f| f.entry == other.entry) {
+            Some(existing) => {
+                if other.decision.severity() > existing.decision.severity() {
+                    existing.decision = other.decision;
+                    existing.reason = format!("{} (in column {column})", other.reason);
+                    existing.question = other.question;
+                }
+                existing.evidence.extend(other.evidence);
+            }
+            None => findings.push(Finding {
+                reason: format!("{} (in column {column})", other.reason),
+                ..other
+            }),
+        }
+    }
+}
+
+/// Byte offset of `needle`'s words as whole words of the normalised `hay`.
+fn find_words(hay: &str, needle: &str) -> Option<usize> {
+    hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        let before = i == 0 || hay.as_bytes().get(i - 1) == Some(&b' ');
+        let after = matches!(hay.as_bytes().get(i + needle.len()), None | Some(b' '));
+        before && after
+    })
 }
 
 fn act_label(catalog: &Catalog, list: &str) -> String {
@@ -177,3 +334,5 @@ fn strength_after_correction(strength: Strength, words: usize, corrected: usize)
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_columns;

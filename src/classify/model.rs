@@ -13,6 +13,18 @@ pub struct ItemText<'a> {
     pub hs_code: Option<&'a str>,
     /// Declared control-list code(s): `ML13.d`, `6A003.b.4`, `5A992.c`; several may be separated by `;` or `,`.
     pub control_code: Option<&'a str>,
+    /// The line's other text cells (remarks, specifications, a cell beyond the header), each screened like
+    /// the description; their evidence names the column.
+    pub extra: &'a [ExtraText],
+    /// Supplier or manufacturer named on the line: a known arms maker is a reason to ask (`catalog/arms_makers.toml`).
+    pub supplier: Option<&'a str>,
+}
+
+/// One more text cell of an item, with the column it came from ("D (Remarks)").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraText {
+    pub column: String,
+    pub text: String,
 }
 
 /// The field of the item a piece of evidence was found in.
@@ -22,6 +34,11 @@ pub enum Field {
     Description,
     HsCode,
     ControlCode,
+    /// Another text column of the line; [`Evidence::column`] names it.
+    Extra,
+    Supplier,
+    /// Where the line goes (destination, end-user or partner country), for restrictive measures.
+    Destination,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
@@ -38,12 +55,19 @@ pub enum EvidenceKind {
     Measurement,
     /// A phrase that settles the entry's threshold (`cooled`, `mass market`).
     ThresholdPhrase,
+    /// A known arms maker named as supplier or manufacturer.
+    ArmsMaker,
+    /// The destination as written, screened against restrictive measures (`matched`: which column).
+    Destination,
 }
 
 /// One thing that was matched: where, what, and against which catalogue phrase, code or pattern.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Evidence {
     pub field: Field,
+    /// For [`Field::Extra`]: the column, with its letter and header ("D (Remarks)").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub column: Option<String>,
     pub kind: EvidenceKind,
     /// The exact text of the item that matched.
     pub text: String,
@@ -81,6 +105,8 @@ pub struct Finding {
 /// A match that a negative phrase cancelled ("gun" inside "nail gun"), kept to explain a `clear`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Ignored {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub column: Option<String>,
     pub text: String,
     #[schema(value_type = Vec<u64>, min_items = 2, max_items = 2)]
     pub span: [usize; 2],
@@ -100,6 +126,10 @@ pub struct Classification {
     pub questions: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub ignored: Vec<Ignored>,
+    /// The line's other text cells that were screened with the description (stored with the item, so an edit
+    /// or a rescreen screens them again).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub other_text: Vec<ExtraText>,
 }
 
 impl Classification {

@@ -259,6 +259,7 @@ fn hs_chapter_93_is_a_weapon_and_other_headings_are_candidates() {
             description: text,
             hs_code: Some(code),
             control_code: None,
+            ..ItemText::default()
         })
         .decision
     };
@@ -282,6 +283,7 @@ fn declared_codes_are_authoritative() {
             description: text,
             hs_code: None,
             control_code: Some(code),
+            ..ItemText::default()
         })
     };
     assert_eq!(declared("6A003.b.4", "Camera").decision, Decision::DualUse);

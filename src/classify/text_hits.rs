@@ -62,10 +62,55 @@ pub(super) fn collect(
             _ => None,
         })
         .collect();
+    let negations: Vec<(&Located, bool)> = located
+        .iter()
+        .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
+            // A negation is its exact words: "note" and "nos" are not "not" and "no" with an ending.
+            Role::Negation { next_word_only } if l.hit.end == l.hit.literal_end => Some((l, next_word_only)),
+            _ => None,
+        })
+        .collect();
+    // Ambiguous words whose ordinary-goods sense the description names: they need corroboration.
+    let civilian: Vec<u32> = located
+        .iter()
+        .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
+            Role::Civilian { collision } => Some(collision),
+            _ => None,
+        })
+        .collect();
+    let needing_corroboration: Vec<&Located> = located
+        .iter()
+        .filter(|l| match classifier.matcher.phrase_use(&l.hit).role {
+            Role::Colliding { collision } => civilian.contains(&collision),
+            _ => false,
+        })
+        .collect();
+    let boundaries = if negations.is_empty() {
+        Vec::new()
+    } else {
+        clause_boundaries(description)
+    };
+    // The negation that governs a match: one that ends before it, in the same clause (or just before it, for
+    // a negation of the next word only).
+    let negated_at = |start: usize, end: usize| {
+        negations.iter().find(|(n, next_word_only)| {
+            if n.end > start {
+                return false;
+            }
+            if *next_word_only {
+                return start == n.end + 1;
+            }
+            let from = normalized.source_span(n.start, n.end).1;
+            let to = normalized.source_span(start, end).0;
+            !boundaries.iter().any(|&b| from <= b && b < to)
+        })
+    };
+    let negated_by = |l: &Located| negated_at(l.start, l.end);
     let evidence_for = |l: &Located, kind: EvidenceKind, strength: Option<Strength>| {
         let (s, e) = normalized.source_span(l.start, l.end);
         Evidence {
             field: Field::Description,
+            column: None,
             kind,
             text: char_slice(description, s, e),
             span: [s, e],
@@ -82,8 +127,21 @@ pub(super) fn collect(
         let entry = match phrase_use.role {
             Role::Positive { entry, .. } | Role::ThresholdMet { entry } | Role::ThresholdNotMet { entry } => entry,
             Role::Part { group, .. } => classifier.matcher.group(group).entry,
-            Role::Negative { .. } => continue,
+            Role::Negative { .. } | Role::Negation { .. } | Role::Colliding { .. } | Role::Civilian { .. } => continue,
         };
+        if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
+            if let Some((negation, _)) = negated_by(l) {
+                let (s, e) = normalized.source_span(l.start, l.end);
+                ignored.push(Ignored {
+                    column: None,
+                    text: char_slice(description, s, e),
+                    span: [s, e],
+                    entry: classifier.catalog.entries[entry as usize].code.clone(),
+                    negative: classifier.matcher.phrase_use(&negation.hit).written.clone(),
+                });
+                continue;
+            }
+        }
         // A negative cancels a match it covers, unless the match is the longer phrase of the two ("mortar
         // tube" is not cancelled by "mortar tub" + an inflection ending).
         let literal = |x: &Located| x.hit.literal_end - x.hit.start;
@@ -98,6 +156,7 @@ pub(super) fn collect(
             if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
                 let (s, e) = normalized.source_span(l.start, l.end);
                 ignored.push(Ignored {
+                    column: None,
                     text: char_slice(description, s, e),
                     span: [s, e],
                     entry: classifier.catalog.entries[entry as usize].code.clone(),
@@ -117,7 +176,15 @@ pub(super) fn collect(
                     PhraseKind::Calibre => EvidenceKind::Calibre,
                 };
                 let evidence = evidence_for(l, kind, Some(strength));
-                collected.add_text(entry, strength, (l.start, l.end), evidence);
+                let colliding = strength == Strength::Weak
+                    && needing_corroboration
+                        .iter()
+                        .any(|n| n.start <= l.start && l.end <= n.end);
+                if colliding {
+                    collected.add_colliding(entry, (l.start, l.end), evidence);
+                } else {
+                    collected.add_text(entry, strength, (l.start, l.end), evidence);
+                }
             }
             Role::ThresholdMet { .. } => {
                 let evidence = evidence_for(l, EvidenceKind::ThresholdPhrase, None);
@@ -139,7 +206,7 @@ pub(super) fn collect(
                     None => groups.push((group, bit, l.start, l.end, l.corrected_words)),
                 }
             }
-            Role::Negative { .. } => {}
+            Role::Negative { .. } | Role::Negation { .. } | Role::Colliding { .. } | Role::Civilian { .. } => {}
         }
     }
     for (id, seen, start, end, corrected) in groups {
@@ -153,6 +220,7 @@ pub(super) fn collect(
         let (s, e) = normalized.source_span(start, end);
         let evidence = Evidence {
             field: Field::Description,
+            column: None,
             kind: EvidenceKind::Phrase,
             text: char_slice(description, s, e),
             span: [s, e],
@@ -163,10 +231,33 @@ pub(super) fn collect(
         collected.add_text(group.entry, strength, (start, end), evidence);
     }
 
-    collect_patterns(classifier, description, normalized, collected);
+    collect_patterns(classifier, description, normalized, collected, &|s, e| {
+        negated_at(s, e).is_some()
+    });
 }
 
-fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Normalized, collected: &mut Collected) {
+/// Character indices of the description where a clause ends, so a negation stops there: `, ; : ( ) [ ]`, a
+/// line break, or a full stop followed by a space. A comma or full stop between two digits is a decimal mark.
+fn clause_boundaries(description: &str) -> Vec<usize> {
+    let chars: Vec<char> = description.chars().collect();
+    let digit_at = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(|c| c.is_ascii_digit());
+    (0..chars.len())
+        .filter(|&i| match chars[i] {
+            ';' | ':' | '(' | ')' | '[' | ']' | '\n' | '\r' | '|' => true,
+            ',' => !(digit_at(i.checked_sub(1)) && digit_at(Some(i + 1))),
+            '.' => chars.get(i + 1).is_none_or(|c| c.is_whitespace()) && !digit_at(Some(i + 1)),
+            _ => false,
+        })
+        .collect()
+}
+
+fn collect_patterns(
+    classifier: &Classifier,
+    description: &str,
+    normalized: &Normalized,
+    collected: &mut Collected,
+    negated: &dyn Fn(usize, usize) -> bool,
+) {
     // One scan answers "none" for nearly every description; only then ask which patterns matched.
     if classifier.pattern_owners.is_empty() || !classifier.patterns.is_match(&normalized.text) {
         return;
@@ -179,9 +270,13 @@ fn collect_patterns(classifier: &Classifier, description: &str, normalized: &Nor
         let Some(found) = spec.compiled.as_ref().and_then(|re| re.find(&normalized.text)) else {
             continue;
         };
+        if negated(found.start(), found.end()) {
+            continue;
+        }
         let (s, e) = normalized.source_span(found.start(), found.end());
         let evidence = Evidence {
             field: Field::Description,
+            column: None,
             kind: EvidenceKind::Pattern,
             text: char_slice(description, s, e),
             span: [s, e],

@@ -76,7 +76,7 @@ pub fn find_order(conn: &mut DbConnection, project: &str, reference: &str) -> Re
         .filter(batches::file_name.eq(reference))
         .filter(batches::source.eq(SOURCE_ERP))
         .filter(batches::status.eq(STATUS_COMPLETE))
-        .order(batches::created_at.asc())
+        .order((batches::created_at.desc(), batches::id.desc()))
         .first::<Batch>(conn)
         .optional()?)
 }

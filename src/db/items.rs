@@ -49,6 +49,28 @@ pub struct Item {
     pub question: Option<String>,
     /// JSON: why a rescreen after a catalogue change sent the item back to the queue.
     pub rescreen: Option<String>,
+    /// Screened (or decided) prohibited at some point; never goes back (the database refuses).
+    pub ever_prohibited: bool,
+    /// The two distinct reviewers who confirmed lowering a prohibited decision (see `crate::review`).
+    pub lowered_by: Option<String>,
+    pub lowering_confirmed_by: Option<String>,
+    /// The item an ERP re-submission of the same purchase-order line replaces.
+    pub supersedes: Option<i64>,
+}
+
+impl Item {
+    /// The line's other text cells, kept in its classification (`other_text`) so an edit or a rescreen
+    /// screens them again; none when there are none or the JSON is unreadable.
+    pub fn extra_texts(&self) -> Vec<crate::classify::ExtraText> {
+        #[derive(serde::Deserialize)]
+        struct OtherText {
+            #[serde(default)]
+            other_text: Vec<crate::classify::ExtraText>,
+        }
+        serde_json::from_str::<OtherText>(&self.classification)
+            .map(|o| o.other_text)
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -73,6 +95,10 @@ pub struct NewItem {
     pub decision: String,
     pub classification: String,
     pub review_status: String,
+    pub ever_prohibited: bool,
+    pub supersedes: Option<i64>,
+    /// JSON: a held re-submission's proposal (see `crate::review::history`).
+    pub proposal: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable)]

@@ -3,12 +3,15 @@
 
 pub mod audit;
 pub mod batches;
+pub mod fault;
 pub mod idempotency;
 pub mod items;
 pub mod monitoring;
 pub mod projects;
 pub mod review;
 pub mod schema;
+pub mod screenings;
+pub mod sessions;
 pub mod settings;
 pub mod users;
 pub mod utc;
@@ -81,7 +84,9 @@ impl Backend {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Backend::Postgres(url.to_string()))
         } else {
-            Err(DbError::BadUrl(url.to_string()))
+            // Only the scheme: the rest may hold a password, and this message is printed and logged.
+            let scheme = url.split_once("://").map_or("(none)", |(scheme, _)| scheme);
+            Err(DbError::BadUrl(format!("{scheme}://...")))
         }
     }
 
@@ -98,6 +103,8 @@ impl Backend {
 #[derive(Debug, Clone)]
 pub struct Manager {
     backend: Backend,
+    /// How long a statement waits for a lock held by another writer (SQLite busy_timeout, PostgreSQL lock_timeout).
+    lock_timeout: Duration,
 }
 
 impl ManageConnection for Manager {
@@ -110,15 +117,22 @@ impl ManageConnection for Manager {
                 let mut conn = SqliteConnection::establish(path).map_err(r2d2::Error::ConnectionError)?;
                 conn.batch_execute(
                     // busy_timeout first: switching to WAL takes a lock that other new connections wait for.
-                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                     PRAGMA foreign_keys = ON;",
+                    &format!(
+                        "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
+                         PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                        self.lock_timeout.as_millis()
+                    ),
                 )
                 .map_err(r2d2::Error::QueryError)?;
                 Ok(DbConnection::Sqlite(conn))
             }
-            Backend::Postgres(url) => PgConnection::establish(url)
-                .map(DbConnection::Pg)
-                .map_err(r2d2::Error::ConnectionError),
+            Backend::Postgres(url) => {
+                let mut conn = PgConnection::establish(url).map_err(r2d2::Error::ConnectionError)?;
+                // Without it a statement waits forever behind a lock another session holds.
+                conn.batch_execute(&format!("SET lock_timeout = {}", self.lock_timeout.as_millis()))
+                    .map_err(r2d2::Error::QueryError)?;
+                Ok(DbConnection::Pg(conn))
+            }
         }
     }
 
@@ -134,13 +148,32 @@ impl ManageConnection for Manager {
     }
 }
 
+/// How long a request waits, by default, for a free connection before it is answered 503 (database_unavailable).
+pub const DEFAULT_POOL_TIMEOUT: Duration = Duration::from_secs(3);
+/// How long a writer waits, by default, for a lock held elsewhere before it is answered 503 (database_busy).
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Opens the pool (checking that one connection works) and applies pending migrations.
 pub fn connect(url: &str, max_size: u32) -> Result<Pool, DbError> {
+    connect_with(url, max_size, DEFAULT_POOL_TIMEOUT, DEFAULT_LOCK_TIMEOUT)
+}
+
+/// Same, waiting at most `pool_timeout` for a free connection and `lock_timeout` for a lock.
+pub fn connect_with(url: &str, max_size: u32, pool_timeout: Duration, lock_timeout: Duration) -> Result<Pool, DbError> {
     let backend = Backend::from_url(url)?;
-    let manager = Manager { backend };
+    let manager = Manager {
+        backend,
+        lock_timeout: lock_timeout.max(Duration::from_millis(1)),
+    };
+    // SQLite: switch to WAL and migrate on one connection before the pool opens the others, so that they never
+    // race for the lock these take (a fresh start used to log "database is locked").
+    if matches!(manager.backend, Backend::Sqlite(_)) {
+        let mut first = manager.connect().map_err(|e| DbError::Connect(e.to_string()))?;
+        run_migrations(&mut first)?;
+    }
     let pool = r2d2::Pool::builder()
         .max_size(max_size.max(1))
-        .connection_timeout(Duration::from_secs(10))
+        .connection_timeout(pool_timeout.max(Duration::from_millis(100)))
         .build(manager)
         .map_err(|e| DbError::Connect(e.to_string()))?;
     let mut conn = pool.get()?;
@@ -156,8 +189,10 @@ pub fn run_migrations(conn: &mut DbConnection) -> Result<(), DbError> {
     result.map_err(|e| DbError::Migration(e.to_string()))
 }
 
-/// For /ready: the database answers and no migration is pending.
-pub fn check_ready(conn: &mut DbConnection) -> Result<(), DbError> {
+/// For /ready: the database answers, no migration is pending, and it takes a write (a read-only file, a full
+/// disk or a standby answer as faults). The probe waits at most two seconds for a lock; `lock_timeout` is the
+/// pool's, restored afterwards.
+pub fn check_ready(conn: &mut DbConnection, lock_timeout: Duration) -> Result<(), DbError> {
     diesel::sql_query("SELECT 1").execute(conn)?;
     let pending = match conn {
         DbConnection::Sqlite(c) => c.has_pending_migration(SQLITE_MIGRATIONS),
@@ -167,7 +202,18 @@ pub fn check_ready(conn: &mut DbConnection) -> Result<(), DbError> {
     if pending {
         return Err(DbError::Migration("migrations are pending".into()));
     }
-    Ok(())
+    let probe_wait = lock_timeout.min(Duration::from_secs(2)).as_millis();
+    let set_wait = |conn: &mut DbConnection, ms: u128| match conn {
+        DbConnection::Sqlite(c) => c.batch_execute(&format!("PRAGMA busy_timeout = {ms}")),
+        DbConnection::Pg(c) => c.batch_execute(&format!("SET lock_timeout = {ms}")),
+    };
+    set_wait(conn, probe_wait)?;
+    let probe = write(conn, |c| {
+        settings::set(c, "ready_probe", &now().and_utc().to_rfc3339())?;
+        Ok::<_, DbError>(())
+    });
+    set_wait(conn, lock_timeout.as_millis())?;
+    probe
 }
 
 /// Runs `f` in a write transaction: `BEGIN IMMEDIATE` on SQLite (a deferred transaction that reads then writes

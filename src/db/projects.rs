@@ -41,6 +41,8 @@ pub fn list(conn: &mut DbConnection, only: Option<&[String]>) -> Result<Vec<Proj
 }
 
 /// Creates the project row if a token names a project the database has not seen yet (named after its id).
+/// Concurrent first uploads to the same new project all succeed: the insert does nothing if another request
+/// created the row first (`ON CONFLICT DO NOTHING` waits for that request's transaction on PostgreSQL).
 pub fn ensure(conn: &mut DbConnection, id: &str) -> Result<(), DbError> {
     let exists = projects::table
         .find(id)
@@ -49,13 +51,22 @@ pub fn ensure(conn: &mut DbConnection, id: &str) -> Result<(), DbError> {
         .optional()?
         .is_some();
     if !exists {
-        diesel::insert_into(projects::table)
-            .values((
-                projects::id.eq(id),
-                projects::name.eq(id),
-                projects::created_at.eq(super::now()),
-            ))
-            .execute(conn)?;
+        let row = (
+            projects::id.eq(id),
+            projects::name.eq(id),
+            projects::created_at.eq(super::now()),
+        );
+        // The multi-backend connection has no ON CONFLICT: each backend runs its own (both support it).
+        match conn {
+            DbConnection::Pg(c) => diesel::insert_into(projects::table)
+                .values(row)
+                .on_conflict_do_nothing()
+                .execute(c)?,
+            DbConnection::Sqlite(c) => diesel::insert_into(projects::table)
+                .values(row)
+                .on_conflict_do_nothing()
+                .execute(c)?,
+        };
     }
     Ok(())
 }
@@ -66,8 +77,21 @@ pub fn upsert(conn: &mut DbConnection, id: &str, data: &ProjectData<'_>) -> Resu
     if updated > 0 {
         return Ok(false);
     }
-    diesel::insert_into(projects::table)
-        .values((projects::id.eq(id), data, projects::created_at.eq(super::now())))
-        .execute(conn)?;
+    let row = (projects::id.eq(id), data, projects::created_at.eq(super::now()));
+    let inserted = match conn {
+        DbConnection::Pg(c) => diesel::insert_into(projects::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+        DbConnection::Sqlite(c) => diesel::insert_into(projects::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+    };
+    if inserted == 0 {
+        // Another request created it meanwhile: describe it as asked.
+        diesel::update(projects::table.find(id)).set(data).execute(conn)?;
+        return Ok(false);
+    }
     Ok(true)
 }

@@ -3,7 +3,8 @@
 
 use super::batches::Batch;
 use super::items::{like_pattern, Item};
-use super::schema::{batches, deliveries, items};
+use super::schema::{batches, deliveries, item_screenings, items};
+use super::screenings::PARTY_CAUSES;
 use super::{DbConnection, DbError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -26,6 +27,9 @@ pub struct ReviewChange {
     pub proposal: Option<String>,
     pub question: Option<String>,
     pub rescreen: Option<String>,
+    pub ever_prohibited: bool,
+    pub lowered_by: Option<String>,
+    pub lowering_confirmed_by: Option<String>,
 }
 
 impl ReviewChange {
@@ -41,6 +45,9 @@ impl ReviewChange {
             proposal: item.proposal.clone(),
             question: item.question.clone(),
             rescreen: item.rescreen.clone(),
+            ever_prohibited: item.ever_prohibited,
+            lowered_by: item.lowered_by.clone(),
+            lowering_confirmed_by: item.lowering_confirmed_by.clone(),
         }
     }
 }
@@ -159,11 +166,13 @@ pub fn is_delivered(conn: &mut DbConnection, item_id: i64) -> Result<bool, DbErr
     .get_result(conn)?)
 }
 
-/// Pending `clear` items of a batch (or only those of `ids`) after position `after`, at most `limit`, in order.
+/// Pending `clear` items of a batch (or only those of `ids`) that `by` may approve in bulk, after position
+/// `after`, at most `limit`, in order: never one ever prohibited, nor one `by` uploaded, submitted or edited.
 pub fn pending_clear(
     conn: &mut DbConnection,
     batch_id: &str,
     ids: Option<&[i64]>,
+    by: &str,
     after: i64,
     limit: i64,
 ) -> Result<Vec<Item>, DbError> {
@@ -171,6 +180,13 @@ pub fn pending_clear(
         .filter(items::batch_id.eq(batch_id))
         .filter(items::review_status.eq("pending"))
         .filter(items::decision.eq("clear"))
+        .filter(items::ever_prohibited.eq(false))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            item_screenings::table
+                .filter(item_screenings::item_id.eq(items::id))
+                .filter(item_screenings::screened_by.eq(by.to_string()))
+                .filter(item_screenings::cause.eq_any(PARTY_CAUSES)),
+        )))
         .filter(items::position.gt(after))
         .into_boxed();
     if let Some(ids) = ids {
@@ -179,7 +195,42 @@ pub fn pending_clear(
     Ok(query.order(items::position).limit(limit).load::<Item>(conn)?)
 }
 
-/// Approves these items if they are still pending and clear, in one statement; answers how many changed.
+/// Pending `clear` items of a batch (or of `ids`) that a bulk approval by `by` leaves alone, in order, with
+/// whether each was ever prohibited (else `by` is a party to it).
+pub fn held_from_bulk(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    ids: Option<&[i64]>,
+    by: &str,
+) -> Result<Vec<(Item, bool)>, DbError> {
+    let mut query = items::table
+        .filter(items::batch_id.eq(batch_id))
+        .filter(items::review_status.eq("pending"))
+        .filter(items::decision.eq("clear"))
+        .filter(
+            items::ever_prohibited.eq(true).or(diesel::dsl::exists(
+                item_screenings::table
+                    .filter(item_screenings::item_id.eq(items::id))
+                    .filter(item_screenings::screened_by.eq(by.to_string()))
+                    .filter(item_screenings::cause.eq_any(PARTY_CAUSES)),
+            )),
+        )
+        .into_boxed();
+    if let Some(ids) = ids {
+        query = query.filter(items::id.eq_any(ids.to_vec()));
+    }
+    let rows = query.order(items::position).load::<Item>(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|i| {
+            let ever = i.ever_prohibited;
+            (i, ever)
+        })
+        .collect())
+}
+
+/// Approves these items if they are still pending, clear and never prohibited, in one statement; answers how
+/// many changed.
 pub fn approve_pending_clear(
     conn: &mut DbConnection,
     ids: &[i64],
@@ -191,7 +242,8 @@ pub fn approve_pending_clear(
         items::table
             .filter(items::id.eq_any(ids.to_vec()))
             .filter(items::review_status.eq("pending"))
-            .filter(items::decision.eq("clear")),
+            .filter(items::decision.eq("clear"))
+            .filter(items::ever_prohibited.eq(false)),
     )
     .set((
         items::review_status.eq("approved"),
@@ -322,4 +374,17 @@ pub fn queue(
         counts.push((status.to_string(), n));
     }
     Ok((rows, total, counts))
+}
+
+/// Items not yet delivered, in id order, `limit` after id `after` (keyset paging over every batch; for the
+/// impact report of a catalogue change, which reads and never writes).
+pub fn undelivered_after(conn: &mut DbConnection, after: i64, limit: i64) -> Result<Vec<Item>, DbError> {
+    Ok(items::table
+        .filter(items::id.gt(after))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            deliveries::table.filter(deliveries::item_id.eq(items::id)),
+        )))
+        .order(items::id)
+        .limit(limit)
+        .load::<Item>(conn)?)
 }

@@ -25,7 +25,7 @@ pub fn get(conn: &mut DbConnection, name: &str) -> Result<Option<User>, DbError>
     Ok(users::table.find(name).first::<User>(conn).optional()?)
 }
 
-/// Creates the user or replaces their password, role and projects.
+/// Creates the user or replaces their password, role and projects (ending their browser sessions).
 pub fn upsert(
     conn: &mut DbConnection,
     name: &str,
@@ -45,6 +45,10 @@ pub fn upsert(
                 users::projects.eq(&projects_json),
             ))
             .execute(conn)?;
+        if updated > 0 {
+            // A new password, role or project list ends the sessions signed in under the old ones.
+            super::sessions::revoke_subject(conn, name, super::now())?;
+        }
         if updated == 0 {
             diesel::insert_into(users::table)
                 .values((

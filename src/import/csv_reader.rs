@@ -1,37 +1,37 @@
 //! CSV/TSV: encoding, delimiter sniffing, physical line numbers.
 
 use super::encoding::decode;
+use super::header::match_row;
 use super::items::run_sheet;
 use super::pipeline::{scan_header, RawRow, RowSource, SheetCtx};
-use super::{column_letter, ColumnMapping, Format, ImportError, ImportLimits, ImportOptions, Record, SheetLayout};
+use super::{Format, ImportError, ImportLayout, ImportLimits, ImportOptions, Record, SheetLayout};
 
 const CANDIDATES: &[u8] = b",;\t|";
 const SNIFF_RECORDS: usize = 20;
 const SNIFF_BYTES: usize = 64 * 1024;
 
-/// Chooses the delimiter giving the most consistent field count over the
-/// first non-empty records, respecting quotes.
+/// Chooses the delimiter that cannot cut text: the one under which a header row is found (the best mapped
+/// header wins) and the most records after it have exactly the header's field count. A header of one field
+/// therefore stays one column however many `;` or `,` the descriptions hold (a delimiter absent from the
+/// header never splits the rows). Quotes are respected. Without any header, the most consistent field count
+/// over the first records decides, as before.
 pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let mut end = text.len().min(SNIFF_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let sample = text.get(..end).unwrap_or("");
-    let mut best: (usize, usize, u8) = (0, 0, b',');
+    // (header score, records that fit, header fields) per candidate, and the fallback by field-count mode.
+    let mut best_header: Option<((u32, usize, usize), u8)> = None;
+    let mut best_mode: (usize, usize, u8) = (0, 0, b',');
     for &delim in CANDIDATES {
-        let mut rdr = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delim)
-            .from_reader(sample.as_bytes());
-        let mut counts: Vec<usize> = Vec::new();
-        for rec in rdr.records().take(SNIFF_RECORDS) {
-            let Ok(rec) = rec else { break };
-            let filled = rec.iter().any(|f| !f.trim().is_empty());
-            if filled {
-                counts.push(rec.len());
+        let records = sniff_records(sample, delim);
+        if let Some(fit) = header_fit(&records) {
+            if best_header.is_none_or(|(b, _)| fit > b) {
+                best_header = Some((fit, delim));
             }
         }
+        let counts: Vec<usize> = records.iter().map(Vec::len).collect();
         let mut freq: Vec<(usize, usize)> = Vec::new();
         for c in &counts {
             match freq.iter_mut().find(|(n, _)| n == c) {
@@ -42,11 +42,59 @@ pub(crate) fn sniff_delimiter(text: &str) -> u8 {
         let Some(&(mode, f)) = freq.iter().filter(|(n, _)| *n >= 2).max_by_key(|(n, f)| (*f, *n)) else {
             continue;
         };
-        if (f, mode) > (best.0, best.1) {
-            best = (f, mode, delim);
+        if (f, mode) > (best_mode.0, best_mode.1) {
+            best_mode = (f, mode, delim);
         }
     }
-    best.2
+    match best_header {
+        Some((_, delim)) => delim,
+        None => best_mode.2,
+    }
+}
+
+/// The first non-empty records of `sample` split by `delim` (a record cut by the end of the sample is dropped).
+fn sniff_records(sample: &str, delim: u8) -> Vec<Vec<String>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(sample.as_bytes());
+    let mut records = Vec::new();
+    for rec in rdr.records().take(SNIFF_RECORDS) {
+        let Ok(rec) = rec else { break };
+        if rec.iter().any(|f| !f.trim().is_empty()) {
+            records.push(rec.iter().map(str::to_string).collect());
+        }
+    }
+    records
+}
+
+/// For records split one way: the best header row's score, how many records after it have exactly its field
+/// count (a one-field header also fits rows whose extra fields are empty), and its field count; ties go to the
+/// fewer fields, which never cuts text.
+fn header_fit(records: &[Vec<String>]) -> Option<(u32, usize, usize)> {
+    let mut best: Option<(u32, usize)> = None;
+    for (i, record) in records.iter().enumerate().take(super::pipeline::HEADER_SCAN_ROWS) {
+        let cells: Vec<(u32, String)> = record
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.trim().is_empty())
+            .map(|(c, t)| (c as u32, t.clone()))
+            .collect();
+        if let Some(m) = match_row(i as u32 + 1, &cells) {
+            if best.is_none_or(|(score, _)| m.score > score) {
+                best = Some((m.score, i));
+            }
+        }
+    }
+    let (score, at) = best?;
+    let width = records.get(at)?.len();
+    let fits = records
+        .iter()
+        .skip(at + 1)
+        .filter(|r| r.len() == width || r.iter().skip(width).all(|f| f.trim().is_empty()))
+        .count();
+    Some((score, fits, usize::MAX - width))
 }
 
 struct CsvRows<'a> {
@@ -181,7 +229,7 @@ pub(crate) fn import_csv(
     bytes: &[u8],
     options: &ImportOptions,
     sink: &mut dyn FnMut(Record),
-) -> Result<SheetLayout, ImportError> {
+) -> Result<ImportLayout, ImportError> {
     with_csv_rows(file, bytes, options, &mut |src, delimiter, encoding| {
         import_rows(file, options, src, delimiter, encoding, sink)
     })
@@ -194,7 +242,7 @@ fn import_rows(
     delimiter: u8,
     encoding: &'static str,
     sink: &mut dyn FnMut(Record),
-) -> Result<SheetLayout, ImportError> {
+) -> Result<ImportLayout, ImportError> {
     let scan = scan_header(src)?;
     if !scan.any_data {
         return Err(ImportError::Empty {
@@ -215,23 +263,20 @@ fn import_rows(
         sheet: None,
         limits: &options.limits,
     };
-    run_sheet(&ctx, &header, after, src, sink)?;
-    Ok(SheetLayout {
+    let outcome = run_sheet(&ctx, &header, after, src, sink)?;
+    let one_column = outcome.header.cells.iter().map(|(c, _)| *c).max().unwrap_or(0) == 0 && outcome.columns.len() <= 1;
+    Ok(ImportLayout {
         format: Format::Csv,
-        sheet: None,
-        header_row: header.row,
-        columns: header
-            .columns
-            .iter()
-            .map(|(c, h, f)| ColumnMapping {
-                column: column_letter(*c),
-                header: h.clone(),
-                field: *f,
-            })
-            .collect(),
+        sheets: vec![SheetLayout {
+            sheet: None,
+            hidden: false,
+            header_row: outcome.header.row,
+            columns: outcome.columns,
+            header_currency: outcome.header.currency.clone(),
+            items: outcome.items,
+        }],
         skipped_sheets: Vec::new(),
-        header_currency: header.currency.clone(),
-        delimiter: Some(char::from(delimiter)),
+        delimiter: (!one_column).then_some(char::from(delimiter)),
         encoding: Some(encoding.to_string()),
     })
 }

@@ -178,6 +178,8 @@ pub(crate) struct HeaderMatch {
     pub row: u32,
     /// (0-based column, header text, field)
     pub columns: Vec<(u32, String, Field)>,
+    /// Every non-empty text cell of the header row (mapped or not).
+    pub cells: Vec<(u32, String)>,
     pub currency: Option<String>,
     pub lang_decimal: Option<DecimalSep>,
     pub score: u32,
@@ -252,6 +254,7 @@ pub(crate) fn match_row(row: u32, cells: &[(u32, String)]) -> Option<HeaderMatch
     Some(HeaderMatch {
         row,
         columns,
+        cells: cells.to_vec(),
         currency,
         lang_decimal,
         score,
@@ -331,6 +334,43 @@ mod tests {
         assert!(fields(&["Qty", "Price"]).is_empty());
     }
 
+    #[test]
+    fn control_code_headers_in_five_languages() {
+        for header in [
+            "Export control classification",
+            "Export Control Classification Number (ECCN)",
+            "ECCN",
+            "Control list entry",
+            "ML category",
+            "Classement contrôle",
+            "Classement de contrôle",
+            "Code de contrôle",
+            "Classification de contrôle",
+            "Ausfuhrliste Nr.",
+            "AL-Nr.",
+            "Güterlistennummer",
+            "Gueterlistennummer",
+            "Ausfuhrlistennummer",
+            "Exportkontrollnummer",
+            "Clasificación de control",
+            "Código de control",
+            "Código de doble uso",
+            "Clasificación de exportación",
+            "Classificação de controlo",
+            "Classificação de controle",
+            "Código de controlo",
+            "Controlo de exportação",
+        ] {
+            assert_eq!(
+                fields(&["Description", header]),
+                vec![Field::Description, Field::ControlCode],
+                "{header}"
+            );
+        }
+        // Words that merely mention control stay what they are.
+        assert_eq!(fields(&["Description", "Quality control"]), vec![Field::Description]);
+    }
+
     fn contains_words_reference(hay: &str, needle: &str) -> bool {
         format!(" {hay} ").contains(&format!(" {needle} "))
     }
@@ -359,6 +399,18 @@ mod tests {
         #[test]
         fn contains_words_as_padded_search(hay in "[ab ]{0,12}", needle in "[ab ]{1,5}") {
             prop_assert_eq!(contains_words(&hay, &needle), contains_words_reference(&hay, &needle));
+        }
+
+        #[test]
+        fn control_code_headers_survive_case_accents_and_punctuation(
+            header in proptest::sample::select(vec!["Classement contrôle", "Ausfuhrliste Nr.", "Clasificación de control", "Classificação de controlo", "Export control classification"]),
+            upper in proptest::bool::ANY,
+            decoration in proptest::sample::select(vec!["", ":", " *", " (1)"]),
+        ) {
+            let written = if upper { header.to_uppercase() } else { header.to_string() };
+            let written = format!("{written}{decoration}");
+            let written = written.replace(" (1)", "");
+            prop_assert_eq!(fields(&["Designation", &written]), vec![Field::Description, Field::ControlCode]);
         }
 
         #[test]

@@ -1,9 +1,11 @@
 //! Rows after the header become items and problems.
 
+use super::columns::{has_letters, ColumnPlan};
 use super::header::{normalize, HeaderMatch};
 use super::pipeline::{column_label, learn_convention, num_text, CellValue, RawRow, RowSource, SheetCtx, LOOKAHEAD};
 use super::values::{number_to_text, DecimalSep, NumText};
-use super::{Field, ImportError, ImportProblem, ImportedItem, ItemFields, Record, SourceRow};
+use super::{ColumnMapping, Field, ImportError, ImportProblem, ImportedItem, ItemFields, Record, SourceRow};
+use crate::classify::ExtraText;
 
 const TOTAL_WORDS: &[&str] = &[
     "total",
@@ -163,6 +165,13 @@ fn totals_row(header: &HeaderMatch, row: &RawRow) -> bool {
         .is_some_and(|c| matches!(c, CellValue::Text(s) if is_totals_text(s)))
 }
 
+/// What one sheet gave: its header (with a detected code column added), its columns and how many items.
+pub(crate) struct SheetOutcome {
+    pub header: HeaderMatch,
+    pub columns: Vec<ColumnMapping>,
+    pub items: u64,
+}
+
 /// Emits the items and problems of the rows after the header.
 /// `rows` are the rows already read after the header; `src` gives the rest.
 pub(crate) fn run_sheet(
@@ -171,14 +180,18 @@ pub(crate) fn run_sheet(
     mut rows: Vec<RawRow>,
     src: &mut dyn RowSource,
     sink: &mut dyn FnMut(Record),
-) -> Result<(), ImportError> {
+) -> Result<SheetOutcome, ImportError> {
     while rows.len() < LOOKAHEAD {
         match src.next_row()? {
             Some(r) => rows.push(r),
             None => break,
         }
     }
-    let conv = learn_convention(header, &rows);
+    let mut header = header.clone();
+    let mut plan = ColumnPlan::new(&mut header, &rows);
+    let header = header;
+    let conv = learn_convention(&header, &rows);
+    let mut items = 0u64;
     // A totals row with a quantity waits here: it is an item unless it is the last row.
     let mut pending = RawRow::default();
     let mut has_pending = false;
@@ -189,9 +202,9 @@ pub(crate) fn run_sheet(
         }
         if has_pending {
             has_pending = false;
-            process_row(ctx, header, conv, &pending, sink);
+            items += u64::from(process_row(ctx, &header, &mut plan, conv, &pending, sink));
         }
-        if totals_row(header, row) {
+        if totals_row(&header, row) {
             let has_qty = header
                 .column_of(Field::Quantity)
                 .is_some_and(|c| !row.get(c).is_empty());
@@ -201,7 +214,7 @@ pub(crate) fn run_sheet(
             }
             return;
         }
-        process_row(ctx, header, conv, row, sink);
+        items += u64::from(process_row(ctx, &header, &mut plan, conv, row, sink));
     };
     let mut row = RawRow::default();
     for mut looked_ahead in rows {
@@ -212,7 +225,11 @@ pub(crate) fn run_sheet(
         handle(&mut row, sink);
     }
     // A pending totals row that turned out to be the last row is dropped.
-    Ok(())
+    Ok(SheetOutcome {
+        header,
+        columns: plan.into_layout(),
+        items,
+    })
 }
 
 fn problem(ctx: &SheetCtx<'_>, row: u32, column: Option<String>, value: Option<String>, message: String) -> Record {
@@ -298,7 +315,15 @@ fn one_line_cell(cell: &CellValue) -> String {
     }
 }
 
-fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: &RawRow, sink: &mut dyn FnMut(Record)) {
+/// Emits the row's item (answers `true`) or its problems.
+fn process_row(
+    ctx: &SheetCtx<'_>,
+    header: &HeaderMatch,
+    plan: &mut ColumnPlan,
+    conv: DecimalSep,
+    row: &RawRow,
+    sink: &mut dyn FnMut(Record),
+) -> bool {
     let mut problems = Vec::new();
     let r = row.row;
     for (col, len) in &row.truncated {
@@ -314,7 +339,7 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
         ));
     }
     let Some(desc_col) = header.column_of(Field::Description) else {
-        return;
+        return false;
     };
     let description = match row.get(desc_col) {
         CellValue::Error(e) => {
@@ -336,14 +361,24 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
                 .enumerate()
                 .all(|(i, c)| c.is_empty() || Some(i as u32) == line_col);
             if only_line_ref && row.truncated.is_empty() {
-                return;
+                return false;
             }
+            // What the line says elsewhere, so the person fixing it sees what was not screened.
+            let elsewhere: Vec<String> = row
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| !c.is_empty() && Some(*i as u32) != line_col)
+                .map(|(_, c)| one_line_cell(c))
+                .collect();
             problems.push(problem(
                 ctx,
                 r,
                 Some(column_label(header, desc_col)),
-                None,
-                "description is empty; every line needs a description so it can be screened".into(),
+                Some(elsewhere.join(" | ")).filter(|v| !v.is_empty()),
+                "description is empty, so the line was not screened; every line needs a description (the value \
+                 shows the line's other cells)"
+                    .into(),
             ));
             None
         }
@@ -353,8 +388,9 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
         for p in problems {
             sink(p);
         }
-        return;
+        return false;
     };
+    let mut extra: Vec<ExtraText> = Vec::new();
     let mut fields = ItemFields {
         description,
         ..ItemFields::default()
@@ -405,13 +441,28 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
                     other => other.display(),
                 };
                 match value {
-                    None => problems.push(problem(
-                        ctx,
-                        r,
-                        label(),
-                        Some(shown()),
-                        format!("the {what} is not a number; write a number such as {example}"),
-                    )),
+                    None => {
+                        let text = shown();
+                        let screened = has_letters(&text);
+                        problems.push(problem(
+                            ctx,
+                            r,
+                            label(),
+                            Some(text.clone()),
+                            format!(
+                                "the {what} is not a number{}; write a number such as {example}",
+                                if screened { " (its text was screened)" } else { "" }
+                            ),
+                        ));
+                        if screened {
+                            let column = plan.column(*col);
+                            column.screened += 1;
+                            extra.push(ExtraText {
+                                column: column.label.clone(),
+                                text: one_line(&text),
+                            });
+                        }
+                    }
                     Some(v) if v < 0.0 && *field == Field::Quantity => problems.push(problem(
                         ctx,
                         r,
@@ -431,6 +482,14 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
             Field::HsCode => fields.hs_code = Some(one_line_cell(cell)),
             other => {
                 let text = one_line_cell(cell);
+                if *other == Field::LineRef && has_word(&text) {
+                    let column = plan.column(*col);
+                    column.screened += 1;
+                    extra.push(ExtraText {
+                        column: column.label.clone(),
+                        text: text.clone(),
+                    });
+                }
                 let slot = match other {
                     Field::LineRef => &mut fields.line_ref,
                     Field::Unit => &mut fields.unit,
@@ -448,16 +507,75 @@ fn process_row(ctx: &SheetCtx<'_>, header: &HeaderMatch, conv: DecimalSep, row: 
     if fields.currency.is_none() {
         fields.currency = header.currency.clone().or(price_currency);
     }
+    // Every other cell: counted for the layout; text in a column that is not a field is screened.
+    for (i, cell) in row.cells.iter().enumerate() {
+        if cell.is_empty() {
+            continue;
+        }
+        let column = plan.column(i as u32);
+        column.cells += 1;
+        if !column.is_extra() {
+            continue;
+        }
+        let text = match cell {
+            CellValue::Text(s) if has_letters(s) => one_line(s),
+            _ => continue,
+        };
+        column.screened += 1;
+        if column.role == super::ColumnRole::NoHeader {
+            let beyond = plan.last_header.is_none_or(|last| i as u32 > last);
+            let column = plan.column(i as u32);
+            problems.push(problem(
+                ctx,
+                r,
+                Some(column.label.clone()),
+                Some(text.clone()),
+                format!(
+                    "a value {} has no column header; it was screened as text, but give the column a header so \
+                     it is read as what it is",
+                    if beyond {
+                        "beyond the last header column"
+                    } else {
+                        "under an empty header cell"
+                    }
+                ),
+            ));
+        }
+        let column = plan.column(i as u32);
+        extra.push(ExtraText {
+            column: column.label.clone(),
+            text,
+        });
+    }
     sink(Record::Item(ImportedItem {
         source: SourceRow {
             sheet: ctx.sheet.clone(),
             row: r,
         },
         fields,
+        extra,
     }));
     for p in problems {
         sink(p);
     }
+    true
+}
+
+/// A line reference that holds a word of three letters or more ("Sniper rifle" in an "Item" column) rather
+/// than a number or a code ("12", "A.1.2").
+fn has_word(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! number a person sees. Broken rows become [`ImportProblem`]s; hostile files
 //! are refused with an [`ImportError`] before the spreadsheet library sees them.
 
+mod columns;
 mod csv_reader;
 mod encoding;
 mod error;
@@ -23,6 +24,8 @@ mod zip_guard;
 mod tests_csv;
 #[cfg(test)]
 mod tests_hostile;
+#[cfg(test)]
+mod tests_layout;
 #[cfg(test)]
 mod tests_samples;
 #[cfg(test)]
@@ -68,6 +71,10 @@ pub struct ItemFields {
 pub struct ImportedItem {
     pub source: SourceRow,
     pub fields: ItemFields,
+    /// The line's other text cells (unmapped columns, a cell beyond the header, text in a number column),
+    /// screened like the description.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<crate::classify::ExtraText>,
 }
 
 /// Something wrong with one row or cell; never fatal.
@@ -101,30 +108,89 @@ pub enum Field {
     Destination,
 }
 
-/// One column of the header row and the field it was mapped to.
-#[derive(Debug, Clone, serde::Serialize)]
+/// What was done with one column of a sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnAction {
+    /// Screened as text: the description and every other text column.
+    ScreenedText,
+    /// Screened as a code: the HS code and declared control codes.
+    ScreenedCode,
+    /// Compared with the known arms makers (supplier or manufacturer).
+    ScreenedSupplier,
+    /// Read as the item's value (quantity, price, unit, currency, line number, origin, end user, destination);
+    /// text found in a number column is screened too.
+    Read,
+    /// Nothing to screen: the column holds only numbers or dates, or is empty; the note says which.
+    NotScreened,
+}
+
+/// How a column was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnRole {
+    /// Its header names a field.
+    Field,
+    /// Its header is not recognised, or it has none, and its values look like control-list codes.
+    DetectedControlCode,
+    /// Its header is not a field (remarks, notes, model ...).
+    Other,
+    /// It has no header: a cell beyond the last header column, or under an empty header cell.
+    NoHeader,
+}
+
+/// One column of a sheet: its letter, header, role and what was done with it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ColumnMapping {
     /// Column letter, e.g. "B".
     pub column: String,
-    /// Header text as written.
+    /// Header text as written ("" when it has none).
     pub header: String,
-    pub field: Field,
+    pub role: ColumnRole,
+    /// The field it was mapped to, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<Field>,
+    pub action: ColumnAction,
+    /// Non-empty cells under the header.
+    pub cells: u64,
+    /// Cells screened as text (for a number column: the cells that held text instead).
+    pub screened_cells: u64,
+    /// In words, what was done and why.
+    pub note: String,
 }
 
-/// The layout that was detected for the imported sheet.
+/// The layout of one sheet that was imported.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct SheetLayout {
-    pub format: Format,
     /// Sheet name; `None` for CSV.
     pub sheet: Option<String>,
+    /// Hidden in the workbook (its items are screened all the same).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
     /// 1-based header row.
     pub header_row: u32,
+    /// Every column with a header or with data, left to right.
     pub columns: Vec<ColumnMapping>,
-    /// Other sheets of the workbook that were not imported.
-    pub skipped_sheets: Vec<String>,
     /// Currency found in a header such as "Unit price (EUR)".
     pub header_currency: Option<String>,
-    /// CSV only: the delimiter that was used.
+    /// Items read from the sheet.
+    pub items: u64,
+}
+
+/// A sheet of the workbook that holds no items, and why.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SkippedSheet {
+    pub sheet: String,
+    pub reason: String,
+}
+
+/// The layout of a whole file: every sheet imported, every sheet skipped.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImportLayout {
+    pub format: Format,
+    pub sheets: Vec<SheetLayout>,
+    pub skipped_sheets: Vec<SkippedSheet>,
+    /// CSV only: the delimiter that was used (`None` for a file of one column).
     pub delimiter: Option<char>,
     /// CSV only: the text encoding that was used.
     pub encoding: Option<String>,
@@ -175,6 +241,8 @@ impl Format {
 
 /// One record streamed to the sink, in sheet order.
 #[derive(Debug, Clone, PartialEq)]
+// Items are nearly every record: boxing them would cost an allocation per line on the hot path.
+#[allow(clippy::large_enum_variant)]
 pub enum Record {
     Item(ImportedItem),
     Problem(ImportProblem),
@@ -196,7 +264,7 @@ pub fn import_path(
     path: &std::path::Path,
     options: &ImportOptions,
     sink: &mut dyn FnMut(Record),
-) -> Result<SheetLayout, ImportError> {
+) -> Result<ImportLayout, ImportError> {
     use std::io::Read;
     let file_name = path
         .file_name()
@@ -231,7 +299,7 @@ pub fn import_bytes(
     bytes: &[u8],
     options: &ImportOptions,
     sink: &mut dyn FnMut(Record),
-) -> Result<SheetLayout, ImportError> {
+) -> Result<ImportLayout, ImportError> {
     let format = checked_format(file_name, bytes, options)?;
     match format {
         Format::Csv => csv_reader::import_csv(file_name, bytes, options, sink),

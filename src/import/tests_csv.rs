@@ -7,7 +7,7 @@ pub(crate) fn collect(
     name: &str,
     bytes: &[u8],
     options: &ImportOptions,
-) -> Result<(SheetLayout, Vec<ImportedItem>, Vec<ImportProblem>), ImportError> {
+) -> Result<(ImportLayout, Vec<ImportedItem>, Vec<ImportProblem>), ImportError> {
     let mut items = Vec::new();
     let mut problems = Vec::new();
     let layout = import_bytes(name, bytes, options, &mut |r| match r {
@@ -17,7 +17,7 @@ pub(crate) fn collect(
     Ok((layout, items, problems))
 }
 
-fn ok(name: &str, bytes: &[u8]) -> (SheetLayout, Vec<ImportedItem>, Vec<ImportProblem>) {
+fn ok(name: &str, bytes: &[u8]) -> (ImportLayout, Vec<ImportedItem>, Vec<ImportProblem>) {
     collect(name, bytes, &ImportOptions::default()).unwrap()
 }
 
@@ -29,7 +29,7 @@ fn semicolon_windows_1252_comma_decimals_title_rows() {
     let (layout, items, problems) = ok("liste.csv", &bytes);
     assert_eq!(layout.delimiter, Some(';'));
     assert_eq!(layout.encoding.as_deref(), Some("windows-1252"));
-    assert_eq!(layout.header_row, 4);
+    assert_eq!(layout.sheets[0].header_row, 4);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(items.len(), 3);
     assert_eq!(items[0].source.row, 5);
@@ -59,8 +59,8 @@ fn utf16le_bom_tab_separated() {
 fn utf8_bom_and_embedded_newline() {
     let text = "\u{feff}Line,Description,Qty\n1,\"Two\nlines\",3\n2,Next,4\n\n3,Last,5\n";
     let (layout, items, _) = ok("list.csv", text.as_bytes());
-    assert_eq!(layout.header_row, 1);
-    assert_eq!(layout.columns[0].header, "Line");
+    assert_eq!(layout.sheets[0].header_row, 1);
+    assert_eq!(layout.sheets[0].columns[0].header, "Line");
     let rows: Vec<u32> = items.iter().map(|i| i.source.row).collect();
     assert_eq!(rows, vec![2, 4, 6]);
     assert_eq!(items[0].fields.description, "Two lines");
@@ -70,7 +70,7 @@ fn utf8_bom_and_embedded_newline() {
 fn crlf_blank_lines_keep_row_numbers() {
     let text = "\r\n\r\nDescription,Qty\r\nA,1\r\n\r\nB,2\r\n";
     let (layout, items, _) = ok("l.csv", text.as_bytes());
-    assert_eq!(layout.header_row, 3);
+    assert_eq!(layout.sheets[0].header_row, 3);
     assert_eq!(items.iter().map(|i| i.source.row).collect::<Vec<_>>(), vec![4, 6]);
 }
 
@@ -79,7 +79,7 @@ fn german_headers() {
     let text = "Pos;Bezeichnung;Menge;Einheit;Einzelpreis EUR;Zolltarifnummer;AL-Nummer;Lieferant;Ursprungsland;Endverwender;Bestimmungsland\n1;Pistole P30;1.000;Stk;1.234,50;9302 00 00;0001a;Waffen GmbH;DE;Polizei;NE\n";
     let (layout, items, problems) = ok("de.csv", text.as_bytes());
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(layout.columns.len(), 11);
+    assert_eq!(layout.sheets[0].columns.len(), 11);
     let f = &items[0].fields;
     assert_eq!(f.quantity, Some(1000.0));
     assert_eq!(f.unit_price, Some(1234.5));
@@ -102,13 +102,13 @@ fn spanish_and_portuguese_headers() {
     let es = "Nº;Descripción;Cantidad;Unidad;Precio unitario;Moneda;Código arancelario;Proveedor;País de origen;Usuario final;País de destino\n1;Chaleco antibalas;20;u;350,00;USD;6211.43;Prov SA;ES;Policía;BO\n";
     let (layout, items, problems) = ok("es.csv", es.as_bytes());
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(layout.columns.len(), 11, "{:?}", layout.columns);
+    assert_eq!(layout.sheets[0].columns.len(), 11, "{:?}", layout.sheets[0].columns);
     assert_eq!(items[0].fields.currency.as_deref(), Some("USD"));
     assert_eq!(items[0].fields.unit_price, Some(350.0));
     let pt = "Item;Descrição;Quantidade;Unidade;Valor unitário;Código NCM;Fornecedor;Origem;Usuário final;Destino\n1;Rádio;3;un;1.500,00;8517.62.77;Forn Ltda;BR;Polícia;AO\n";
     let (layout, items, problems) = ok("pt.csv", pt.as_bytes());
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(layout.columns.len(), 10, "{:?}", layout.columns);
+    assert_eq!(layout.sheets[0].columns.len(), 10, "{:?}", layout.sheets[0].columns);
     assert_eq!(items[0].fields.line_ref.as_deref(), Some("1"));
     assert_eq!(items[0].fields.unit_price, Some(1500.0));
     assert_eq!(items[0].fields.hs_code.as_deref(), Some("8517.62.77"));

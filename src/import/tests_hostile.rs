@@ -33,7 +33,7 @@ fn xlsx(sheet_xml: &str, shared: Option<&str>) -> Vec<u8> {
     zip_of(&files)
 }
 
-fn hostile(result: Result<(SheetLayout, Vec<ImportedItem>, Vec<ImportProblem>), ImportError>, limit: &str) -> String {
+fn hostile(result: Result<(ImportLayout, Vec<ImportedItem>, Vec<ImportProblem>), ImportError>, limit: &str) -> String {
     match result {
         Err(e @ ImportError::Hostile { .. }) => {
             let msg = e.to_string();

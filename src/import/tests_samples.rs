@@ -5,7 +5,7 @@ use super::*;
 pub(crate) fn run(
     path: &std::path::Path,
     options: &ImportOptions,
-) -> (SheetLayout, Vec<ImportedItem>, Vec<ImportProblem>) {
+) -> (ImportLayout, Vec<ImportedItem>, Vec<ImportProblem>) {
     let mut items = Vec::new();
     let mut problems = Vec::new();
     let layout = import_path(path, options, &mut |r| match r {
@@ -20,8 +20,8 @@ pub(crate) fn run(
 fn niger_police_mobility_fr_xlsx() {
     let (layout, items, problems) = run(&fixture("niger-police-mobility-fr.xlsx"), &ImportOptions::default());
     assert_eq!(layout.format, Format::Xlsx);
-    assert_eq!(layout.sheet.as_deref(), Some("Lot 1 - Mobilité"));
-    assert_eq!(layout.header_row, 4);
+    assert_eq!(layout.sheets[0].sheet.as_deref(), Some("Lot 1 - Mobilité"));
+    assert_eq!(layout.sheets[0].header_row, 4);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(items.len(), 20);
     let first = &items[0];
@@ -40,17 +40,17 @@ fn niger_police_mobility_fr_xlsx() {
     assert_eq!(items[6].fields.unit_price, Some(85.0));
     assert!(items.iter().all(|i| i.source.row < 25));
     assert_eq!(items.last().unwrap().source.row, 24);
-    assert!(layout
+    assert!(layout.sheets[0]
         .columns
         .iter()
-        .any(|c| c.field == Field::Description && c.column == "B"));
+        .any(|c| c.field == Some(Field::Description) && c.column == "B"));
 }
 
 #[test]
 fn polizei_ausstattung_de_xls() {
     let (layout, items, problems) = run(&fixture("polizei-ausstattung-de.xls"), &ImportOptions::default());
     assert_eq!(layout.format, Format::Xls);
-    assert_eq!(layout.header_row, 3);
+    assert_eq!(layout.sheets[0].header_row, 3);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(items.len(), 17);
     let rows: Vec<u32> = items.iter().map(|i| i.source.row).collect();
@@ -64,7 +64,7 @@ fn polizei_ausstattung_de_xls() {
 fn border_management_en_csv() {
     let (layout, items, problems) = run(&fixture("border-management-en.csv"), &ImportOptions::default());
     assert_eq!(layout.format, Format::Csv);
-    assert_eq!(layout.header_row, 1);
+    assert_eq!(layout.sheets[0].header_row, 1);
     assert_eq!(layout.delimiter, Some(','));
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(items.len(), 20);

@@ -39,9 +39,16 @@ fn xlsx_two_sheets() -> Vec<u8> {
 #[test]
 fn xlsx_picks_the_sheet_with_the_items() {
     let (layout, items, problems) = collect("two.xlsx", &xlsx_two_sheets(), &ImportOptions::default()).unwrap();
-    assert_eq!(layout.sheet.as_deref(), Some("Items"));
-    assert_eq!(layout.skipped_sheets, vec!["Notes".to_string()]);
-    assert_eq!(layout.header_row, 3);
+    assert_eq!(layout.sheets[0].sheet.as_deref(), Some("Items"));
+    assert_eq!(
+        layout
+            .skipped_sheets
+            .iter()
+            .map(|s| s.sheet.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Notes"]
+    );
+    assert_eq!(layout.sheets[0].header_row, 3);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(items.len(), 2);
     let a = &items[0];
@@ -160,8 +167,8 @@ fn ods_with_libreoffice_repeats() {
     );
     let (layout, items, problems) = collect("l.ods", &ods_with_table(&rows), &ImportOptions::default()).unwrap();
     assert_eq!(layout.format, Format::Ods);
-    assert_eq!(layout.sheet.as_deref(), Some("Liste"));
-    assert_eq!(layout.header_row, 4);
+    assert_eq!(layout.sheets[0].sheet.as_deref(), Some("Liste"));
+    assert_eq!(layout.sheets[0].header_row, 4);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].source.row, 5);

@@ -9,7 +9,7 @@
 use super::items::run_sheet;
 use super::pipeline::{scan_header, RawRow, RowSource, Scan, SheetCtx, HEADER_SCAN_ROWS};
 use super::sheet_rows::{NextCell, RangeRows, StreamRows};
-use super::{column_letter, ColumnMapping, Format, ImportError, ImportLimits, ImportOptions, Record, SheetLayout};
+use super::{Format, ImportError, ImportLayout, ImportLimits, ImportOptions, Record, SheetLayout, SkippedSheet};
 use calamine::{Cell, DataRef, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -154,14 +154,16 @@ pub(crate) fn with_each_sheet(
     Ok(())
 }
 
-/// Imports the best sheet of a workbook (or the forced one).
+/// Imports every sheet of a workbook that has a header row (or only the forced one), in workbook order, hidden
+/// sheets included; every other sheet is listed with the reason it holds no items. Only when no sheet can be
+/// mapped is the file refused, with what was found.
 pub(crate) fn import_workbook(
     file: &str,
     bytes: &[u8],
     format: Format,
     options: &ImportOptions,
     sink: &mut dyn FnMut(Record),
-) -> Result<SheetLayout, ImportError> {
+) -> Result<ImportLayout, ImportError> {
     let limits = &options.limits;
     let mut book = Book::open(file, bytes, format)?;
     let sheets = book.sheets();
@@ -186,17 +188,22 @@ pub(crate) fn import_workbook(
         }
         None => sheets.clone(),
     };
-    // Score every candidate sheet by its header row.
-    let mut best: Option<(u32, usize)> = None;
+    // A first pass finds the header of every sheet; the items are read in a second, sheet by sheet.
+    let mut with_header: Vec<(String, bool)> = Vec::new();
+    let mut skipped: Vec<SkippedSheet> = Vec::new();
     let mut found = Vec::new();
     let mut any_data = false;
     let mut first_error = None;
-    for (i, (name, hidden)) in candidates.iter().enumerate() {
+    for (name, hidden) in &candidates {
         let scan: Result<Scan, ImportError> = book.with_rows(file, name, limits, &mut |src| scan_header(src));
         let scan = match scan {
             Ok(s) => s,
             Err(e @ ImportError::Hostile { .. }) => return Err(e),
             Err(e) => {
+                skipped.push(SkippedSheet {
+                    sheet: name.clone(),
+                    reason: format!("could not be read: {e}"),
+                });
                 first_error.get_or_insert(e);
                 continue;
             }
@@ -211,14 +218,16 @@ pub(crate) fn import_workbook(
                 });
             }
         }
-        if let Some(h) = &scan.header {
-            let score = h.score * 2 + u32::from(!hidden);
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, i));
-            }
+        if scan.header.is_some() {
+            with_header.push((name.clone(), *hidden));
+        } else {
+            skipped.push(SkippedSheet {
+                sheet: name.clone(),
+                reason: skip_reason(&scan),
+            });
         }
     }
-    let Some((_, chosen)) = best else {
+    if with_header.is_empty() {
         if let Some(e) = first_error {
             return Err(e);
         }
@@ -234,41 +243,54 @@ pub(crate) fn import_workbook(
             scanned_rows: HEADER_SCAN_ROWS as u32,
             found,
         });
-    };
-    let sheet_name = candidates.get(chosen).map(|(n, _)| n.clone()).unwrap_or_default();
-    let ctx = SheetCtx {
-        sheet: Some(sheet_name.clone()),
-        limits,
-    };
-    let header = book.with_rows(file, &sheet_name, limits, &mut |src| {
-        let scan = scan_header(src)?;
-        let Some(header) = scan.header else {
-            return Err(ImportError::corrupt(
-                file,
-                Some(&sheet_name),
-                "the sheet changed while it was read",
-            ));
+    }
+    let mut layouts = Vec::with_capacity(with_header.len());
+    for (sheet_name, hidden) in with_header {
+        let ctx = SheetCtx {
+            sheet: Some(sheet_name.clone()),
+            limits,
         };
-        let after: Vec<RawRow> = scan.rows.into_iter().filter(|r| r.row > header.row).collect();
-        run_sheet(&ctx, &header, after, src, sink)?;
-        Ok(header)
-    })?;
-    Ok(SheetLayout {
+        let outcome = book.with_rows(file, &sheet_name, limits, &mut |src| {
+            let scan = scan_header(src)?;
+            let Some(header) = scan.header else {
+                return Err(ImportError::corrupt(
+                    file,
+                    Some(&sheet_name),
+                    "the sheet changed while it was read",
+                ));
+            };
+            let after: Vec<RawRow> = scan.rows.into_iter().filter(|r| r.row > header.row).collect();
+            run_sheet(&ctx, &header, after, src, sink)
+        })?;
+        layouts.push(SheetLayout {
+            sheet: Some(sheet_name.clone()),
+            hidden,
+            header_row: outcome.header.row,
+            columns: outcome.columns,
+            header_currency: outcome.header.currency.clone(),
+            items: outcome.items,
+        });
+    }
+    // Listed in workbook order.
+    skipped.sort_by_key(|s| names.iter().position(|n| *n == s.sheet));
+    Ok(ImportLayout {
         format,
-        sheet: Some(sheet_name.clone()),
-        header_row: header.row,
-        columns: header
-            .columns
-            .iter()
-            .map(|(c, h, f)| ColumnMapping {
-                column: column_letter(*c),
-                header: h.clone(),
-                field: *f,
-            })
-            .collect(),
-        skipped_sheets: names.into_iter().filter(|n| *n != sheet_name).collect(),
-        header_currency: header.currency.clone(),
+        sheets: layouts,
+        skipped_sheets: skipped,
         delimiter: None,
         encoding: None,
     })
+}
+
+/// Why a sheet without a header row holds no items, with what it does hold.
+fn skip_reason(scan: &Scan) -> String {
+    if !scan.any_data {
+        return "empty".to_string();
+    }
+    let shown: Vec<String> = scan.found.iter().take(4).map(|t| format!("'{t}'")).collect();
+    format!(
+        "no header row with a description column in its first {HEADER_SCAN_ROWS} rows (it holds {}{})",
+        shown.join(", "),
+        if scan.found.len() > 4 { " ..." } else { "" }
+    )
 }

@@ -6,7 +6,7 @@ use crate::check::{CheckedItem, FileResult, ReportSink, Summary};
 use crate::import::ImportProblem;
 use std::io::Write;
 
-const HEADER: [&str; 20] = [
+const HEADER: [&str; 21] = [
     "file",
     "sheet",
     "row",
@@ -27,6 +27,7 @@ const HEADER: [&str; 20] = [
     "evidence",
     "questions",
     "catalog_version",
+    "other_text",
 ];
 
 pub struct CsvReport<W: Write> {
@@ -59,7 +60,7 @@ impl<W: Write> ReportSink for CsvReport<W> {
         let f = &item.item.fields;
         let c = &item.classification;
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
-        let cells: [String; 20] = [
+        let cells: [String; 21] = [
             self.file.clone(),
             text(&item.item.source.sheet),
             item.item.source.row.to_string(),
@@ -80,6 +81,12 @@ impl<W: Write> ReportSink for CsvReport<W> {
             evidence_line(c),
             c.questions.join(" | "),
             c.catalog_version.to_string(),
+            item.item
+                .extra
+                .iter()
+                .map(|e| format!("{}: {}", e.column, e.text))
+                .collect::<Vec<_>>()
+                .join(" | "),
         ];
         self.out
             .write_record(cells.iter().map(|cell| neutralize_formula(cell).into_owned()))?;

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::io::Write;
 
 /// Columns of the item table, in order.
-pub const COLUMNS: [&str; 21] = [
+pub const COLUMNS: [&str; 23] = [
     "item_id",
     "sheet",
     "row",
@@ -28,10 +28,12 @@ pub const COLUMNS: [&str; 21] = [
     "reviewed_at",
     "rescreen",
     "catalog_version",
+    "screened_prohibited",
+    "screening_history",
 ];
 
 /// One item as exported (text cells, in [`COLUMNS`] order).
-pub type DecisionRow = [String; 21];
+pub type DecisionRow = [String; 23];
 
 /// What the summary sheet shows.
 #[derive(Debug, Clone, Default)]

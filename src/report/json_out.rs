@@ -85,6 +85,9 @@ struct JsonItem<'a> {
     decision: crate::decision::Decision,
     #[serde(flatten)]
     fields: &'a crate::import::ItemFields,
+    /// The line's other text cells, screened with the description.
+    #[serde(skip_serializing_if = "<[crate::classify::ExtraText]>::is_empty")]
+    extra: &'a [crate::classify::ExtraText],
     findings: &'a [crate::classify::Finding],
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     questions: &'a [String],
@@ -100,6 +103,7 @@ impl<'a> From<&'a CheckedItem> for JsonItem<'a> {
             row: c.item.source.row,
             decision: c.classification.decision,
             fields: &c.item.fields,
+            extra: &c.item.extra,
             findings: &c.classification.findings,
             questions: &c.classification.questions,
             ignored: &c.classification.ignored,

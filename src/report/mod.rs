@@ -50,6 +50,14 @@ pub fn evidence_line(classification: &Classification) -> String {
                 }
                 crate::classify::Field::HsCode => format!("HS {}", e.text),
                 crate::classify::Field::ControlCode => format!("declared {}", e.text),
+                crate::classify::Field::Extra => format!(
+                    "'{}'{} in {}",
+                    e.text,
+                    if e.fuzzy { " (misspelt)" } else { "" },
+                    e.column.as_deref().unwrap_or("another column")
+                ),
+                crate::classify::Field::Supplier => format!("supplier '{}'", e.text),
+                crate::classify::Field::Destination => format!("destination {}", e.text),
             })
             .collect();
         parts.push(format!(

@@ -16,6 +16,8 @@ pub struct TableReport<W: Write> {
     /// Leave clear items out of the listing (the summary counts them either way).
     hide_clear: bool,
     problems: Vec<ImportProblem>,
+    /// The sheet of the last item listed: a line names each new sheet.
+    sheet: Option<String>,
 }
 
 impl<W: Write> TableReport<W> {
@@ -25,6 +27,7 @@ impl<W: Write> TableReport<W> {
             colour,
             hide_clear,
             problems: Vec::new(),
+            sheet: None,
         }
     }
 
@@ -64,6 +67,7 @@ fn location(sheet: &Option<String>, row: u32) -> String {
 impl<W: Write> ReportSink for TableReport<W> {
     fn begin_file(&mut self, file: &str) -> std::io::Result<()> {
         self.problems.clear();
+        self.sheet = None;
         writeln!(self.out, "== {file}")?;
         writeln!(
             self.out,
@@ -76,6 +80,10 @@ impl<W: Write> ReportSink for TableReport<W> {
         let c = &item.classification;
         if c.decision == Decision::Clear && self.hide_clear {
             return Ok(());
+        }
+        if item.item.source.sheet.is_some() && item.item.source.sheet != self.sheet {
+            self.sheet.clone_from(&item.item.source.sheet);
+            writeln!(self.out, "-- sheet '{}'", self.sheet.as_deref().unwrap_or_default())?;
         }
         writeln!(
             self.out,
@@ -98,21 +106,7 @@ impl<W: Write> ReportSink for TableReport<W> {
 
     fn end_file(&mut self, result: &FileResult) -> std::io::Result<()> {
         if let Some(layout) = &result.layout {
-            let sheet = layout
-                .sheet
-                .as_deref()
-                .map(|s| format!(", sheet '{s}'"))
-                .unwrap_or_default();
-            let skipped = if layout.skipped_sheets.is_empty() {
-                String::new()
-            } else {
-                format!(" (other sheets not read: {})", layout.skipped_sheets.join(", "))
-            };
-            writeln!(
-                self.out,
-                "   {:?}{sheet}, header on row {}{skipped}",
-                layout.format, layout.header_row
-            )?;
+            write_layout(&mut self.out, layout)?;
         }
         for p in &self.problems {
             let column = p.column.as_deref().map(|c| format!(", column {c}")).unwrap_or_default();
@@ -155,4 +149,39 @@ fn summary_line(summary: &Summary) -> String {
         counts.join(", "),
         summary.problems
     )
+}
+
+/// Each sheet read with its header row and every column with what was done with it; each sheet skipped with
+/// its reason.
+fn write_layout(out: &mut impl Write, layout: &crate::import::ImportLayout) -> std::io::Result<()> {
+    let how = match (layout.delimiter, &layout.encoding) {
+        (Some(d), Some(e)) => format!(" ({e}, delimiter {:?})", d),
+        (None, Some(e)) => format!(" ({e}, one column)"),
+        _ => String::new(),
+    };
+    writeln!(out, "   {}{how}", layout.format.name())?;
+    for sheet in &layout.sheets {
+        let name = sheet
+            .sheet
+            .as_deref()
+            .map(|s| format!("sheet '{s}'{}, ", if sheet.hidden { " (hidden)" } else { "" }))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "   {name}header on row {}, {} item(s):",
+            sheet.header_row, sheet.items
+        )?;
+        for c in &sheet.columns {
+            let header = if c.header.is_empty() {
+                "(no header)"
+            } else {
+                c.header.as_str()
+            };
+            writeln!(out, "     {:>3}  {}: {}", c.column, fit(header, 28).trim_end(), c.note)?;
+        }
+    }
+    for skipped in &layout.skipped_sheets {
+        writeln!(out, "   sheet '{}' not read: {}", skipped.sheet, skipped.reason)?;
+    }
+    Ok(())
 }

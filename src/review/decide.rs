@@ -2,6 +2,7 @@
 //! state; refused attempts are audited in a transaction of their own.
 
 use super::batch_state::{refresh_batch_state, BatchState};
+use super::history::History;
 use super::{rules, Action, Caller, Refusal, ReviewError};
 use crate::audit::{self, AuditEvent};
 use crate::auth::Role;
@@ -25,6 +26,8 @@ pub struct ItemState {
 pub struct BulkOutcome {
     /// Ids of the items approved, in sheet order.
     pub approved: Vec<i64>,
+    /// Pending clear items left alone, in sheet order, and why (each refusal is audited).
+    pub skipped: Vec<(i64, Refusal)>,
     pub batch_state: BatchState,
 }
 
@@ -87,6 +90,9 @@ pub(super) fn snapshot(item: &Item) -> Value {
         "version": item.version,
         "proposal": item.proposal.as_deref().and_then(|p| serde_json::from_str::<Value>(p).ok()),
         "question": item.question.as_deref().and_then(|q| serde_json::from_str::<Value>(q).ok()),
+        "ever_prohibited": item.ever_prohibited,
+        "lowered_by": item.lowered_by,
+        "lowering_confirmed_by": item.lowering_confirmed_by,
     })
 }
 
@@ -142,7 +148,8 @@ pub fn decide(
         if role_refusal.is_none() && !caller.can_see(&batch.project_id) {
             return Err(ReviewError::NotFound.into());
         }
-        if let Some(refusal) = role_refusal.or_else(|| rules::refusal(&item, &batch, caller, action)) {
+        let history = History::load(c, &item, &batch)?;
+        if let Some(refusal) = role_refusal.or_else(|| rules::refusal(&item, &batch, &history, caller, action)) {
             return Err(Failure::Refused {
                 refusal,
                 entity_type: "item",
@@ -228,7 +235,7 @@ pub fn approve_clear(
         // lock, so the page read is what gets updated.
         let mut after = i64::MIN;
         loop {
-            let page = store::pending_clear(c, &batch.id, only, after, BULK_PAGE)?;
+            let page = store::pending_clear(c, &batch.id, only, &caller.actor.subject, after, BULK_PAGE)?;
             let Some(tail) = page.last() else { break };
             after = tail.position;
             let ids: Vec<i64> = page.iter().map(|i| i.id).collect();
@@ -260,7 +267,34 @@ pub fn approve_clear(
             }
             approved.extend(ids);
         }
+        // Never in bulk: an item ever prohibited (approved alone, after two reviewers lowered it), or one the
+        // caller edited or re-submitted (four eyes). Each is reported and its refusal audited.
+        let mut skipped = Vec::new();
+        let mut refusals = Vec::new();
+        for (item, ever_prohibited) in store::held_from_bulk(c, &batch.id, only, &caller.actor.subject)? {
+            let refusal = if ever_prohibited {
+                Refusal::TwoReviewers
+            } else {
+                Refusal::Party
+            };
+            refusals.push(
+                event(caller, "approve", "item", item.id.to_string(), &version)
+                    .project(batch.project_id.clone())
+                    .before(snapshot(&item))
+                    .refused(format!(
+                        "{}: {} (left out of the bulk approval)",
+                        refusal.code(),
+                        refusal.message()
+                    )),
+            );
+            skipped.push((item.id, refusal));
+        }
+        audit::append_all(c, &refusals, now)?;
         let batch_state = refresh_batch_state(c, &batch.id, &last, now)?;
-        Ok(BulkOutcome { approved, batch_state })
+        Ok(BulkOutcome {
+            approved,
+            skipped,
+            batch_state,
+        })
     })
 }

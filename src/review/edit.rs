@@ -2,13 +2,16 @@
 
 use super::batch_state::refresh_batch_state;
 use super::decide::{event, run, snapshot, Failure, ItemState};
+use super::history::{apply_hold, hold, screening, Cause, Origin};
 use super::{Caller, Refusal, ReviewError, Status};
 use crate::audit;
 use crate::auth::Role;
-use crate::classify::{Classifier, ItemText};
+use crate::classify::{Classification, Classifier, ItemText};
 use crate::db::items::Item;
 use crate::db::review::{self as store, ItemData, ReviewChange};
+use crate::db::screenings;
 use crate::db::DbConnection;
+use crate::decision::Decision;
 use chrono::NaiveDateTime;
 use serde_json::{json, Value};
 
@@ -52,7 +55,12 @@ fn data_of(item: &Item) -> Value {
 }
 
 /// The item's data after `edit`, classified again.
-pub(super) fn apply(classifier: &Classifier, item: &Item, edit: &ItemEdit) -> Result<ItemData, ReviewError> {
+pub(super) fn apply(
+    classifier: &Classifier,
+    item: &Item,
+    edit: &ItemEdit,
+    partner_country: Option<&str>,
+) -> Result<(ItemData, Classification), ReviewError> {
     let mut data = ItemData::from_item(item);
     if let Some(description) = &edit.description {
         let description = description.trim();
@@ -82,14 +90,24 @@ pub(super) fn apply(classifier: &Classifier, item: &Item, edit: &ItemEdit) -> Re
     data.origin = text(&edit.origin, &item.origin);
     data.end_user = text(&edit.end_user, &item.end_user);
     data.destination = text(&edit.destination, &item.destination);
-    let classification = classifier.classify(&ItemText {
-        description: &data.description,
-        hs_code: data.hs_code.as_deref(),
-        control_code: data.control_code.as_deref(),
-    });
+    let extra = item.extra_texts();
+    let classification = classifier.classify_at(
+        &ItemText {
+            description: &data.description,
+            hs_code: data.hs_code.as_deref(),
+            control_code: data.control_code.as_deref(),
+            extra: &extra,
+            supplier: data.supplier.as_deref(),
+        },
+        crate::screening::Place {
+            destination: data.destination.as_deref(),
+            end_user_country: None,
+            partner_country,
+        },
+    );
     data.classification = serde_json::to_string(&classification)
         .map_err(|e| ReviewError::Db(crate::db::DbError::Corrupt(e.to_string())))?;
-    Ok(data)
+    Ok((data, classification))
 }
 
 /// The review columns of an item sent back to the queue with a new machine decision.
@@ -104,11 +122,19 @@ pub(super) fn back_to_review(item: &Item, decision: &str) -> ReviewChange {
     change.proposal = None;
     change.question = None;
     change.rescreen = None;
+    // Whatever two reviewers confirmed was about the item as it was.
+    change.lowered_by = None;
+    change.lowering_confirmed_by = None;
+    if decision == Decision::Prohibited.as_str() {
+        change.ever_prohibited = true;
+    }
     change
 }
 
 /// Changes an item's data (officers, ERP clients and admins of its project). The item is classified again and
-/// waits for review, whatever was decided before. A delivered item cannot be edited.
+/// waits for review, whatever was decided before; the editor becomes a party to it (four eyes). An item ever
+/// prohibited that now screens lower stays prohibited with a proposal for two reviewers. A delivered item cannot
+/// be edited.
 pub fn edit(
     conn: &mut DbConnection,
     classifier: &Classifier,
@@ -145,17 +171,35 @@ pub fn edit(
             }
             .into());
         }
-        let data = apply(classifier, &item, edit)?;
-        let decision = serde_json::from_str::<crate::classify::Classification>(&data.classification)
-            .map(|c| c.decision.as_str().to_string())
-            .map_err(|e| ReviewError::Db(crate::db::DbError::Corrupt(e.to_string())))?;
-        let change = back_to_review(&item, &decision);
+        let partner = super::rescreen::partner_country(c, &item.batch_id)?;
+        let (data, classification) = apply(classifier, &item, edit, partner.as_deref())?;
+        let mut change = back_to_review(&item, classification.decision.as_str());
+        let reason = edit.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+        let was_prohibited = item.ever_prohibited || item.decision == Decision::Prohibited.as_str();
+        let justification = format!(
+            "edited by {}: screens {}{}",
+            caller.actor.subject,
+            classification.decision,
+            reason.map(|r| format!(": {r}")).unwrap_or_default()
+        );
+        let by = &caller.actor.subject;
+        if let Some(proposal) = hold(
+            was_prohibited,
+            classification.decision,
+            Origin::Edit,
+            by,
+            justification,
+            now,
+        ) {
+            apply_hold(&mut change, &proposal);
+        }
         if !store::update_data_if_version(c, item_id, expected_version, &data, &change)? {
             return Err(ReviewError::Conflict {
                 current: item.version + 1,
             }
             .into());
         }
+        screenings::insert(c, &[screening(item.id, &classification, Cause::Edit, by, now)])?;
         let (after, _) = store::item_with_batch(c, item_id)?.ok_or(ReviewError::NotFound)?;
         let mut before_state = snapshot(&item);
         before_state["data"] = data_of(&item);
@@ -165,7 +209,7 @@ pub fn edit(
             .project(batch.project_id.clone())
             .before(before_state)
             .after(after_state);
-        if let Some(reason) = edit.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        if let Some(reason) = reason {
             record = record.reason(reason);
         }
         audit::append(c, &record, now)?;

@@ -1,8 +1,9 @@
 //! A batch's decisions for the record: the rows and summary that `report::decisions` writes as CSV or XLSX.
 
-use super::ReviewError;
+use super::{history, ReviewError};
 use crate::classify::Classification;
 use crate::db::items::{self, Item};
+use crate::db::screenings::{self, Screening};
 use crate::db::{batches, DbConnection, DbError};
 use crate::decision::Decision;
 use crate::report::decisions::{self, DecisionRow, ExportSummary};
@@ -39,7 +40,7 @@ pub struct Export {
     pub bytes: Vec<u8>,
 }
 
-fn row(item: Item) -> DecisionRow {
+fn row(item: Item, history: &[Screening]) -> DecisionRow {
     let parsed: Option<Classification> = serde_json::from_str(&item.classification).ok();
     let text = |v: Option<String>| v.unwrap_or_default();
     let number = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
@@ -77,6 +78,8 @@ fn row(item: Item) -> DecisionRow {
             .unwrap_or_default(),
         text(item.rescreen),
         version,
+        history::prohibited_note(history).unwrap_or_default(),
+        history::summary_line(history),
     ]
 }
 
@@ -95,10 +98,15 @@ pub fn export_batch(
     let mut rows = Vec::with_capacity(usize::try_from(batch.item_count).unwrap_or(0));
     let mut per_decision: BTreeMap<String, i64> = BTreeMap::new();
     let mut per_status: BTreeMap<String, i64> = BTreeMap::new();
+    let mut histories: BTreeMap<i64, Vec<Screening>> = BTreeMap::new();
+    for s in screenings::for_batch(conn, &batch.id)? {
+        histories.entry(s.item_id).or_default().push(s);
+    }
     items::for_each_in_batch(conn, &batch.id, 2_000, |item| {
         *per_decision.entry(item.decision.clone()).or_default() += 1;
         *per_status.entry(item.review_status.clone()).or_default() += 1;
-        rows.push(row(item));
+        let history = histories.remove(&item.id).unwrap_or_default();
+        rows.push(row(item, &history));
         Ok(())
     })?;
     let bytes = match format {

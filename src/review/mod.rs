@@ -11,6 +11,7 @@ mod batch_state;
 mod decide;
 mod edit;
 mod export;
+pub mod history;
 pub mod justification;
 mod queue;
 mod rescreen;
@@ -83,7 +84,8 @@ pub enum Action {
         entry: Option<String>,
         justification: String,
     },
-    /// A second, different reviewer confirms a prohibited item's proposed reclassification.
+    /// A second, different reviewer confirms a prohibited item's proposed reclassification (a proposal from an
+    /// edit, a re-submission or a rescreen takes two confirmations).
     Confirm { justification: String },
     /// Turns a proposed reclassification down; the item stays prohibited.
     Decline { justification: String },
@@ -168,8 +170,12 @@ pub enum Refusal {
     FourEyes,
     /// A prohibited item is never approved.
     Prohibited,
-    /// The proposer of a reclassification cannot confirm it.
+    /// The proposer of a reclassification cannot confirm it, nor can one reviewer confirm twice.
     SameReviewer,
+    /// The caller edited or re-submitted the item's data: someone else decides on it.
+    Party,
+    /// An item ever prohibited is approved only after two distinct reviewers confirmed lowering its decision.
+    TwoReviewers,
     /// Only the uploader answers a question about their batch.
     NotUploader,
 }
@@ -181,6 +187,8 @@ impl Refusal {
             Refusal::FourEyes => "four_eyes",
             Refusal::Prohibited => "prohibited_item",
             Refusal::SameReviewer => "second_reviewer_required",
+            Refusal::Party => "four_eyes_party",
+            Refusal::TwoReviewers => "two_reviewers_required",
             Refusal::NotUploader => "not_uploader",
         }
     }
@@ -193,6 +201,13 @@ impl Refusal {
                 "a prohibited item can never be approved; propose a reclassification if it is a false positive"
             }
             Refusal::SameReviewer => "a second, different reviewer must confirm this reclassification",
+            Refusal::Party => {
+                "four eyes: you uploaded, submitted or edited this item's data, so someone else decides on it"
+            }
+            Refusal::TwoReviewers => {
+                "this item was screened prohibited: it is approved only after two distinct reviewers confirmed \
+                 lowering its decision"
+            }
             Refusal::NotUploader => "only the uploader of the batch answers its questions",
         }
     }

@@ -3,6 +3,7 @@
 use super::{ReviewError, Status};
 use crate::db::items::Item;
 use crate::db::review::{self as store, QueueFilter};
+use crate::db::screenings::{self, PARTY_CAUSES};
 use crate::db::DbConnection;
 use crate::decision::Decision;
 use chrono::NaiveDateTime;
@@ -15,6 +16,14 @@ pub struct QueueEntry {
     pub batch_created_at: NaiveDateTime,
     /// Who uploaded or submitted the batch: they may not decide on it (four eyes).
     pub uploaded_by: String,
+    /// Everyone who uploaded, submitted, edited or re-submitted the item: none of them decides on it.
+    pub parties: Vec<String>,
+}
+
+impl QueueEntry {
+    pub fn is_party(&self, subject: &str) -> bool {
+        self.uploaded_by == subject || self.parties.iter().any(|p| p == subject)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -72,10 +81,18 @@ pub fn queue(
             counts.insert(s.as_str(), n);
         }
     }
+    let ids: Vec<i64> = rows.iter().map(|(item, ..)| item.id).collect();
+    let mut parties: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for s in screenings::for_items(conn, &ids)? {
+        if PARTY_CAUSES.contains(&s.cause.as_str()) {
+            parties.entry(s.item_id).or_default().push(s.screened_by);
+        }
+    }
     Ok(Queue {
         entries: rows
             .into_iter()
             .map(|(item, project, batch_created_at, uploaded_by)| QueueEntry {
+                parties: parties.remove(&item.id).unwrap_or_default(),
                 item,
                 project,
                 batch_created_at,

@@ -4,12 +4,15 @@
 use super::batch_state::refresh_batch_state;
 use super::decide::snapshot;
 use super::edit::back_to_review;
+use super::history::{apply_hold, hold, screening, Cause, Origin};
 use super::ReviewError;
 use crate::audit::{self, Actor, AuditEvent};
 use crate::classify::{Classification, Classifier, ItemText};
 use crate::db::review::{self as store, ItemData};
+use crate::db::screenings;
 use crate::db::{self, settings, DbConnection, DbError};
 use crate::decision::Decision;
+use crate::screening::Place;
 use chrono::NaiveDateTime;
 use serde::Deserialize;
 use serde_json::json;
@@ -88,6 +91,7 @@ fn rescreen_batch(
     let to_version = classifier.catalog_version().to_string();
     let base = AuditEvent::new(actor, "rescreen", "batch", batch_id).catalog_version(to_version.clone());
     let (mut examined, mut changed) = (0u64, 0u64);
+    let partner = partner_country(conn, batch_id)?;
     let mut after = i64::MIN;
     loop {
         let items = store::rescreen_candidates(conn, batch_id, after, PAGE)?;
@@ -96,11 +100,21 @@ fn rescreen_batch(
         for item in items {
             examined += 1;
             let old: Option<StoredDecision> = serde_json::from_str(&item.classification).ok();
-            let new: Classification = classifier.classify(&ItemText {
-                description: &item.description,
-                hs_code: item.hs_code.as_deref(),
-                control_code: item.control_code.as_deref(),
-            });
+            let extra = item.extra_texts();
+            let new: Classification = classifier.classify_at(
+                &ItemText {
+                    description: &item.description,
+                    hs_code: item.hs_code.as_deref(),
+                    control_code: item.control_code.as_deref(),
+                    extra: &extra,
+                    supplier: item.supplier.as_deref(),
+                },
+                Place {
+                    destination: item.destination.as_deref(),
+                    end_user_country: None,
+                    partner_country: partner.as_deref(),
+                },
+            );
             if old.as_ref().is_some_and(|o| o.decision == new.decision) {
                 continue;
             }
@@ -110,20 +124,39 @@ fn rescreen_batch(
             let why = json!({"from": item.decision, "to": new.decision, "why": new.summary(),
                 "catalog_version_before": old.map(|o| o.catalog_version), "catalog_version": to_version});
             change.rescreen = Some(why.to_string());
+            let reason = format!(
+                "catalogue {to_version}: {} -> {}: {}",
+                item.decision,
+                new.decision,
+                new.summary()
+            );
+            if item.decision == Decision::Prohibited.as_str() {
+                // A catalogue change does not lower a prohibited decision by itself: two reviewers confirm it.
+                if let Some(proposal) = hold(
+                    true,
+                    new.decision,
+                    Origin::Rescreen,
+                    &actor.subject,
+                    reason.clone(),
+                    now,
+                ) {
+                    apply_hold(&mut change, &proposal);
+                }
+            } else if new.decision != Decision::Prohibited {
+                // The data did not change: a lowering two reviewers confirmed still stands.
+                change.lowered_by = item.lowered_by.clone();
+                change.lowering_confirmed_by = item.lowering_confirmed_by.clone();
+            }
             if !store::update_data_if_version(conn, item.id, item.version, &data, &change)? {
                 continue;
             }
+            screenings::insert(conn, &[screening(item.id, &new, Cause::Rescreen, &actor.subject, now)])?;
             let (stored, batch) = store::item_with_batch(conn, item.id)?.ok_or(ReviewError::NotFound)?;
             let record = AuditEvent::new(actor, "rescreen", "item", item.id.to_string())
                 .project(batch.project_id)
                 .before(snapshot(&item))
                 .after(snapshot(&stored))
-                .reason(format!(
-                    "catalogue {to_version}: {} -> {}: {}",
-                    item.decision,
-                    new.decision,
-                    new.summary()
-                ))
+                .reason(reason)
                 .catalog_version(to_version.clone());
             audit::append(conn, &record, now)?;
             changed += 1;
@@ -133,4 +166,12 @@ fn rescreen_batch(
         refresh_batch_state(conn, batch_id, &base, now)?;
     }
     Ok((examined, changed))
+}
+
+/// The partner country of the batch's project: where its lines go when they name no destination.
+pub(super) fn partner_country(conn: &mut DbConnection, batch_id: &str) -> Result<Option<String>, DbError> {
+    let Some(batch) = db::batches::get(conn, batch_id)? else {
+        return Ok(None);
+    };
+    Ok(db::projects::get(conn, &batch.project_id)?.and_then(|p| p.partner_country))
 }

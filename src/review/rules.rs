@@ -1,5 +1,6 @@
 //! The review state machine, without storage: who may do what to an item in which state, and what changes.
 
+use super::history::{self, History, Origin, Signoff};
 use super::{justification, Action, Caller, Refusal, ReviewError, Status};
 use crate::auth::Role;
 use crate::db::batches::Batch;
@@ -9,7 +10,8 @@ use crate::decision::Decision;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-/// A prohibited item's reclassification, waiting for a second reviewer.
+/// A prohibited item's lower decision, waiting for its reviewers: a reviewer's reclassification waits for a
+/// second reviewer; an edit, a re-submission or a rescreen for two (see [`history`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proposal {
     pub decision: Decision,
@@ -17,6 +19,12 @@ pub struct Proposal {
     pub justification: String,
     pub by: String,
     pub at: NaiveDateTime,
+    /// What proposed it (stored proposals from before default to `reclassify`).
+    #[serde(default)]
+    pub origin: Origin,
+    /// Confirmations given so far of one that needs two.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub confirmations: Vec<Signoff>,
 }
 
 /// A question put to the uploader, and its answer once given.
@@ -47,7 +55,13 @@ pub(super) fn role_refusal(caller: &Caller, action: &Action) -> Option<Refusal> 
 
 /// Whether the caller may attempt `action` on this item (refusals are audited). Checked before the version and
 /// the state, so that a forbidden attempt is recorded whatever else is wrong with it.
-pub(super) fn refusal(item: &Item, batch: &Batch, caller: &Caller, action: &Action) -> Option<Refusal> {
+pub(super) fn refusal(
+    item: &Item,
+    batch: &Batch,
+    history: &History,
+    caller: &Caller,
+    action: &Action,
+) -> Option<Refusal> {
     let uploader = caller.actor.subject == batch.created_by;
     if let Action::Answer { .. } = action {
         return (!uploader).then_some(Refusal::NotUploader);
@@ -58,10 +72,19 @@ pub(super) fn refusal(item: &Item, batch: &Batch, caller: &Caller, action: &Acti
     if uploader {
         return Some(Refusal::FourEyes);
     }
+    if history.is_party(&caller.actor.subject) {
+        return Some(Refusal::Party);
+    }
     let decision = item.decision.parse::<Decision>().unwrap_or(Decision::Prohibited);
+    let me = caller.actor.subject.as_str();
     match action {
         Action::Approve { .. } if decision == Decision::Prohibited => Some(Refusal::Prohibited),
-        Action::Confirm { .. } if proposal_of(item).is_some_and(|p| p.by == caller.actor.subject) => {
+        Action::Approve { .. } if item.ever_prohibited && !history::lowering_confirmed(item) => {
+            Some(Refusal::TwoReviewers)
+        }
+        Action::Confirm { .. }
+            if proposal_of(item).is_some_and(|p| p.by == me || p.confirmations.iter().any(|c| c.by == me)) =>
+        {
             Some(Refusal::SameReviewer)
         }
         _ => None,
@@ -137,10 +160,18 @@ pub(super) fn transition(
                     justification: reason.clone(),
                     by: by.clone(),
                     at: now,
+                    origin: Origin::Reclassify,
+                    confirmations: Vec::new(),
                 };
                 change.proposal = json(&proposal);
                 change.review_status = Status::Proposed.as_str().to_string();
             } else {
+                if *decision == Decision::Prohibited {
+                    // Raised to prohibited: lowering it again takes two reviewers.
+                    change.ever_prohibited = true;
+                    change.lowered_by = None;
+                    change.lowering_confirmed_by = None;
+                }
                 change.decision = decision.as_str().to_string();
                 change.review_entry = entry;
                 decided(&mut change, Status::Pending, reason);
@@ -148,10 +179,29 @@ pub(super) fn transition(
         }
         Action::Confirm { justification } => {
             let reason = text("justification", justification)?;
-            let proposal = proposal_of(item).ok_or_else(|| ReviewError::InvalidState {
+            let mut proposal = proposal_of(item).ok_or_else(|| ReviewError::InvalidState {
                 status: item.review_status.clone(),
                 action: action.name(),
             })?;
+            if proposal.confirmations.len() + 1 < proposal.origin.confirmations_required() {
+                // The first of two confirmations: the item stays prohibited and proposed.
+                proposal.confirmations.push(Signoff {
+                    by: by.clone(),
+                    at: now,
+                    justification: reason,
+                });
+                change.proposal = json(&proposal);
+                return Ok(change);
+            }
+            let first = match proposal.origin {
+                Origin::Reclassify => proposal.by.clone(),
+                _ => proposal
+                    .confirmations
+                    .first()
+                    .map_or(proposal.by.clone(), |c| c.by.clone()),
+            };
+            change.lowered_by = Some(first);
+            change.lowering_confirmed_by = Some(by.clone());
             change.decision = proposal.decision.as_str().to_string();
             change.review_entry = proposal.entry;
             change.proposal = None;

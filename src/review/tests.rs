@@ -1,5 +1,6 @@
 //! The state machine without a database: every action from every status, and the refusals by role.
 
+use super::history::History;
 use super::rules::{refusal, transition};
 use super::*;
 use crate::db::batches::Batch;
@@ -46,6 +47,10 @@ fn item(decision: &str, status: &str) -> Item {
         proposal,
         question: None,
         rescreen: None,
+        ever_prohibited: decision == "prohibited",
+        lowered_by: None,
+        lowering_confirmed_by: None,
+        supersedes: None,
     }
 }
 
@@ -129,7 +134,7 @@ fn refusals_by_role_four_eyes_and_the_no_weapons_rule() {
     for role in [Role::Officer, Role::Monitor, Role::Erp] {
         for action in actions().into_iter().filter(|a| !matches!(a, Action::Answer { .. })) {
             assert_eq!(
-                refusal(&prohibited, &batch(), &caller("x", role), &action),
+                refusal(&prohibited, &batch(), &History::default(), &caller("x", role), &action),
                 Some(Refusal::Role)
             );
         }
@@ -138,35 +143,68 @@ fn refusals_by_role_four_eyes_and_the_no_weapons_rule() {
         let uploader = caller("olga", role);
         for action in actions().into_iter().filter(|a| !matches!(a, Action::Answer { .. })) {
             assert_eq!(
-                refusal(&prohibited, &batch(), &uploader, &action),
+                refusal(&prohibited, &batch(), &History::default(), &uploader, &action),
                 Some(Refusal::FourEyes)
             );
         }
         let other = caller("rene", role);
         let approve = &actions()[0];
         assert_eq!(
-            refusal(&prohibited, &batch(), &other, approve),
+            refusal(&prohibited, &batch(), &History::default(), &other, approve),
             Some(Refusal::Prohibited)
         );
-        assert_eq!(refusal(&item("military", "pending"), &batch(), &other, approve), None);
+        assert_eq!(
+            refusal(
+                &item("military", "pending"),
+                &batch(),
+                &History::default(),
+                &other,
+                approve
+            ),
+            None
+        );
     }
     let answer = &actions()[6];
     assert_eq!(
-        refusal(&prohibited, &batch(), &caller("rene", Role::Reviewer), answer),
+        refusal(
+            &prohibited,
+            &batch(),
+            &History::default(),
+            &caller("rene", Role::Reviewer),
+            answer
+        ),
         Some(Refusal::NotUploader)
     );
     assert_eq!(
-        refusal(&prohibited, &batch(), &caller("olga", Role::Officer), answer),
+        refusal(
+            &prohibited,
+            &batch(),
+            &History::default(),
+            &caller("olga", Role::Officer),
+            answer
+        ),
         None
     );
     let proposed = item("prohibited", "proposed");
     let confirm = &actions()[3];
     assert_eq!(
-        refusal(&proposed, &batch(), &caller("rita", Role::Reviewer), confirm),
+        refusal(
+            &proposed,
+            &batch(),
+            &History::default(),
+            &caller("rita", Role::Reviewer),
+            confirm
+        ),
         Some(Refusal::SameReviewer)
     );
     assert_eq!(
-        refusal(&proposed, &batch(), &caller("rene", Role::Admin), confirm),
+        refusal(
+            &proposed,
+            &batch(),
+            &History::default(),
+            &caller("rene", Role::Admin),
+            confirm
+        ),
         None
     );
 }
@@ -228,4 +266,158 @@ fn lowering_a_prohibited_decision_only_proposes() {
         transition(&item("military", "pending"), &rita, &same, |_| None, at()),
         Err(ReviewError::Invalid(_))
     ));
+}
+
+/// A proposal from an edit, a re-submission or a rescreen: `confirmations` reviewers confirmed so far.
+fn held(origin: history::Origin, confirmations: &[&str]) -> Item {
+    let mut it = item("prohibited", "proposed");
+    let proposal = Proposal {
+        decision: Decision::Clear,
+        entry: None,
+        justification: "edited by olga: screens clear".into(),
+        by: "olga".into(),
+        at: at(),
+        origin,
+        confirmations: confirmations
+            .iter()
+            .map(|by| history::Signoff {
+                by: by.to_string(),
+                at: at(),
+                justification: "Checked".into(),
+            })
+            .collect(),
+    };
+    it.proposal = serde_json::to_string(&proposal).ok();
+    it
+}
+
+#[test]
+fn a_proposal_from_an_edit_rescreen_or_resubmission_takes_two_distinct_reviewers() {
+    use history::Origin;
+    for origin in [Origin::Edit, Origin::Resubmission, Origin::Rescreen] {
+        let confirm = &actions()[3];
+        let first = transition(
+            &held(origin, &[]),
+            &caller("rita", Role::Reviewer),
+            confirm,
+            |_| None,
+            at(),
+        )
+        .unwrap();
+        assert_eq!(
+            (first.decision.as_str(), first.review_status.as_str()),
+            ("prohibited", "proposed")
+        );
+        assert!(first.lowered_by.is_none());
+        let rita_again = refusal(
+            &held(origin, &["rita"]),
+            &batch(),
+            &History::default(),
+            &caller("rita", Role::Admin),
+            confirm,
+        );
+        assert_eq!(rita_again, Some(Refusal::SameReviewer), "{origin:?}");
+        let second = transition(
+            &held(origin, &["rita"]),
+            &caller("rene", Role::Reviewer),
+            confirm,
+            |_| None,
+            at(),
+        )
+        .unwrap();
+        assert_eq!(
+            (second.decision.as_str(), second.review_status.as_str()),
+            ("clear", "pending")
+        );
+        assert_eq!(
+            (second.lowered_by.as_deref(), second.lowering_confirmed_by.as_deref()),
+            (Some("rita"), Some("rene"))
+        );
+    }
+    // A reviewer's own reclassification is the first of the two.
+    let reclassified = transition(
+        &held(history::Origin::Reclassify, &[]),
+        &caller("rene", Role::Reviewer),
+        &actions()[3],
+        |_| None,
+        at(),
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            reclassified.lowered_by.as_deref(),
+            reclassified.lowering_confirmed_by.as_deref()
+        ),
+        (Some("olga"), Some("rene"))
+    );
+}
+
+fn edited_by(subject: &str) -> History {
+    History {
+        screenings: vec![crate::db::screenings::Screening {
+            id: 1,
+            item_id: 7,
+            decision: "clear".into(),
+            catalog_version: "1".into(),
+            evidence: String::new(),
+            cause: "edit".into(),
+            screened_by: subject.into(),
+            screened_at: at(),
+            from_item_id: None,
+        }],
+        uploader: "olga".into(),
+    }
+}
+
+#[test]
+fn whoever_edited_an_item_takes_no_step_on_it_whatever_the_role() {
+    let clear = item("clear", "pending");
+    for role in [Role::Reviewer, Role::Admin] {
+        for action in actions().into_iter().filter(|a| !matches!(a, Action::Answer { .. })) {
+            assert_eq!(
+                refusal(&clear, &batch(), &edited_by("adam"), &caller("adam", role), &action),
+                Some(Refusal::Party),
+                "{action:?}"
+            );
+        }
+    }
+    let rescreened = History {
+        screenings: vec![crate::db::screenings::Screening {
+            cause: "rescreen".into(),
+            ..edited_by("adam").screenings[0].clone()
+        }],
+        uploader: "olga".into(),
+    };
+    assert_eq!(
+        refusal(
+            &clear,
+            &batch(),
+            &rescreened,
+            &caller("adam", Role::Admin),
+            &actions()[0]
+        ),
+        None,
+        "running a rescreen makes nobody a party"
+    );
+}
+
+#[test]
+fn an_item_ever_prohibited_is_approved_only_after_two_distinct_reviewers() {
+    let mut lowered = item("clear", "pending");
+    lowered.ever_prohibited = true;
+    let approve = &actions()[0];
+    let rosa = caller("rosa", Role::Reviewer);
+    let no = History::default();
+    assert_eq!(
+        refusal(&lowered, &batch(), &no, &rosa, approve),
+        Some(Refusal::TwoReviewers)
+    );
+    lowered.lowered_by = Some("rita".into());
+    lowered.lowering_confirmed_by = Some("rita".into());
+    assert_eq!(
+        refusal(&lowered, &batch(), &no, &rosa, approve),
+        Some(Refusal::TwoReviewers)
+    );
+    lowered.lowering_confirmed_by = Some("rene".into());
+    assert_eq!(refusal(&lowered, &batch(), &no, &rosa, approve), None);
 }

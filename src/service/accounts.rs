@@ -6,10 +6,15 @@ use crate::auth::{password, Identity, Role};
 use crate::db::{users, DbConnection};
 use std::time::Instant;
 
+/// The stored account of a name (a quick read; the password is checked elsewhere, without the connection).
+pub fn lookup(conn: &mut DbConnection, name: &str) -> Result<Option<users::User>, ServiceError> {
+    Ok(users::get(conn, name)?)
+}
+
 /// The identity of a local account if the password is right; `None` for a wrong name or password (the same
-/// work is done either way, so timing does not tell whether the name exists).
-pub fn authenticate(conn: &mut DbConnection, name: &str, secret: &str) -> Result<Option<Identity>, ServiceError> {
-    let user = users::get(conn, name)?;
+/// work is done either way, so timing does not tell whether the name exists). CPU only: run it on the password
+/// pool ([`crate::auth::hashing`]).
+pub fn check(user: Option<users::User>, secret: &str) -> Result<Option<Identity>, ServiceError> {
     let stored = user
         .as_ref()
         .map(|u| u.password_hash.as_str())
@@ -35,32 +40,39 @@ pub enum SignIn {
     Accepted(Identity),
     /// Wrong name or password (which of the two is not said).
     Refused,
-    /// Too many failures for this account lately: retry after this many seconds. The password was not checked.
+    /// Too many failures for this account or from this client lately: retry after this many seconds. The
+    /// password was not checked.
     Throttled {
         retry_after: u64,
     },
 }
 
-/// [`authenticate`] behind the per-account throttle: the API's `/auth/login` and the web sign-in share it.
-pub fn sign_in(
-    conn: &mut DbConnection,
-    throttle: &LoginThrottle,
-    name: &str,
-    secret: &str,
-    now: Instant,
-) -> Result<SignIn, ServiceError> {
-    if let Err(retry_after) = throttle.check(name, now) {
-        tracing::warn!(account = %name, "sign-in refused: too many failed attempts");
-        return Ok(SignIn::Throttled { retry_after });
+/// The throttles a sign-in passes: failures per account and failures per client address.
+pub struct Throttles<'a> {
+    pub account: &'a LoginThrottle,
+    pub client: &'a LoginThrottle,
+}
+
+impl Throttles<'_> {
+    /// `Some(seconds)` when the account or the client has used up its failures.
+    pub fn refuse(&self, name: &str, client: &str, now: Instant) -> Option<u64> {
+        let account = self.account.check(name, now).err();
+        let from = self.client.check(client, now).err();
+        if account.is_some() {
+            tracing::warn!(account = %name, "sign-in refused: too many failed attempts for the account");
+        } else if from.is_some() {
+            tracing::warn!(%client, "sign-in refused: too many failed attempts from this client");
+        }
+        account.into_iter().chain(from).max()
     }
-    Ok(match authenticate(conn, name, secret)? {
-        Some(identity) => {
-            throttle.record_success(name);
-            SignIn::Accepted(identity)
+
+    /// Records the outcome of a checked sign-in.
+    pub fn record(&self, name: &str, client: &str, accepted: bool, now: Instant) {
+        if accepted {
+            self.account.record_success(name);
+        } else {
+            self.account.record_failure(name, now);
+            self.client.record_failure(client, now);
         }
-        None => {
-            throttle.record_failure(name, now);
-            SignIn::Refused
-        }
-    })
+    }
 }

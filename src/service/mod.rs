@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod json_error;
 pub mod monitoring;
 pub mod orders;
+mod resubmission;
 mod store;
 pub mod upload;
 
@@ -25,7 +26,7 @@ pub enum ServiceError {
     #[error("idempotency key reused with a different request")]
     IdempotencyMismatch,
     #[error("request with this idempotency key in progress")]
-    IdempotencyInProgress,
+    IdempotencyInProgress { retry_after: u64 },
     /// The request conflicts with what is stored (`code` names the rule).
     #[error("{detail}")]
     Conflict { code: &'static str, detail: String },

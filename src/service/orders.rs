@@ -1,6 +1,7 @@
 //! ERP purchase orders: JSON lines, validated, classified and stored as a batch; idempotent per key.
 
 use super::json_error::public_message;
+use super::resubmission;
 use super::store::{self, Writer};
 use super::{sha256_hex, BatchMeta, ServiceError};
 use crate::classify::Classifier;
@@ -138,6 +139,10 @@ pub fn parse_order(body: &[u8], format: OrderFormat, max_lines: usize) -> Result
                 if lines.len() >= max_lines {
                     return Err(too_many());
                 }
+                if let Some((field, c)) = control_character(raw) {
+                    errors.push((format!("lines[{}].{field}", n + 1), crate::input_text::message(c)));
+                    continue;
+                }
                 let before = lines.len();
                 match serde_json::from_str::<OrderLine>(raw) {
                     Ok(line) => check_line(n + 1, line, &mut lines, &mut errors),
@@ -173,6 +178,10 @@ pub fn parse_order(body: &[u8], format: OrderFormat, max_lines: usize) -> Result
                 return Err(too_many());
             }
             for (i, raw) in envelope.lines.into_iter().enumerate() {
+                if let Some((field, c)) = crate::input_text::find_in_json(&raw) {
+                    errors.push((format!("lines[{i}].{field}"), crate::input_text::message(c)));
+                    continue;
+                }
                 let before = lines.len();
                 match serde_json::from_value::<OrderLine>(raw) {
                     Ok(line) => check_line(i, line, &mut lines, &mut errors),
@@ -215,6 +224,15 @@ pub fn parse_lines(body: &[u8], max_lines: usize) -> Result<Vec<OrderLine>, Serv
     parse_order(body, OrderFormat::JsonLines, max_lines)
 }
 
+/// The field of one JSON line that holds a control character (PostgreSQL cannot store NUL; no field needs one).
+fn control_character(raw: &str) -> Option<(String, char)> {
+    if !crate::input_text::json_may_hold_control(raw.as_bytes()) {
+        return None;
+    }
+    let value = serde_json::from_str::<serde_json::Value>(raw).ok()?;
+    crate::input_text::find_in_json(&value)
+}
+
 #[derive(Debug)]
 pub struct Order {
     pub project: String,
@@ -225,6 +243,8 @@ pub struct Order {
     pub idempotency_key: Option<String>,
     pub max_lines: usize,
     pub format: OrderFormat,
+    /// How long a claimed key stays "in progress" before a retry may take it over (its request crashed).
+    pub idempotency_timeout: std::time::Duration,
 }
 
 /// What to answer: a fresh response or the first one replayed.
@@ -257,9 +277,17 @@ pub fn submit(
         &canonical,
     ]);
     let mut conn = pool.get()?;
+    let mut claim = None;
     if let Some(key) = &order.idempotency_key {
-        match idempotency::begin(&mut conn, &order.actor.subject, key, &request_hash)? {
-            idempotency::Begin::Started => {}
+        match idempotency::begin(
+            &mut conn,
+            &order.actor.subject,
+            key,
+            &request_hash,
+            order.idempotency_timeout,
+            db::now(),
+        )? {
+            idempotency::Begin::Started { lease } => claim = Some((key.clone(), lease)),
             idempotency::Begin::Replay { status, body } => {
                 return Ok(OrderOutcome {
                     status,
@@ -267,7 +295,9 @@ pub fn submit(
                     replayed: true,
                 })
             }
-            idempotency::Begin::InProgress => return Err(ServiceError::IdempotencyInProgress),
+            idempotency::Begin::InProgress { retry_after } => {
+                return Err(ServiceError::IdempotencyInProgress { retry_after })
+            }
             idempotency::Begin::Mismatch => return Err(ServiceError::IdempotencyMismatch),
         }
     }
@@ -283,9 +313,12 @@ pub fn submit(
         idempotency_key: order.idempotency_key.clone(),
     };
     // Classify before taking the write lock (SQLite has one writer): the transaction only inserts.
-    let mut writer = Writer::new(classifier, &meta.id);
+    let partner = crate::db::projects::get(&mut conn, &meta.project)?.and_then(|p| p.partner_country);
+    let first = store::FirstScreening::of(&meta, classifier.catalog_version());
+    let mut writer = Writer::new(classifier, &meta.id, first).with_partner_country(partner);
     for (i, line) in lines.into_iter().enumerate() {
         let item = ImportedItem {
+            extra: Vec::new(),
             source: SourceRow {
                 sheet: None,
                 row: u32::try_from(i + 1).unwrap_or(u32::MAX),
@@ -306,8 +339,8 @@ pub fn submit(
             },
         };
         if let Err(e) = writer.add(Record::Item(item)) {
-            if let Some(key) = &order.idempotency_key {
-                let _ = idempotency::abandon(&mut conn, &order.actor.subject, key);
+            if let Some((key, lease)) = &claim {
+                let _ = idempotency::abandon(&mut conn, &order.actor.subject, key, *lease);
             }
             return Err(e);
         }
@@ -316,17 +349,11 @@ pub fn submit(
         if let Some(reference) = &order.reference {
             // Idempotent on the natural key too: the same order under the same reference is the stored one.
             batches::lock_order_reference(conn, &order.project, reference)?;
-            if let Some(existing) = batches::find_order(conn, &order.project, reference)? {
-                if existing.sha256 != content_hash {
-                    return Err(ServiceError::Conflict {
-                        code: "order_reference_conflict",
-                        detail: format!(
-                            "project {} already has a different order {reference}; read it with GET \
-                             /api/v1/purchase-orders?project=&reference=, or submit the change under a new reference",
-                            order.project
-                        ),
-                    });
-                }
+            // The same lines again replay the newest order under the reference; changed lines are a
+            // re-submission, stored as a new batch linked to the old one (below).
+            if let Some(existing) = batches::find_order(conn, &order.project, reference)?
+                .filter(|existing| existing.sha256 == content_hash)
+            {
                 let (_, body) = render(&existing)?;
                 if let Some(key) = &order.idempotency_key {
                     idempotency::complete(conn, &order.actor.subject, key, 200, &body)?;
@@ -339,13 +366,20 @@ pub fn submit(
             }
         }
         store::begin(conn, &meta, classifier.catalog_version())?;
+        let linked = match &order.reference {
+            Some(reference) => resubmission::link(conn, &mut writer, &meta, reference)?,
+            None => Vec::new(),
+        };
         let summary = writer.finish(conn, None)?;
         store::record(conn, &meta, &summary, classifier.catalog_version())?;
+        resubmission::audit(conn, &meta, &linked, classifier.catalog_version())?;
         let batch = batches::get(conn, &meta.id)?
             .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
         let (status, body) = render(&batch)?;
-        if let Some(key) = &order.idempotency_key {
-            idempotency::complete(conn, &order.actor.subject, key, status, &body)?;
+        if let Some((key, lease)) = &claim {
+            // Taken over meanwhile (this request outlived its lease): roll back rather than store it twice.
+            idempotency::complete(conn, &order.actor.subject, key, *lease, status, &body)?
+                .map_err(|_| ServiceError::IdempotencyInProgress { retry_after: 1 })?;
         }
         Ok::<_, ServiceError>(OrderOutcome {
             status,
@@ -354,9 +388,9 @@ pub fn submit(
         })
     });
     if result.is_err() {
-        if let Some(key) = &order.idempotency_key {
+        if let Some((key, lease)) = &claim {
             // Let the client retry a request that failed.
-            let _ = idempotency::abandon(&mut conn, &order.actor.subject, key);
+            let _ = idempotency::abandon(&mut conn, &order.actor.subject, key, *lease);
         }
     }
     result

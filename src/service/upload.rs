@@ -59,6 +59,7 @@ pub fn upload(
     let started = std::time::Instant::now();
     let sqlite = matches!(*conn, db::DbConnection::Sqlite(_));
     db::defer_checkpoint(&mut conn, true)?;
+    let partner = db::projects::get(&mut conn, &meta.project)?.and_then(|p| p.partner_country);
     let stored = db::write(&mut conn, |conn| {
         store::begin(conn, &meta, classifier.catalog_version())?;
         // Three stages overlap, as `equipcheck check` overlaps reading and classifying: the import reads the
@@ -68,6 +69,9 @@ pub fn upload(
         let bytes = &input.bytes;
         let file_name = &input.file_name;
         let batch_id = &meta.id;
+        let first = store::FirstScreening::of(&meta, classifier.catalog_version());
+        let writer_first = first.clone();
+        let no_resubmissions = std::collections::HashMap::new();
         std::thread::scope(|scope| {
             let reader = scope.spawn(move || {
                 let mut chunk = Vec::with_capacity(CHUNK);
@@ -82,7 +86,7 @@ pub fn upload(
                 result
             });
             let classifying = scope.spawn(move || {
-                let mut writer = Writer::new(classifier, batch_id);
+                let mut writer = Writer::new(classifier, batch_id, writer_first).with_partner_country(partner);
                 for chunk in records_rx {
                     for record in chunk {
                         writer.add(record)?;
@@ -97,9 +101,8 @@ pub fn upload(
             let mut stored: Result<(), ServiceError> = Ok(());
             let (mut items, mut problems) = (Vec::new(), Vec::new());
             let mut flush = |items: &mut Vec<NewItem>, problems: &mut Vec<NewProblem>| {
-                let result = crate::db::items::insert_items(conn, items)
-                    .and_then(|()| crate::db::items::insert_problems(conn, problems))
-                    .map_err(ServiceError::from);
+                let result = store::insert_screened(conn, batch_id, items, &first, &no_resubmissions)
+                    .and_then(|()| crate::db::items::insert_problems(conn, problems).map_err(ServiceError::from));
                 items.clear();
                 problems.clear();
                 result

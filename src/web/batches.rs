@@ -113,6 +113,8 @@ pub struct ItemsQuery {
     offset: Option<i64>,
     /// Clear items just approved in bulk (after the redirect).
     approved: Option<usize>,
+    /// Clear items the bulk approval left out (ever prohibited, or edited by the reviewer).
+    skipped: Option<usize>,
 }
 
 pub async fn show(
@@ -168,6 +170,9 @@ pub async fn show(
                 a href={ (base) "/export.csv" } download { "screening report (CSV)" } }
         }
         @if let Some(n) = params.approved { p.notice role="status" { "Approved " (n) " clear items." } }
+        @if let Some(n) = params.skipped { p.notice role="status" { "Left out " (n)
+            " clear items: each was screened prohibited before (approve it on its own once two reviewers lowered \
+            it) or you edited it (another reviewer decides). The item history says which." } }
         @if matches!(session.who.role, Role::Reviewer | Role::Admin) && session.who.sub != batch.created_by
             && counts.iter().any(|(d, n)| *d == Decision::Clear && *n > 0) {
             details.card {
@@ -200,6 +205,7 @@ pub async fn show(
         (item_table(&rows))
         (pager(&base, &[("decision", &decision), ("review_status", &status), ("q", &q)], offset, total))
         (problem_section(&problems, problem_total))
+        (layout_section(batch.layout.as_deref()))
     };
     Ok(html(page(&batch.file_name, Some(&session), Nav::Batches, body)))
 }
@@ -209,17 +215,21 @@ pub fn item_table(rows: &[items::Item]) -> Markup {
         div.table-wrap {
             table.items {
                 thead { tr {
-                    th scope="col" { "Row" } th scope="col" { "Decision" } th scope="col" { "Description" }
+                    th scope="col" { "Sheet" } th scope="col" { "Row" } th scope="col" { "Decision" } th scope="col" { "Description" }
                     th scope="col" { "Entries" } th scope="col" { "Review" }
                 } }
                 tbody {
                     @for item in rows {
                         @let c = serde_json::from_str::<Classification>(&item.classification).ok();
                         tr {
+                            td { (item.sheet.as_deref().unwrap_or("")) }
                             td.num { a href={ "/items/" (item.id) } aria-label={ "Item on row " (item.row_number) } { (item.row_number) } }
                             td { (badge(&item.decision)) }
                             td.desc {
                                 (highlight::description(&item.description, c.as_ref()))
+                                @if let Some(c) = &c { @for (column, text) in highlight::other_columns(c) {
+                                    p.other { "Column " (column) ": " mark { (text) } }
+                                } }
                                 @if let Some(c) = &c { @for question in &c.questions { p.question { (question) } } }
                             }
                             td { @if let Some(c) = &c { @for code in c.entry_codes() {
@@ -229,6 +239,47 @@ pub fn item_table(rows: &[items::Item]) -> Markup {
                         }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// How the file was read: every sheet with every column and what was done with it, every sheet skipped.
+fn layout_section(layout: Option<&str>) -> Markup {
+    let Some(layout) = layout.and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok()) else {
+        return html! {};
+    };
+    let text = |v: &serde_json::Value, key: &str| v.get(key).and_then(|x| x.as_str()).unwrap_or("").to_string();
+    let empty = Vec::new();
+    let sheets = layout.get("sheets").and_then(|s| s.as_array()).unwrap_or(&empty);
+    let skipped = layout
+        .get("skipped_sheets")
+        .and_then(|s| s.as_array())
+        .unwrap_or(&empty);
+    html! {
+        section #layout aria-labelledby="layout-h" {
+            h2 #layout-h { "How the file was read" }
+            p.muted { "Every column of every sheet: read as a field, screened as text, or not screened and why." }
+            @for sheet in sheets {
+                @let name = sheet.get("sheet").and_then(|s| s.as_str());
+                h3 { @if let Some(name) = name { "Sheet " (name) } @else { "The file" }
+                    ": header on row " (sheet.get("header_row").and_then(|r| r.as_u64()).unwrap_or(0))
+                    ", " (sheet.get("items").and_then(|r| r.as_u64()).unwrap_or(0)) " items"
+                    @if sheet.get("hidden").and_then(|h| h.as_bool()).unwrap_or(false) { " (hidden sheet)" } }
+                div.table-wrap { table.layout {
+                    thead { tr { th scope="col" { "Column" } th scope="col" { "Header" } th scope="col" { "Read as" }
+                        th scope="col" { "Done" } th scope="col" { "Cells" } } }
+                    tbody { @for c in sheet.get("columns").and_then(|c| c.as_array()).unwrap_or(&empty) { tr {
+                        td { (text(c, "column")) } td { (text(c, "header")) }
+                        td { @let field = text(c, "field"); @if field.is_empty() { (text(c, "role").replace('_', " ")) } @else { (field.replace('_', " ")) } }
+                        td { (text(c, "note")) }
+                        td.num { (c.get("cells").and_then(|n| n.as_u64()).unwrap_or(0)) }
+                    } } }
+                } }
+            }
+            @if !skipped.is_empty() {
+                h3 { "Sheets not read" }
+                ul { @for s in skipped { li { strong { (text(s, "sheet")) } ": " (text(s, "reason")) } } }
             }
         }
     }
@@ -282,7 +333,7 @@ pub async fn approve_clear(
     meta: crate::api::request_meta::RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    form: web::Form<ApproveClearForm>,
+    form: super::form::TextForm<ApproveClearForm>,
 ) -> WebResult {
     session.check_form(&req, &form.csrf)?;
     let batch = path.into_inner();
@@ -301,8 +352,12 @@ pub async fn approve_clear(
         )
     })
     .await?;
+    let skipped = match outcome.skipped.len() {
+        0 => String::new(),
+        n => format!("&skipped={n}"),
+    };
     Ok(super::see_other(&format!(
-        "/batches/{batch}?approved={}",
+        "/batches/{batch}?approved={}{skipped}",
         outcome.approved.len()
     )))
 }

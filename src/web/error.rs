@@ -18,6 +18,12 @@ pub enum WebError {
     Api(#[from] ApiError),
 }
 
+impl From<crate::auth::AuthError> for WebError {
+    fn from(e: crate::auth::AuthError) -> WebError {
+        WebError::Api(e.into())
+    }
+}
+
 impl From<crate::db::DbError> for WebError {
     fn from(e: crate::db::DbError) -> WebError {
         WebError::Api(e.into())
@@ -72,6 +78,9 @@ impl ResponseError for WebError {
             }
             WebError::Api(ApiError::TooManyAttempts { retry_after }) => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+            }
+            WebError::Api(ApiError::DatabaseFault(fault)) => {
+                response.insert_header((header::RETRY_AFTER, fault.retry_after().to_string()));
             }
             _ => {}
         }

@@ -63,6 +63,20 @@ pub fn segments<'a>(text: &'a str, spans: &[(usize, usize, String)]) -> Vec<Segm
     out
 }
 
+/// The text matched in other columns of the line, by column, in reading order ("D (Remarks)", "AK-47").
+pub fn other_columns(classification: &Classification) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for e in classification.findings.iter().flat_map(|f| &f.evidence) {
+        if let (Field::Extra, Some(column)) = (e.field, &e.column) {
+            let pair = (column.clone(), e.text.clone());
+            if !out.contains(&pair) {
+                out.push(pair);
+            }
+        }
+    }
+    out
+}
+
 /// The description with its matched words in `<mark>`, each titled with the entry and phrase it matched.
 pub fn description(text: &str, classification: Option<&Classification>) -> Markup {
     let spans: Vec<(usize, usize, String)> = classification

@@ -11,7 +11,9 @@ use crate::api::{blocking, AppState};
 use crate::classify::{Classification, Finding};
 use crate::db::audit::AuditFilter;
 use crate::db::items::Item;
+use crate::db::screenings::Screening;
 use crate::db::DbError;
+use crate::review::history::History;
 use actix_web::web;
 use actix_web::HttpResponse;
 use maud::{html, Markup};
@@ -38,11 +40,14 @@ fn fields(item: &Item) -> Markup {
         ("Review", Some(item.review_status.clone())),
         ("Review note", item.review_note.clone()),
     ];
+    let extra = item.extra_texts();
     html! {
         dl.fields {
             @for (label, value) in rows {
                 @if let Some(value) = value { dt { (label) } dd { (value.trim()) } }
             }
+            // The line's other text cells, screened with the description.
+            @for e in &extra { dt { "Column " (e.column) } dd { (e.text) } }
         }
     }
 }
@@ -69,7 +74,10 @@ pub fn findings(c: &Classification) -> Markup {
                         thead { tr { th scope="col" { "Where" } th scope="col" { "Kind" } th scope="col" { "Text" }
                             th scope="col" { "Matched" } th scope="col" { "Strength" } } }
                         tbody { @for e in &f.evidence { tr {
-                            td { (format!("{:?}", e.field).to_lowercase()) }
+                            td { @match &e.column {
+                                Some(column) => { "column " (column) },
+                                None => { (format!("{:?}", e.field).to_lowercase()) },
+                            } }
                             td { (format!("{:?}", e.kind).to_lowercase()) }
                             td { mark { (e.text) } }
                             td { (e.matched) @if e.fuzzy { " (after correcting a typing error)" } }
@@ -80,7 +88,29 @@ pub fn findings(c: &Classification) -> Markup {
             }
         }
         @for i in &c.ignored {
-            p.muted { "Not counted: \u{201c}" (i.text) "\u{201d} for " (i.entry) ", inside \u{201c}" (i.negative) "\u{201d}." }
+            p.muted { "Not counted: \u{201c}" (i.text) "\u{201d} for " (i.entry) ", inside \u{201c}" (i.negative) "\u{201d}"
+                @if let Some(column) = &i.column { " (column " (column) ")" } "." }
+        }
+    }
+}
+
+/// Every screening of the item, oldest first: the first one stays whatever was corrected since.
+fn screenings(rows: &[Screening]) -> Markup {
+    html! {
+        section aria-labelledby="screenings-h" {
+            h2 #screenings-h { "Screenings" }
+            table {
+                thead { tr { th scope="col" { "When (UTC)" } th scope="col" { "Cause" } th scope="col" { "Decision" }
+                    th scope="col" { "By" } th scope="col" { "Catalogue" } th scope="col" { "Evidence" } } }
+                tbody { @for s in rows { tr {
+                    td { (s.screened_at.format("%Y-%m-%d %H:%M")) }
+                    td { (s.cause) @if let Some(from) = s.from_item_id { " (" a href={ "/items/" (from) } { "item " (from) } ")" } }
+                    td { (badge(&s.decision)) }
+                    td { (s.screened_by) }
+                    td { (s.catalog_version) }
+                    td { (s.evidence) }
+                } } }
+            }
         }
     }
 }
@@ -122,17 +152,18 @@ pub enum Outcome {
 pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, outcome: Outcome) -> WebResult {
     visible_item(&session.who, state, id).await?;
     let state2 = state.clone();
-    let (item, batch, trail) = blocking(move || {
+    let (item, batch, trail, screened) = blocking(move || {
         let mut conn = state2.pool.get()?;
         let (item, batch) = crate::db::review::item_with_batch(&mut conn, id)?
             .ok_or_else(|| DbError::Corrupt(format!("item {id} vanished")))?;
+        let screened = History::load(&mut conn, &item, &batch)?;
         let filter = AuditFilter {
             entity_type: Some("item".into()),
             entity_id: Some(id.to_string()),
             ..AuditFilter::default()
         };
         let (trail, _) = crate::db::audit::list(&mut conn, None, &filter, 100, 0)?;
-        Ok::<_, DbError>((item, batch, trail))
+        Ok::<_, DbError>((item, batch, trail, screened))
     })
     .await?;
     let next = super::review::next_in_queue(state, &session.who, id).await?;
@@ -158,7 +189,11 @@ pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, out
         div.split {
             div.main-col {
                 section.card {
-                    p.decision-line { (badge(&item.decision)) }
+                    p.decision-line { (badge(&item.decision))
+                        @if let Some(note) = screened.prohibited_note() { " " strong.screened-prohibited { (note) } } }
+                    @if let Some(old) = item.supersedes {
+                        p.muted { "Re-submits the same purchase-order line as " a href={ "/items/" (old) } { "item " (old) } "." }
+                    }
                     p.description { (highlight::description(&item.description, c.as_ref())) }
                     (fields(&item))
                 }
@@ -172,8 +207,9 @@ pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, out
                     None => p.error-detail { "The stored classification of this item cannot be read." },
                 }
             }
-            (super::review::panel(session, &item, &batch, &draft))
+            (super::review::panel(session, &item, &batch, &screened, &draft))
         }
+        (screenings(&screened.screenings))
         (super::review::history(&trail))
     };
     Ok(HttpResponse::build(status)

@@ -1,22 +1,47 @@
 //! Sign-in (local account, or a token from the organisation's identity provider), sign-out, the start page.
 
 use super::layout::{page, Nav};
-use super::session::{Session, SessionKeys, SESSION_COOKIE, SIGNIN_COOKIE};
+use super::session::{self, Session, SessionKeys, SESSION_COOKIE, SIGNIN_COOKIE};
 use super::{see_other, WebResult};
 use crate::api::error::ApiError;
 use crate::api::{blocking, AppState};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::Role;
-use crate::service::accounts::{self, SignIn};
+use crate::db;
+use crate::service::accounts::SignIn;
 use actix_web::{web, HttpRequest, HttpResponse};
 use maud::html;
 use serde::Deserialize;
 
-/// A local path to return to after sign-in; anything else (another site, `//host`) becomes `/`.
+/// A same-origin path to return to after sign-in; anything else becomes `/`.
+///
+/// `next` is resolved as a URL against a placeholder origin, as a browser would resolve a `Location` header, and
+/// kept only when it stays on that origin. Browsers drop tabs and line breaks inside URLs and read `\` as `/`, so
+/// `/\t/evil.example` means `//evil.example`: any control character or backslash refuses the value outright. The
+/// answer is re-serialised (percent-encoded ASCII), so it is always a valid header value.
 fn local_path(next: Option<&str>) -> String {
-    match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p.to_string(),
-        _ => "/".to_string(),
+    const ORIGIN: &str = "http://equipcheck.invalid/";
+    let fallback = || "/".to_string();
+    let Some(raw) = next else {
+        return fallback();
+    };
+    if raw.len() > 2048 || !raw.starts_with('/') || raw.chars().any(|c| c.is_control() || c == '\\') {
+        return fallback();
+    }
+    let Ok(base) = url::Url::parse(ORIGIN) else {
+        return fallback();
+    };
+    match base.join(raw) {
+        // A path that resolves to `//...` would be read as another host.
+        Ok(resolved) if resolved.origin() == base.origin() && !resolved.path().starts_with("//") => {
+            let mut path = resolved.path().to_string();
+            if let Some(query) = resolved.query() {
+                path.push('?');
+                path.push_str(query);
+            }
+            path
+        }
+        _ => fallback(),
     }
 }
 
@@ -26,11 +51,11 @@ pub struct NextQuery {
 }
 
 /// The start page: where each role begins its day.
-pub async fn home(req: HttpRequest, keys: web::Data<SessionKeys>) -> HttpResponse {
-    let Some(session) = keys.session(&req) else {
-        return see_other("/login");
-    };
-    see_other(default_start(session.who.role))
+pub async fn home(req: HttpRequest) -> WebResult {
+    Ok(match session::current(&req).await? {
+        Some(session) => see_other(default_start(session.who.role)),
+        None => see_other("/login"),
+    })
 }
 
 fn signin_page(req: &HttpRequest, keys: &SessionKeys, next: &str, error: Option<&str>) -> HttpResponse {
@@ -72,12 +97,12 @@ fn signin_page(req: &HttpRequest, keys: &SessionKeys, next: &str, error: Option<
         .body(page("Sign in", None, Nav::None, body).into_string())
 }
 
-pub async fn form(req: HttpRequest, keys: web::Data<SessionKeys>, query: web::Query<NextQuery>) -> HttpResponse {
+pub async fn form(req: HttpRequest, keys: web::Data<SessionKeys>, query: web::Query<NextQuery>) -> WebResult {
     let next = local_path(query.next.as_deref());
-    if keys.session(&req).is_some() {
-        return see_other(&next);
+    if session::current(&req).await?.is_some() {
+        return Ok(see_other(&next));
     }
-    signin_page(&req, &keys, &next, None)
+    Ok(signin_page(&req, &keys, &next, None))
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,24 +113,33 @@ pub struct PasswordForm {
     password: String,
 }
 
-fn signed_in(
+/// Records the new session, then sends its cookie and the browser on to `next`.
+async fn signed_in(
     req: &HttpRequest,
+    state: web::Data<AppState>,
     keys: &SessionKeys,
-    cookie: actix_web::cookie::Cookie<'static>,
+    who: &crate::auth::Identity,
+    not_after: Option<u64>,
     next: &str,
-) -> HttpResponse {
+) -> WebResult {
+    let (cookie, session) = keys.session_cookie(req, who, not_after);
+    blocking(move || {
+        let mut conn = state.pool.get()?;
+        db::sessions::create(&mut conn, &session.id, &session.subject, db::now(), session.expires_at)
+    })
+    .await?;
     let mut response = see_other(next);
     // Adding cookies to a fresh response cannot fail for well-formed cookies.
     let _ = response.add_cookie(&cookie);
     let _ = response.add_removal_cookie(&keys.removal(req, SIGNIN_COOKIE));
-    response
+    Ok(response)
 }
 
 pub async fn password(
     req: HttpRequest,
     state: web::Data<AppState>,
     keys: web::Data<SessionKeys>,
-    form: web::Form<PasswordForm>,
+    form: super::form::TextForm<PasswordForm>,
 ) -> WebResult {
     keys.check_signin(&req, &form.csrf)?;
     let form = form.into_inner();
@@ -113,24 +147,13 @@ pub async fn password(
     if form.name.is_empty() || form.name.len() > 100 || form.password.len() > 1024 {
         return Ok(signin_page(&req, &keys, &next, Some("Wrong name or password.")));
     }
-    let outcome = blocking(move || {
-        let mut conn = state.pool.get()?;
-        let throttle = state.login_throttle.clone();
-        accounts::sign_in(
-            &mut conn,
-            &throttle,
-            &form.name,
-            &form.password,
-            std::time::Instant::now(),
-        )
-    })
-    .await?;
+    let client = crate::api::client::client_ip(&req, &state.trusted_proxies);
+    let outcome = crate::api::login::sign_in(&state, &client, form.name, form.password).await?;
     match outcome {
         SignIn::Throttled { retry_after } => Err(ApiError::TooManyAttempts { retry_after }.into()),
         SignIn::Accepted(who) => {
             tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface");
-            let cookie = keys.session_cookie(&req, &who, None);
-            Ok(signed_in(&req, &keys, cookie, &next))
+            signed_in(&req, state, &keys, &who, None, &next).await
         }
         SignIn::Refused => Ok(signin_page(&req, &keys, &next, Some("Wrong name or password."))),
     }
@@ -145,17 +168,17 @@ pub struct TokenForm {
 
 pub async fn token(
     req: HttpRequest,
+    state: web::Data<AppState>,
     keys: web::Data<SessionKeys>,
     jwt: web::Data<JwtKeys>,
-    form: web::Form<TokenForm>,
+    form: super::form::TextForm<TokenForm>,
 ) -> WebResult {
     keys.check_signin(&req, &form.csrf)?;
     let next = local_path(form.next.as_deref());
     match jwt.verify_until(form.token.trim()) {
         Ok((who, expires)) => {
             tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface with a token");
-            let cookie = keys.session_cookie(&req, &who, Some(expires));
-            Ok(signed_in(&req, &keys, cookie, &next))
+            signed_in(&req, state, &keys, &who, Some(expires), &next).await
         }
         Err(e) => {
             tracing::debug!(error = %e, "web sign-in token refused");
@@ -177,10 +200,18 @@ pub struct CsrfOnly {
 pub async fn logout(
     req: HttpRequest,
     session: Session,
+    state: web::Data<AppState>,
     keys: web::Data<SessionKeys>,
-    form: web::Form<CsrfOnly>,
+    form: super::form::TextForm<CsrfOnly>,
 ) -> WebResult {
     session.check_form(&req, &form.csrf)?;
+    // Ended in the database, so a copy of the cookie kept elsewhere opens nothing either.
+    let id = session.id.clone();
+    blocking(move || {
+        let mut conn = state.pool.get()?;
+        db::sessions::revoke(&mut conn, &id, db::now())
+    })
+    .await?;
     let mut response = see_other("/login");
     let _ = response.add_removal_cookie(&keys.removal(&req, SESSION_COOKIE));
     Ok(response)
@@ -211,9 +242,23 @@ mod tests {
             "https://evil.example/",
             "/\\evil.example",
             "javascript:alert(1)",
+            // Browsers strip tabs and line breaks: these mean //evil.example.
+            "/\t/evil.example/phish",
+            "/\n/evil.example",
+            "/\r\n/evil.example",
+            "/\u{b}/evil.example",
+            "/\u{0}x",
+            " //evil.example",
+            "",
         ] {
-            assert_eq!(local_path(Some(hostile)), "/", "{hostile}");
+            assert_eq!(local_path(Some(hostile)), "/", "{hostile:?}");
         }
+        // Kept on this site, and always a valid header value.
+        assert_eq!(local_path(Some("/batches/a b")), "/batches/a%20b");
+        assert_eq!(local_path(Some("/review?q=é")), "/review?q=%C3%A9");
+        // Dot segments that collapse into `//host` are not followed either.
+        assert_eq!(local_path(Some("/./..//evil.example")), "/");
+        assert_eq!(local_path(Some("/a/../b")), "/b");
         assert_eq!(local_path(None), "/");
     }
 }

@@ -7,6 +7,7 @@ pub mod assets;
 mod batches;
 mod catalog;
 pub mod error;
+pub mod form;
 pub mod headers;
 mod highlight;
 mod items;

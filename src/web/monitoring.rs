@@ -280,7 +280,7 @@ pub async fn record_inspection(
     meta: RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
+    form: super::form::TextForm<Vec<(String, String)>>,
 ) -> WebResult {
     let fields = form.into_inner();
     let get = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
@@ -337,7 +337,7 @@ pub async fn record_incident(
     meta: RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    form: web::Form<IncidentForm>,
+    form: super::form::TextForm<IncidentForm>,
 ) -> WebResult {
     session.check_form(&req, &form.csrf)?;
     let form = form.into_inner();

@@ -18,6 +18,7 @@ use crate::db::batches::Batch;
 use crate::db::items::Item;
 use crate::db::review::QueueFilter;
 use crate::decision::Decision;
+use crate::review::history::History;
 use crate::review::{self, Caller, Proposal, Question};
 use actix_web::web;
 use maud::{html, Markup};
@@ -124,10 +125,13 @@ fn justification(id: &str, label: &str, draft: &str) -> Markup {
 }
 
 /// What a reviewer may do with the item as it stands (the service decides; this only offers the steps).
-pub fn panel(session: &Session, item: &Item, batch: &Batch, draft: &str) -> Markup {
+/// `history` says who is a party to the item (uploaded, submitted or edited it).
+pub fn panel(session: &Session, item: &Item, batch: &Batch, history: &History, draft: &str) -> Markup {
     let who = &session.who;
     let reviewer = matches!(who.role, Role::Reviewer | Role::Admin);
-    let own = who.sub == batch.created_by;
+    let uploader = who.sub == batch.created_by;
+    let own = uploader || history.is_party(&who.sub);
+    let needs_two = item.ever_prohibited && !crate::review::history::lowering_confirmed(item);
     let prohibited = item.decision == Decision::Prohibited.as_str();
     let proposal: Option<Proposal> = item.proposal.as_deref().and_then(|p| serde_json::from_str(p).ok());
     let question: Option<Question> = item.question.as_deref().and_then(|q| serde_json::from_str(q).ok());
@@ -154,7 +158,12 @@ pub fn panel(session: &Session, item: &Item, batch: &Batch, draft: &str) -> Mark
             @if let Some(p) = &proposal {
                 div.card.questions { h3 { "Proposed reclassification" }
                     p { (badge(p.decision.as_str())) @if let Some(e) = &p.entry { " " a.entry href={ "/catalog/" (e) } { (e) } } }
-                    p { "\u{201c}" (p.justification) "\u{201d}" } p.muted { "proposed by " (p.by) " on " (when(p.at)) } }
+                    p { "\u{201c}" (p.justification) "\u{201d}" } p.muted { "proposed by " (p.by) " on " (when(p.at)) }
+                    @for c in &p.confirmations { p.muted { "confirmed by " (c.by) " on " (when(c.at)) ": \u{201c}" (c.justification) "\u{201d}" } }
+                    @if p.origin.confirmations_required() > 1 {
+                        p.notice { "This lowers a prohibited decision after an edit, a re-submission or a catalogue \
+                            change: two different reviewers must confirm it (" (p.confirmations.len()) " of 2 so far)." }
+                    } }
             }
             @if reviewer && !own {
                 @match item.review_status.as_str() {
@@ -162,6 +171,9 @@ pub fn panel(session: &Session, item: &Item, batch: &Batch, draft: &str) -> Mark
                         @if prohibited {
                             p.notice { "A prohibited item is never approved. If this is a false positive, propose another \
                                 decision below: a second reviewer must confirm it." }
+                        } @else if needs_two {
+                            p.notice { "This item was screened prohibited: it is approved only after two different \
+                                reviewers confirmed lowering its decision." }
                         } @else {
                             (form("approve", html! { (justification("j-approve", "Why it may be delivered", draft))
                                 button.primary type="submit" data-key="a" { "Approve" } " " kbd { "a" } }))
@@ -192,8 +204,10 @@ pub fn panel(session: &Session, item: &Item, batch: &Batch, draft: &str) -> Mark
                 (form("answer", html! { label for="j-answer" { "Your answer" }
                     textarea #j-answer name="answer" rows="3" required maxlength="2000" {}
                     button.primary type="submit" { "Send the answer" } }))
-            } @else if reviewer && own {
+            } @else if reviewer && uploader {
                 p.notice { "You uploaded this batch: another reviewer decides on its items (four eyes)." }
+            } @else if reviewer && own {
+                p.notice { "You edited or re-submitted this item's data: another reviewer decides on it (four eyes)." }
             }
         }
     }
@@ -236,7 +250,7 @@ pub async fn decide(
     meta: RequestMeta,
     state: web::Data<AppState>,
     path: web::Path<i64>,
-    form: web::Form<DecideForm>,
+    form: super::form::TextForm<DecideForm>,
 ) -> WebResult {
     session.check_form(&req, &form.csrf)?;
     let id = path.into_inner();

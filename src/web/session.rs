@@ -1,19 +1,22 @@
-//! Browser sessions without a table: the identity (subject, role, projects), an anti-forgery token and an expiry,
-//! in a cookie signed with HMAC-SHA256 (HttpOnly, SameSite=Strict, Secure over TLS or when configured).
+//! Browser sessions: the identity (subject, role, projects), an anti-forgery token, an expiry and the session's
+//! id, in a cookie signed with HMAC-SHA256 (HttpOnly, SameSite=Strict, Secure over TLS or when configured). The
+//! id's row in the database (`db::sessions`) must be active on every request, so sign-out and account changes end
+//! a session on every instance before its cookie expires.
 //! Forms that change state carry the session's anti-forgery token (synchronizer token); the sign-in form, which
 //! has no session yet, carries an HMAC of a nonce kept in a short-lived cookie (signed double submit).
 
 use super::error::WebError;
+use crate::api::{blocking, AppState};
 use crate::auth::{Identity, Role};
 use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::dev::Payload;
 use actix_web::{http::header, web, FromRequest, HttpRequest};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use base64::Engine;
+use futures_util::future::LocalBoxFuture;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
-use std::future::{ready, Ready};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use subtle::ConstantTimeEq;
 
@@ -37,6 +40,8 @@ struct SessionData {
     csrf: String,
     exp: u64,
     via: String,
+    /// The session's id (its SHA-256 is the database row).
+    sid: String,
 }
 
 /// A signed-in browser: who, how they signed in, and the token their forms must carry.
@@ -45,6 +50,16 @@ pub struct Session {
     /// Its `auth_method` says how they signed in (`password`, or `jwt:RS256` for an identity provider's token).
     pub who: Identity,
     pub csrf: String,
+    /// The session's id, to end it at sign-out.
+    pub id: String,
+}
+
+/// A session to record in the database before its cookie is sent.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub id: String,
+    pub subject: String,
+    pub expires_at: chrono::NaiveDateTime,
 }
 
 fn now() -> u64 {
@@ -107,13 +122,28 @@ impl SessionKeys {
             .finish()
     }
 
-    /// The session cookie for a signed-in identity; it ends at `not_after` (a token's expiry) if that is sooner.
-    pub fn session_cookie(&self, req: &HttpRequest, who: &Identity, not_after: Option<u64>) -> Cookie<'static> {
+    /// The session cookie for a signed-in identity and the session row to record; it ends at `not_after` (a
+    /// token's expiry) if that is sooner.
+    pub fn session_cookie(
+        &self,
+        req: &HttpRequest,
+        who: &Identity,
+        not_after: Option<u64>,
+    ) -> (Cookie<'static>, NewSession) {
         let mut exp = now().saturating_add(self.ttl.as_secs());
         if let Some(limit) = not_after {
             exp = exp.min(limit);
         }
+        let sid = random_token();
+        let session = NewSession {
+            id: sid.clone(),
+            subject: who.sub.clone(),
+            expires_at: chrono::DateTime::from_timestamp(i64::try_from(exp).unwrap_or(i64::MAX), 0)
+                .unwrap_or_default()
+                .naive_utc(),
+        };
         let payload = SessionData {
+            sid,
             sub: who.sub.clone(),
             role: who.role,
             projects: who.projects.clone(),
@@ -122,7 +152,7 @@ impl SessionKeys {
             via: who.auth_method.clone(),
         };
         let max_age = Duration::from_secs(exp.saturating_sub(now()));
-        self.cookie(req, SESSION_COOKIE, self.seal(&payload), max_age)
+        (self.cookie(req, SESSION_COOKIE, self.seal(&payload), max_age), session)
     }
 
     /// A cookie that removes `name` from the browser.
@@ -149,8 +179,9 @@ impl SessionKeys {
             .map_err(|_| WebError::Forgery)
     }
 
-    /// The session of a request, if its cookie is valid and current.
-    pub fn session(&self, req: &HttpRequest) -> Option<Session> {
+    /// The session a request's cookie names, if the cookie is signed and unexpired (not yet checked against the
+    /// database: see [`current`]).
+    fn signed_session(&self, req: &HttpRequest) -> Option<Session> {
         let payload = self.open(req.cookie(SESSION_COOKIE)?.value())?;
         Some(Session {
             who: Identity {
@@ -160,8 +191,29 @@ impl SessionKeys {
                 auth_method: payload.via,
             },
             csrf: payload.csrf,
+            id: payload.sid,
         })
     }
+}
+
+/// The request's session if its cookie is valid and the session has not been ended (sign-out, account change).
+pub async fn current(req: &HttpRequest) -> Result<Option<Session>, WebError> {
+    let Some(session) = req
+        .app_data::<web::Data<SessionKeys>>()
+        .and_then(|keys| keys.signed_session(req))
+    else {
+        return Ok(None);
+    };
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(None);
+    };
+    let id = session.id.clone();
+    let active = blocking(move || {
+        let mut conn = state.pool.get()?;
+        crate::db::sessions::is_active(&mut conn, &id, crate::db::now())
+    })
+    .await?;
+    Ok(active.then_some(session))
 }
 
 /// Refuses a request whose Origin (sent by browsers on every POST) names another site.
@@ -192,23 +244,29 @@ impl Session {
 
 impl FromRequest for Session {
     type Error = WebError;
-    type Future = Ready<Result<Session, WebError>>;
+    type Future = LocalBoxFuture<'static, Result<Session, WebError>>;
 
     fn from_request(req: &HttpRequest, _payload: &mut Payload) -> Self::Future {
-        let session = req
-            .app_data::<web::Data<SessionKeys>>()
-            .and_then(|keys| keys.session(req));
-        ready(session.ok_or_else(|| WebError::SignIn {
-            next: if req.method() == actix_web::http::Method::GET {
-                req.uri()
-                    .path_and_query()
-                    .map(|p| p.as_str())
-                    .unwrap_or("/")
-                    .to_string()
-            } else {
-                "/".to_string()
-            },
-        }))
+        let req = req.clone();
+        Box::pin(async move {
+            let session = current(&req).await?;
+            session.ok_or_else(|| sign_in_first(&req))
+        })
+    }
+}
+
+/// Where a request without a session goes: the sign-in page, coming back to the page asked for.
+fn sign_in_first(req: &HttpRequest) -> WebError {
+    WebError::SignIn {
+        next: if req.method() == actix_web::http::Method::GET {
+            req.uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/")
+                .to_string()
+        } else {
+            "/".to_string()
+        },
     }
 }
 
@@ -228,6 +286,7 @@ mod tests {
             csrf: "t".into(),
             exp,
             via: "password".into(),
+            sid: "s".into(),
         }
     }
 

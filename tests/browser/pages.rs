@@ -380,3 +380,58 @@ async fn a_reviewer_approves_the_clear_items_at_once_and_downloads_the_decisions
     let refused = post_form(&app, &format!("{path}/approve-clear"), &own, &fields).await;
     assert_eq!(refused.status(), 403);
 }
+
+#[tokio::test]
+async fn the_batch_page_shows_every_sheet_and_column_and_the_other_columns_text() {
+    for db in backends() {
+        let app = app(db).await;
+        add_user(&app, "amina", "officer", &["p1"]);
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (name, line, remarks) in [
+            ("Lot 1", "Training kit", "incl. 4 AK-47"),
+            ("Lot 2", "Sniper rifle", ""),
+        ] {
+            let ws = wb.add_worksheet();
+            ws.set_name(name).unwrap();
+            ws.write_string(0, 0, "Description").unwrap();
+            ws.write_string(0, 1, "<b>Remarks</b>").unwrap();
+            ws.write_string(1, 0, line).unwrap();
+            if !remarks.is_empty() {
+                ws.write_string(1, 1, remarks).unwrap();
+            }
+        }
+        wb.add_worksheet()
+            .set_name("Notes")
+            .unwrap()
+            .write_string(0, 0, "Read me")
+            .unwrap();
+        let response = app
+            .upload_bytes(
+                &token("officer", &["p1"]),
+                "p1",
+                "lots.xlsx",
+                wb.save_to_buffer().unwrap(),
+            )
+            .await;
+        assert_eq!(response.status(), 201);
+        let batch: serde_json::Value = response.json().await.unwrap();
+        let (session, _) = sign_in(&app, "amina").await;
+        let page = get_page(&app, &format!("/batches/{}", batch["id"].as_str().unwrap()), &session)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("How the file was read"), "{page}");
+        assert!(page.contains("Sheet Lot 2: header on row 1, 1 items"), "{page}");
+        assert!(page.contains("<td>Lot 2</td>"), "the item's sheet is shown: {page}");
+        assert!(page.contains("Notes</strong>: no header row"), "{page}");
+        assert!(
+            page.contains("&lt;b&gt;Remarks&lt;/b&gt;") && !page.contains("<b>Remarks"),
+            "{page}"
+        );
+        assert!(
+            page.contains("Column B (&lt;b&gt;Remarks&lt;/b&gt;): <mark>AK-47</mark>"),
+            "{page}"
+        );
+    }
+}

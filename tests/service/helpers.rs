@@ -73,7 +73,7 @@ pub struct TestApp {
     _guard: DbGuard,
 }
 
-fn fresh_database(db: Db) -> (String, DbGuard) {
+pub fn fresh_database(db: Db) -> (String, DbGuard) {
     match db {
         Db::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
@@ -142,6 +142,9 @@ fn start_server(database_url: &str, classifier: Arc<Classifier>, extra: &[&str])
         ISSUER,
         "--jwt-audience",
         AUDIENCE,
+        // Tests send bursts from one address; the rate limit has its own test (hardening_limits).
+        "--rate-limit",
+        "0",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -322,4 +325,32 @@ pub async fn approve_item(app: &TestApp, item_id: i64) -> Value {
     assert_eq!(status, 200, "approve_item({item_id}): {body}");
     assert_eq!(body["review"]["status"], "approved");
     body
+}
+
+/// A copy of the test catalogue at `version`, changed by `change` (as after a catalogue upgrade).
+pub fn catalogue_variant(version: &str, change: impl FnOnce(&std::path::Path)) -> (tempfile::TempDir, Arc<Classifier>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(fixture("service-catalog")).expect("test catalogue") {
+        let entry = entry.expect("catalogue file");
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).expect("copy");
+    }
+    let manifest = std::fs::read_to_string(dir.path().join("manifest.toml")).expect("manifest");
+    let manifest = manifest.replace("version = \"service-test-1\"", &format!("version = \"{version}\""));
+    std::fs::write(dir.path().join("manifest.toml"), manifest).expect("manifest");
+    change(dir.path());
+    let classifier = startup::load_classifier(dir.path()).expect("changed catalogue");
+    (dir, classifier)
+}
+
+/// GET a JSON document from another server on the same database (see [`restart_with`]), as an admin.
+pub async fn get_json_at(app: &TestApp, address: &str, path: &str) -> Value {
+    app.client
+        .get(format!("{address}{path}"))
+        .bearer_auth(token("admin", &[]))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json")
 }

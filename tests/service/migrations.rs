@@ -4,6 +4,8 @@ fn names(dir: &str) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root().join(dir))
         .expect("migrations folder")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        // The diesel CLI's `.diesel_lock` (and other hidden files) are not migrations.
+        .filter(|name| !name.starts_with('.'))
         .collect();
     names.sort();
     names

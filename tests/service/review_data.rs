@@ -75,22 +75,14 @@ async fn decide_patch(app: &TestApp, token: &str, id: i64) -> reqwest::Response 
 
 /// The test catalogue with military helmets added and a new version.
 fn upgraded_catalogue() -> (tempfile::TempDir, Arc<equipcheck::classify::Classifier>) {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in std::fs::read_dir(fixture("service-catalog")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
-    let manifest = std::fs::read_to_string(dir.path().join("manifest.toml")).unwrap();
-    let manifest = manifest.replace("version = \"service-test-1\"", "version = \"service-test-2\"");
-    std::fs::write(dir.path().join("manifest.toml"), manifest).unwrap();
-    let mut entries = std::fs::read_to_string(dir.path().join("entries.toml")).unwrap();
-    entries.push_str(
-        "\n[[entry]]\ncode = \"ML13.c\"\nlist = \"EU-CML\"\nparent = \"ML13\"\ntitle = \"Military helmets\"\n\
-         decision = \"military\"\n[entry.terms]\nen = [\"combat helmet\"]\n",
-    );
-    std::fs::write(dir.path().join("entries.toml"), entries).unwrap();
-    let classifier = equipcheck::startup::load_classifier(dir.path()).unwrap();
-    (dir, classifier)
+    catalogue_variant("service-test-2", |dir| {
+        let mut entries = std::fs::read_to_string(dir.join("entries.toml")).unwrap();
+        entries.push_str(
+            "\n[[entry]]\ncode = \"ML13.c\"\nlist = \"EU-CML\"\nparent = \"ML13\"\ntitle = \"Military helmets\"\n\
+             decision = \"military\"\n[entry.terms]\nen = [\"combat helmet\"]\n",
+        );
+        std::fs::write(dir.join("entries.toml"), entries).unwrap();
+    })
 }
 
 #[tokio::test]
@@ -121,17 +113,7 @@ async fn a_catalogue_change_rescreens_items_at_start_up() {
         assert_eq!(before["review_state"], "open", "the unique tent line still waits");
         // The upgraded server rescreens before it answers.
         let address = restart_with(&app, upgraded.clone());
-        let upgraded_app = |path: &str| format!("{address}{path}");
-        let read: Value = app
-            .client
-            .get(upgraded_app(&format!("/api/v1/items/{helmet}")))
-            .bearer_auth(token("admin", &[]))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let read = get_json_at(&app, &address, &format!("/api/v1/items/{helmet}")).await;
         assert_eq!(read["decision"], "military", "{read}");
         assert_eq!(read["review"]["status"], "pending");
         assert_eq!(read["review"]["rescreen"]["from"], "clear");

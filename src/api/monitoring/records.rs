@@ -188,7 +188,10 @@ pub async fn import_serials(
             .and_then(|cd| cd.get_filename())
             .map(batches::clean_file_name)
             .unwrap_or_default();
-        file = Some((name, batches::read_field(&mut field, limit).await?));
+        file = Some((
+            name,
+            batches::read_field(&mut field, limit, state.limits.body_idle_timeout).await?,
+        ));
     }
     let (name, bytes) = file.ok_or_else(|| ApiError::invalid("file", "is required"))?;
     let id = path.into_inner();

@@ -42,9 +42,9 @@ enum ObligationFormat {
     Json,
 }
 
-pub const EXIT_NOTHING_OVERDUE: u8 = 0;
-pub const EXIT_OVERDUE: u8 = 1;
-pub const EXIT_FAILED: u8 = 3;
+const EXIT_NOTHING_OVERDUE: u8 = 0;
+const EXIT_OVERDUE: u8 = 1;
+const EXIT_FAILED: u8 = 3;
 
 pub fn obligations(catalog: &Catalog, args: ObligationsArgs) -> ExitCode {
     let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());

@@ -1,0 +1,12 @@
+DROP TRIGGER items_four_eyes ON items;
+DROP FUNCTION items_four_eyes();
+ALTER TABLE items DROP CONSTRAINT items_two_reviewers;
+ALTER TABLE items DROP CONSTRAINT items_prohibited_marked;
+DROP TRIGGER items_ever_prohibited_stays ON items;
+DROP FUNCTION items_ever_prohibited_stays();
+DROP TABLE item_screenings;
+DROP FUNCTION item_screenings_append_only();
+ALTER TABLE items DROP COLUMN supersedes;
+ALTER TABLE items DROP COLUMN lowering_confirmed_by;
+ALTER TABLE items DROP COLUMN lowered_by;
+ALTER TABLE items DROP COLUMN ever_prohibited;

@@ -1,0 +1,11 @@
+DROP TRIGGER items_four_eyes_update;
+DROP TRIGGER items_two_reviewers_update;
+DROP TRIGGER items_two_reviewers_insert;
+DROP TRIGGER items_prohibited_marked_update;
+DROP TRIGGER items_prohibited_marked_insert;
+DROP TRIGGER items_ever_prohibited_stays;
+DROP TABLE item_screenings;
+ALTER TABLE items DROP COLUMN supersedes;
+ALTER TABLE items DROP COLUMN lowering_confirmed_by;
+ALTER TABLE items DROP COLUMN lowered_by;
+ALTER TABLE items DROP COLUMN ever_prohibited;
