@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 /// One decision per item. The order of the variants is the order of severity, most severe first,
 /// so `Ord` can pick the decision of an item with several findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     /// Weapons, ammunition, explosives, weapon parts, goods banned outright: never approvable.

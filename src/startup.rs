@@ -153,6 +153,7 @@ impl Application {
                 .wrap(middleware::from_fn(api::url_guard::refuse_control_characters))
                 .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::from_fn(api::request_meta::request_id))
+                .wrap(middleware::from_fn(api::conditional::conditional_get))
                 .wrap(api::access_log::logger())
                 .app_data(state.clone())
                 .app_data(keys.clone())

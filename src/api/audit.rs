@@ -74,6 +74,7 @@ pub struct AuditPage {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// One project of the token (default: all of them).
     pub project: Option<String>,

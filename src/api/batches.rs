@@ -28,6 +28,7 @@ pub struct UploadForm {
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// Project id (alternative to the form field).
     pub project: Option<String>,
@@ -267,10 +268,12 @@ pub(crate) async fn store_upload(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct BatchListQuery {
     /// Only this project.
     pub project: Option<String>,
     /// `upload` or `erp`.
+    #[param(value_type = Option<super::vocab::BatchSource>)]
     pub source: Option<String>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,
@@ -341,12 +344,16 @@ pub async fn get(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ItemListQuery {
     /// prohibited, military, dual_use, controlled, review or clear.
+    #[param(value_type = Option<crate::Decision>)]
     pub decision: Option<String>,
     /// pending, on_hold, proposed, approved or rejected.
+    #[param(value_type = Option<super::vocab::ReviewStatus>)]
     pub review_status: Option<String>,
     /// Text search in the description (case-insensitive).
+    #[param(max_length = 200)]
     pub q: Option<String>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,

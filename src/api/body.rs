@@ -76,8 +76,15 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result
         ));
     }
     refuse_control_characters(bytes)?;
-    serde_json::from_slice(bytes)
-        .map_err(|e| ApiError::invalid("body", format!("is not valid JSON for this endpoint: {e}")))
+    serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::invalid(
+            "body",
+            format!(
+                "is not valid JSON for this endpoint: {}",
+                crate::service::json_error::public_message(&e.to_string())
+            ),
+        )
+    })
 }
 
 /// 422 naming the field when a string of the JSON body holds a control character (tab and line breaks aside).

@@ -30,6 +30,7 @@ pub async fn version(_who: Identity, state: web::Data<AppState>) -> Result<web::
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EntryQuery {
     /// Search in codes, aliases and titles (case-insensitive).
     pub q: Option<String>,

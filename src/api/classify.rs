@@ -13,11 +13,18 @@ use validator::Validate;
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClassifyItem {
+    /// The caller's own reference for the line, echoed in the result (unique within one request).
+    #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub line_ref: Option<String>,
     #[validate(length(min = 1, max = 4000))]
+    #[schema(min_length = 1, max_length = 4000)]
     pub description: String,
     #[validate(length(max = 32))]
+    #[schema(max_length = 32)]
     pub hs_code: Option<String>,
     #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
     pub control_code: Option<String>,
     /// Where the item goes (country name in five languages or ISO code): screened against restrictive measures.
     #[validate(length(max = 500))]
@@ -33,6 +40,24 @@ pub struct ClassifyItem {
 pub enum ClassifyRequest {
     One(ClassifyItem),
     Many(Vec<ClassifyItem>),
+}
+
+/// The classification of one item, with the caller's `line_ref` when it sent one.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ClassifyResult {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line_ref: Option<String>,
+    #[serde(flatten)]
+    pub classification: Classification,
+}
+
+/// A result, or an array of results in the order of the request.
+#[allow(dead_code)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum ClassifyResponse {
+    One(ClassifyResult),
+    Many(Vec<ClassifyResult>),
 }
 
 impl ClassifyItem {
@@ -54,13 +79,21 @@ impl ClassifyItem {
     }
 }
 
+fn result(classifier: &crate::classify::Classifier, item: ClassifyItem) -> ClassifyResult {
+    ClassifyResult {
+        classification: classifier.classify_at(&item.text(), item.place()),
+        line_ref: item.line_ref,
+    }
+}
+
 /// Items above which the work moves to the blocking pool.
 const INLINE_ITEMS: usize = 16;
 
 #[utoipa::path(post, path = "/api/v1/classify", tag = "erp", security(("bearer" = [])),
     request_body = ClassifyRequest,
     responses((status = 200, description = "A classification (decision, catalog_version, findings with evidence, \
-        questions), or an array of them", body = Object),
+        questions), or an array of them in the order of the request, each with its line_ref",
+        body = ClassifyResponse),
         (status = 401, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
 pub async fn classify(
     req: HttpRequest,
@@ -73,7 +106,7 @@ pub async fn classify(
     match request {
         ClassifyRequest::One(item) => {
             item.validate().map_err(|e| validation_error(&e))?;
-            Ok(HttpResponse::Ok().json(state.classifier.classify_at(&item.text(), item.place())))
+            Ok(HttpResponse::Ok().json(result(&state.classifier, item)))
         }
         ClassifyRequest::Many(items) => {
             let max = state.limits.max_classify_items;
@@ -81,7 +114,16 @@ pub async fn classify(
                 return Err(ApiError::invalid("body", format!("must hold 1 to {max} items")));
             }
             let mut errors = Vec::new();
+            let mut seen = std::collections::HashMap::new();
             for (i, item) in items.iter().enumerate() {
+                if let Some(line_ref) = &item.line_ref {
+                    if let Some(first) = seen.insert(line_ref.as_str(), i) {
+                        errors.push(super::error::FieldError {
+                            field: format!("[{i}].line_ref"),
+                            message: format!("duplicates the line_ref of item [{first}]; each line needs its own"),
+                        });
+                    }
+                }
                 if let Err(e) = item.validate() {
                     errors.extend(
                         crate::service::orders::field_errors(&format!("[{i}]."), &e)
@@ -93,20 +135,11 @@ pub async fn classify(
             if !errors.is_empty() {
                 return Err(ApiError::Validation(errors));
             }
-            let results: Vec<Classification> = if items.len() <= INLINE_ITEMS {
-                items
-                    .iter()
-                    .map(|i| state.classifier.classify_at(&i.text(), i.place()))
-                    .collect()
+            let results: Vec<ClassifyResult> = if items.len() <= INLINE_ITEMS {
+                items.into_iter().map(|i| result(&state.classifier, i)).collect()
             } else {
                 let classifier = state.classifier.clone();
-                web::block(move || {
-                    items
-                        .iter()
-                        .map(|i| classifier.classify_at(&i.text(), i.place()))
-                        .collect()
-                })
-                .await?
+                web::block(move || items.into_iter().map(|i| result(&classifier, i)).collect()).await?
             };
             Ok(HttpResponse::Ok().json(results))
         }

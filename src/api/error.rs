@@ -82,6 +82,8 @@ pub enum ApiError {
     Conflict { code: &'static str, detail: String },
     #[error("{0}")]
     PreconditionRequired(String),
+    #[error("this path does not answer this method; it answers {allow}")]
+    MethodNotAllowed { allow: String },
 }
 
 impl ApiError {
@@ -107,6 +109,7 @@ impl ApiError {
             ApiError::Internal(_) => "internal",
             ApiError::Refused { code, .. } | ApiError::Conflict { code, .. } => code,
             ApiError::PreconditionRequired(_) => "precondition_required",
+            ApiError::MethodNotAllowed { .. } => "method_not_allowed",
         }
     }
 
@@ -132,6 +135,7 @@ impl ApiError {
             ApiError::Refused { .. } => "Refused",
             ApiError::Conflict { .. } => "Conflict",
             ApiError::PreconditionRequired(_) => "Precondition required",
+            ApiError::MethodNotAllowed { .. } => "Method not allowed",
         }
     }
 
@@ -181,6 +185,7 @@ impl ResponseError for ApiError {
             ApiError::Refused { status, .. } => StatusCode::from_u16(*status).unwrap_or(StatusCode::FORBIDDEN),
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
         }
     }
 
@@ -193,9 +198,11 @@ impl ResponseError for ApiError {
         match self {
             ApiError::TooBusy { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+                response.insert_header(("RateLimit", format!("\"heavy-requests\";r=0;t={retry_after}")));
             }
             ApiError::TooManyAttempts { retry_after } | ApiError::RateLimited { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
+                response.insert_header(("RateLimit", format!("\"sign-in\";r=0;t={retry_after}")));
             }
             ApiError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
@@ -208,6 +215,9 @@ impl ResponseError for ApiError {
             }
             ApiError::Unauthorized(_) => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            ApiError::MethodNotAllowed { allow } => {
+                response.insert_header((header::ALLOW, allow.as_str()));
             }
             _ => {}
         }
@@ -244,13 +254,33 @@ impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> ApiError {
         use crate::import::ImportError;
         match e {
-            ServiceError::Db(db) => match db.fault() {
-                Some(fault) => {
+            ServiceError::Db(db) => {
+                use diesel::result::{DatabaseErrorKind, Error as Diesel};
+                if let Some(fault) = db.fault() {
                     tracing::warn!(code = fault.code(), error = %db, "database fault");
-                    ApiError::DatabaseFault(fault)
+                    return ApiError::DatabaseFault(fault);
                 }
-                None => ApiError::Internal(db.to_string()),
-            },
+                match db {
+                    crate::db::DbError::Pool(p) => ApiError::Unavailable(p.to_string()),
+                    // A rule the service did not check first still never answers 500: the constraint speaks.
+                    crate::db::DbError::Query(Diesel::DatabaseError(DatabaseErrorKind::UniqueViolation, info)) => {
+                        tracing::warn!(detail = info.message(), "unique constraint refused a write");
+                        ApiError::Conflict {
+                            code: "already_exists",
+                            detail: "this record already exists".into(),
+                        }
+                    }
+                    crate::db::DbError::Query(Diesel::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, info)) => {
+                        tracing::warn!(detail = info.message(), "foreign key refused a write");
+                        ApiError::Refused {
+                            code: "unknown_reference",
+                            status: 422,
+                            detail: "the request names a record that does not exist".into(),
+                        }
+                    }
+                    other => ApiError::Internal(other.to_string()),
+                }
+            }
             ServiceError::Import(import) => match import {
                 ImportError::TooLarge { limit, .. } => ApiError::PayloadTooLarge { limit },
                 e @ (ImportError::Hostile { .. } | ImportError::Encrypted { .. }) => {
@@ -267,6 +297,7 @@ impl From<ServiceError> for ApiError {
             ),
             ServiceError::IdempotencyMismatch => ApiError::IdempotencyMismatch,
             ServiceError::IdempotencyInProgress { retry_after } => ApiError::IdempotencyInProgress { retry_after },
+            ServiceError::Conflict { code, detail } => ApiError::Conflict { code, detail },
             ServiceError::Internal(detail) => ApiError::Internal(detail),
         }
     }

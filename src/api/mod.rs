@@ -8,6 +8,7 @@ pub mod batches;
 pub mod body;
 pub mod catalog;
 pub mod classify;
+pub mod conditional;
 pub mod client;
 mod docs_page;
 pub mod error;
@@ -19,12 +20,14 @@ pub mod login;
 pub mod monitoring;
 pub mod openapi;
 pub mod orders;
+pub mod problem_types;
 pub mod projects;
 pub mod rate_limit;
 pub mod request_meta;
 pub mod review;
 pub mod url_guard;
 pub mod views;
+pub mod vocab;
 
 use crate::classify::Classifier;
 use crate::config::Limits;
@@ -80,6 +83,7 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
         (Method::POST, "/auth/login", r(Method::POST).to(login::login)),
         (Method::GET, "/docs", r(Method::GET).to(openapi::docs)),
         (Method::GET, "/api/v1/openapi.json", r(Method::GET).to(openapi::spec)),
+        (Method::GET, "/problems/{code}", r(Method::GET).to(problem_types::page)),
         (Method::GET, "/api/v1/projects", r(Method::GET).to(projects::list)),
         (
             Method::PUT,
@@ -139,6 +143,7 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
             "/api/v1/purchase-orders",
             r(Method::POST).to(orders::submit),
         ),
+        (Method::GET, "/api/v1/purchase-orders", r(Method::GET).to(orders::find)),
         (Method::GET, "/api/v1/catalog", r(Method::GET).to(catalog::version)),
         (
             Method::GET,
@@ -290,10 +295,36 @@ pub fn route_table() -> Vec<(Method, &'static str)> {
 
 /// Registers every route, the extractor error handlers and the problem+json fallback.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.app_data(web::QueryConfig::default().error_handler(|e, _| ApiError::invalid("query", e.to_string()).into()))
-        .app_data(web::PathConfig::default().error_handler(|e, _| ApiError::invalid("path", e.to_string()).into()));
-    for (_, path, route) in routes() {
-        cfg.route(path, route);
+    use crate::service::json_error::public_message;
+    cfg.app_data(
+        web::QueryConfig::default()
+            .error_handler(|e, _| ApiError::invalid("query", public_message(&e.to_string())).into()),
+    )
+    .app_data(
+        web::PathConfig::default()
+            .error_handler(|e, _| ApiError::invalid("path", public_message(&e.to_string())).into()),
+    );
+    // One resource per path, so that a method the path does not serve answers 405 with `Allow`.
+    let mut by_path: Vec<(&'static str, Vec<Method>, Vec<Route>)> = Vec::new();
+    for (method, path, route) in routes() {
+        match by_path.iter_mut().find(|(p, _, _)| *p == path) {
+            Some((_, methods, routes)) => {
+                methods.push(method);
+                routes.push(route);
+            }
+            None => by_path.push((path, vec![method], vec![route])),
+        }
+    }
+    for (path, methods, routes) in by_path {
+        let allow = methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
+        let mut resource = web::resource(path);
+        for route in routes {
+            resource = resource.route(route);
+        }
+        cfg.service(resource.default_service(web::to(move || {
+            let allow = allow.clone();
+            async move { Err::<actix_web::HttpResponse, _>(ApiError::MethodNotAllowed { allow }) }
+        })));
     }
     cfg.default_service(web::to(not_found));
 }
@@ -304,6 +335,7 @@ async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {
 
 /// `?limit=&offset=` with the configured cap.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Page size (default 100, at most EQUIPCHECK_MAX_PAGE_SIZE).
     pub limit: Option<i64>,

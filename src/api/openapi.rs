@@ -1,8 +1,12 @@
-//! The OpenAPI 3 document, generated from the handlers' annotations.
+//! The OpenAPI 3.1 document: generated from the handlers' annotations, then completed by [`contract`] with the
+//! rules that hold for every route and this instance's limits.
 
-use super::error::ApiError;
-use crate::auth::Identity;
-use actix_web::HttpResponse;
+pub mod contract;
+pub mod operations;
+
+use super::AppState;
+use crate::config::Limits;
+use actix_web::{web, HttpResponse};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -11,13 +15,13 @@ use utoipa::{Modify, OpenApi};
     info(title = "equipcheck", description = "Compliance checking of equipment procurement: every item gets one \
         decision (prohibited, military, dual_use, controlled, review, clear) with its evidence."),
     paths(
-        super::health::health, super::health::ready, super::login::login, spec, docs,
+        super::health::health, super::health::ready, super::login::login, spec, docs, super::problem_types::page,
         super::projects::list, super::projects::put,
         super::batches::upload, super::batches::list, super::batches::get, super::batches::items,
         super::batches::problems, super::export::csv, super::export::decisions_csv, super::export::decisions_xlsx, super::items::get, super::items::edit,
         super::review::decide, super::review::approve_clear, super::review::queue,
         super::audit::list, super::audit::item_history,
-        super::classify::classify, super::orders::submit,
+        super::classify::classify, super::orders::submit, super::orders::find,
         super::catalog::version, super::catalog::entries, super::catalog::entry,
         super::monitoring::records::create_certificate, super::monitoring::records::list_certificates,
         super::monitoring::records::get_certificate, super::monitoring::records::create_delivery,
@@ -57,18 +61,24 @@ impl Modify for BearerAuth {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "operations", security(("bearer" = [])),
-    responses((status = 200, description = "This document", body = Object),
-        (status = 401, body = super::error::Problem)))]
-pub async fn spec(_who: Identity) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(ApiDoc::openapi()))
+/// The document as served: generated, then completed with the contract rules and `limits`.
+pub fn document(limits: &Limits) -> serde_json::Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+    contract::apply(&mut doc, limits);
+    doc
+}
+
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "operations",
+    responses((status = 200, description = "This document", body = Object)))]
+pub async fn spec(state: web::Data<AppState>) -> HttpResponse {
+    HttpResponse::Ok().json(document(&state.limits))
 }
 
 #[utoipa::path(get, path = "/docs", tag = "operations",
     responses((status = 200, description = "A readable reference of this API, rendered on the server (no script, \
         nothing loaded from elsewhere)", content_type = "text/html")))]
-pub async fn docs() -> HttpResponse {
-    let spec = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
+pub async fn docs(state: web::Data<AppState>) -> HttpResponse {
+    let spec = document(&state.limits);
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
         .insert_header(("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))

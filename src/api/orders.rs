@@ -1,30 +1,92 @@
-//! ERP purchase orders as JSON lines, honouring `Idempotency-Key`.
+//! ERP purchase orders as JSON lines or JSON, idempotent on `Idempotency-Key` and on (project, reference); an
+//! order found again by its reference.
 
 use super::error::{ApiError, Problem};
 use super::views::BatchView;
 use super::{body, AppState};
 use crate::auth::{Identity, Role};
-use crate::service::orders::{self, Order};
+use crate::service::orders::{self, Order, OrderFormat};
 use crate::service::ServiceError;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OrderQuery {
     /// Project id.
+    #[param(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9._-]+$")]
     pub project: String,
-    /// The ERP's purchase order reference (stored as the batch's file name).
+    /// The ERP's purchase order reference (stored as the batch's file name): with it, the order is idempotent on
+    /// (project, reference) and can be found with GET.
+    #[param(min_length = 1, max_length = 200)]
     pub reference: Option<String>,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct OrderLookup {
+    /// Project id.
+    #[param(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9._-]+$")]
+    pub project: String,
+    /// The ERP's purchase order reference.
+    #[param(min_length = 1, max_length = 200)]
+    pub reference: String,
+}
+
+fn check_project(project: &str) -> Result<(), ApiError> {
+    if crate::auth::valid_project_id(project) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "project",
+            "must be 1-64 letters, digits, '-', '_' or '.'",
+        ))
+    }
+}
+
+fn check_reference(reference: &str) -> Result<(), ApiError> {
+    if reference.is_empty() || reference.chars().count() > 200 {
+        return Err(ApiError::invalid("reference", "must be 1 to 200 characters"));
+    }
+    Ok(())
+}
+
+#[utoipa::path(get, path = "/api/v1/purchase-orders", tag = "erp", security(("bearer" = [])),
+    params(OrderLookup),
+    responses((status = 200, description = "The batch stored for this order", body = BatchView),
+        (status = 404, description = "No order with this reference in the project", body = Problem)))]
+pub async fn find(
+    who: Identity,
+    state: web::Data<AppState>,
+    query: web::Query<OrderLookup>,
+) -> Result<HttpResponse, ApiError> {
+    let OrderLookup { project, reference } = query.into_inner();
+    check_project(&project)?;
+    check_reference(&reference)?;
+    who.require_project(&project, "purchase order")?;
+    let batch = super::blocking(move || {
+        let mut conn = state.pool.get()?;
+        crate::db::batches::find_order(&mut conn, &project, &reference)
+    })
+    .await?
+    .ok_or(ApiError::NotFound("purchase order"))?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Content-Location", format!("/api/v1/batches/{}", batch.id)))
+        .json(BatchView::from(batch)))
 }
 
 #[utoipa::path(post, path = "/api/v1/purchase-orders", tag = "erp", security(("bearer" = [])),
     params(OrderQuery,
         ("Idempotency-Key" = Option<String>, Header, description = "Same key and body: the first response is replayed; \
           same key, different body: 422; while the first is processed: 409")),
-    request_body(content = orders::OrderLine, content_type = "application/x-ndjson",
-        description = "One JSON object per line"),
+    request_body(description = "The order's lines: one JSON object per line (`application/x-ndjson`; errors name \
+        `lines[<line number>]`), or `{\"lines\": [...]}` (`application/json`; errors name `lines[<index>]`). A line \
+        with a `line_ref` is named `lines[?line_ref=='<ref>']` in errors.",
+        content((orders::OrderLine = "application/x-ndjson"), (orders::PurchaseOrder = "application/json"))),
     responses((status = 201, description = "Stored as a batch", body = BatchView),
+        (status = 200, description = "The same order was already stored under this Idempotency-Key or this \
+            (project, reference): the stored batch (`Idempotent-Replayed: true`)", body = BatchView),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem),
         (status = 429, body = Problem)))]
@@ -37,16 +99,15 @@ pub async fn submit(
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     who.require(&[Role::Erp, Role::Admin])?;
-    if !crate::auth::valid_project_id(&query.project) {
-        return Err(ApiError::invalid(
-            "project",
-            "must be 1-64 letters, digits, '-', '_' or '.'",
-        ));
-    }
+    check_project(&query.project)?;
     who.require_project(&query.project, "project")?;
-    if query.reference.as_ref().is_some_and(|r| r.chars().count() > 200) {
-        return Err(ApiError::invalid("reference", "is longer than 200 characters"));
+    if let Some(reference) = &query.reference {
+        check_reference(reference)?;
     }
+    let format = match req.headers().get(actix_web::http::header::CONTENT_TYPE) {
+        Some(v) if v.to_str().unwrap_or("").trim_start().starts_with("application/json") => OrderFormat::Json,
+        _ => OrderFormat::JsonLines,
+    };
     let key = match req.headers().get("Idempotency-Key") {
         None => None,
         Some(v) => {
@@ -72,6 +133,7 @@ pub async fn submit(
         request_id: meta.request_id,
         idempotency_key: key,
         max_lines: state.limits.max_order_lines,
+        format,
         idempotency_timeout: state.limits.idempotency_timeout,
     };
     let state2 = state.clone();
@@ -86,6 +148,17 @@ pub async fn submit(
     let status = StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK);
     let mut response = HttpResponse::build(status);
     response.content_type("application/json");
+    let id = serde_json::from_str::<serde_json::Value>(&outcome.body)
+        .ok()
+        .and_then(|v| v["id"].as_str().map(str::to_string));
+    if let Some(id) = id {
+        let header = if status == StatusCode::CREATED {
+            "Location"
+        } else {
+            "Content-Location"
+        };
+        response.insert_header((header, format!("/api/v1/batches/{id}")));
+    }
     if outcome.replayed {
         response.insert_header(("Idempotent-Replayed", "true"));
     }

@@ -26,13 +26,17 @@ pub async fn list(who: Identity, state: web::Data<AppState>) -> Result<web::Json
 #[serde(deny_unknown_fields)]
 pub struct ProjectRequest {
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
     pub partner_country: Option<String>,
     /// Recipient force or agency.
     #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
     pub recipient: Option<String>,
     #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
     pub funding_line: Option<String>,
 }
 

@@ -16,14 +16,17 @@ use std::collections::BTreeMap;
 
 /// One review step. `action` says which; the other fields it needs are required.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[schema(as = ReviewStep)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRequest {
     /// approve, reject, reclassify, confirm_reclassification, decline_reclassification, ask (a question to the
     /// uploader) or answer (the uploader's answer).
+    #[schema(value_type = super::vocab::ReviewAction)]
     pub action: String,
     /// Why (every action but ask and answer): a real sentence, not a placeholder.
     pub justification: Option<String>,
     /// reclassify: the new decision (prohibited, military, dual_use, controlled, review, clear).
+    #[schema(value_type = Option<crate::Decision>)]
     pub decision: Option<String>,
     /// reclassify: a catalogue entry code (optional).
     pub entry: Option<String>,
@@ -173,6 +176,7 @@ pub struct ApproveClearResponse {
     /// on its own once two reviewers lowered it) or `four_eyes_party` (you edited or re-submitted it).
     pub skipped: Vec<SkippedItem>,
     /// The batch's review state afterwards.
+    #[schema(value_type = super::vocab::BatchReviewState)]
     pub batch_state: String,
 }
 
@@ -235,17 +239,20 @@ pub async fn approve_clear(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct QueueQuery {
     /// One project (default: every project of the token).
     pub project: Option<String>,
     pub batch: Option<String>,
     /// prohibited, military, dual_use, controlled, review or clear.
+    #[param(value_type = Option<crate::Decision>)]
     pub decision: Option<String>,
     /// A catalogue entry code (ML1.a, 6A003).
     pub entry: Option<String>,
     /// Text search in the description.
     pub q: Option<String>,
     /// One review status; default: everything awaiting a human (pending, on_hold, proposed).
+    #[param(value_type = Option<super::vocab::ReviewStatus>)]
     pub status: Option<String>,
     pub limit: Option<i64>,
     pub offset: Option<i64>,

@@ -23,19 +23,22 @@ pub struct BatchView {
     pub file_name: String,
     pub sha256: String,
     /// `upload` or `erp`.
+    #[schema(value_type = super::vocab::BatchSource)]
     pub source: String,
     pub created_by: String,
     pub created_at: DateTime<Utc>,
     pub catalog_version: String,
     /// `complete` (an incomplete batch is never visible: uploads are one transaction).
+    #[schema(value_type = super::vocab::BatchStatus)]
     pub status: String,
     /// open (items await review), blocked (something is prohibited), cleared (every item approved) or
     /// partially_cleared (every item decided, some rejected).
+    #[schema(value_type = super::vocab::BatchReviewState)]
     pub review_state: String,
     pub item_count: i64,
     pub problem_count: i64,
     /// Items per decision (`prohibited` ... `clear`), `items` and `problems`.
-    #[schema(value_type = Object)]
+    #[schema(value_type = super::vocab::BatchSummary)]
     pub summary: serde_json::Value,
     /// Sheet layout that was detected (uploads).
     #[schema(value_type = Option<Object>)]
@@ -71,6 +74,7 @@ impl From<Batch> for BatchView {
 pub struct ReviewView {
     /// pending, on_hold (a question to the uploader is open), proposed (a prohibited item's reclassification
     /// waits for a second reviewer), approved (may be delivered) or rejected.
+    #[schema(value_type = super::vocab::ReviewStatus)]
     pub status: String,
     /// The last reviewer's written justification.
     pub note: Option<String>,
@@ -148,6 +152,7 @@ pub struct ItemView {
     #[schema(value_type = Vec<Object>)]
     pub other_text: Vec<crate::classify::ExtraText>,
     /// prohibited, military, dual_use, controlled, review or clear.
+    #[schema(value_type = crate::Decision)]
     pub decision: String,
     /// Catalogue entries that raised the decision, most severe first.
     pub entries: Vec<String>,
@@ -158,10 +163,11 @@ pub struct ItemView {
     pub version: i64,
     /// The batch's review state after a review step (review answers only).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<super::vocab::BatchReviewState>)]
     pub batch_state: Option<String>,
     /// The full classification with findings and evidence (single-item reads).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<crate::classify::Classification>)]
     pub classification: Option<serde_json::Value>,
     /// Screened (or decided) prohibited at some point: lowering it takes two reviewers, never a bulk approval.
     pub ever_prohibited: bool,

@@ -152,7 +152,7 @@ pub struct ArmsMaker {
 }
 
 /// How much one match says on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Strength {
     /// Alone gives nothing; confirms a weak match beside it.

@@ -28,7 +28,7 @@ pub struct ExtraText {
 }
 
 /// The field of the item a piece of evidence was found in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Description,
@@ -41,7 +41,7 @@ pub enum Field {
     Destination,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceKind {
     /// A catalogue phrase (term, weak or context word).
@@ -62,7 +62,7 @@ pub enum EvidenceKind {
 }
 
 /// One thing that was matched: where, what, and against which catalogue phrase, code or pattern.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Evidence {
     pub field: Field,
     /// For [`Field::Extra`]: the column, with its letter and header ("D (Remarks)").
@@ -72,6 +72,7 @@ pub struct Evidence {
     /// The exact text of the item that matched.
     pub text: String,
     /// Character offsets `[start, end)` of `text` in the field (Unicode scalar values).
+    #[schema(value_type = Vec<u64>, min_items = 2, max_items = 2)]
     pub span: [usize; 2],
     /// The catalogue phrase, HS prefix, code or pattern it matched.
     pub matched: String,
@@ -83,7 +84,7 @@ pub struct Evidence {
 }
 
 /// What one catalogue entry (or declared-code rule) says about the item.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Finding {
     /// Catalogue entry code, or the id of a declared-code rule.
     pub entry: String,
@@ -102,20 +103,22 @@ pub struct Finding {
 }
 
 /// A match that a negative phrase cancelled ("gun" inside "nail gun"), kept to explain a `clear`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Ignored {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub column: Option<String>,
     pub text: String,
+    #[schema(value_type = Vec<u64>, min_items = 2, max_items = 2)]
     pub span: [usize; 2],
     pub entry: String,
     pub negative: String,
 }
 
 /// The decision for one item with everything that explains it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Classification {
     pub decision: Decision,
+    #[schema(value_type = String)]
     pub catalog_version: Arc<str>,
     pub findings: Vec<Finding>,
     /// For `review`: what a reviewer must answer.

@@ -69,6 +69,29 @@ pub fn find_upload(conn: &mut DbConnection, project: &str, sha256: &str) -> Resu
         .optional()?)
 }
 
+/// The ERP order stored under this project and reference (the natural key), if any.
+pub fn find_order(conn: &mut DbConnection, project: &str, reference: &str) -> Result<Option<Batch>, DbError> {
+    Ok(batches::table
+        .filter(batches::project_id.eq(project))
+        .filter(batches::file_name.eq(reference))
+        .filter(batches::source.eq(SOURCE_ERP))
+        .filter(batches::status.eq(STATUS_COMPLETE))
+        .order((batches::created_at.desc(), batches::id.desc()))
+        .first::<Batch>(conn)
+        .optional()?)
+}
+
+/// Serialises writers of the same order reference until the transaction ends. SQLite has one writer at a time
+/// already; PostgreSQL takes a transaction-scoped advisory lock on the key's hash.
+pub fn lock_order_reference(conn: &mut DbConnection, project: &str, reference: &str) -> Result<(), DbError> {
+    if let DbConnection::Pg(c) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(hashtextextended($1, 13))")
+            .bind::<diesel::sql_types::Text, _>(format!("order\u{1f}{project}\u{1f}{reference}"))
+            .execute(c)?;
+    }
+    Ok(())
+}
+
 /// Newest first; `only` restricts to these projects (`None`: every project).
 pub fn list(
     conn: &mut DbConnection,

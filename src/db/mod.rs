@@ -14,6 +14,7 @@ pub mod screenings;
 pub mod sessions;
 pub mod settings;
 pub mod users;
+pub mod utc;
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;

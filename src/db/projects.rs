@@ -13,7 +13,8 @@ pub struct Project {
     /// Recipient force or agency.
     pub recipient: Option<String>,
     pub funding_line: Option<String>,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 

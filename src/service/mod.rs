@@ -2,6 +2,7 @@
 //! idempotency key, check a local account's password. Everything here is synchronous and runs on the blocking pool.
 
 pub mod accounts;
+pub mod json_error;
 pub mod monitoring;
 pub mod orders;
 mod resubmission;
@@ -26,6 +27,9 @@ pub enum ServiceError {
     IdempotencyMismatch,
     #[error("request with this idempotency key in progress")]
     IdempotencyInProgress { retry_after: u64 },
+    /// The request conflicts with what is stored (`code` names the rule).
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String },
     #[error("{0}")]
     Internal(String),
 }

@@ -64,6 +64,7 @@ pub async fn complete_inspection(
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InspectionQuery {
     pub project: Option<String>,
     pub delivery: Option<String>,

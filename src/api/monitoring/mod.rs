@@ -52,7 +52,26 @@ where
         op(&mut conn, &who, &state.classifier.catalog().monitoring, request)
     })
     .await?;
-    Ok(HttpResponse::build(status).json(result))
+    let mut response = HttpResponse::build(status);
+    if status == StatusCode::CREATED {
+        let id = serde_json::to_value(&result)
+            .ok()
+            .and_then(|v| v.get("id").and_then(|id| id.as_str().map(str::to_string)));
+        if let Some(location) = id.and_then(|id| location(req.path(), &id)) {
+            response.insert_header((actix_web::http::header::LOCATION, location));
+        }
+    }
+    Ok(response.json(result))
+}
+
+/// Where a created record can be read (the collections that have a read-one route).
+pub fn location(collection: &str, id: &str) -> Option<String> {
+    let base = match collection {
+        "/api/v1/certificates" | "/api/v1/deliveries" | "/api/v1/inspections" => collection,
+        "/api/v1/inspections/planned" => "/api/v1/inspections",
+        _ => return None,
+    };
+    Some(format!("{base}/{id}"))
 }
 
 /// Runs a read on the blocking pool; every role, scoped to its projects.
@@ -75,6 +94,7 @@ where
 
 /// `?project=&limit=&offset=`: narrows a listing to one of the caller's projects, one page of it.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProjectQuery {
     pub project: Option<String>,
     /// Page size (default 100, at most EQUIPCHECK_MAX_PAGE_SIZE).
@@ -122,6 +142,7 @@ where
 
 /// `?as_of=YYYY-MM-DD`: the day states are computed for (default: today).
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AsOfQuery {
     pub as_of: Option<NaiveDate>,
 }

@@ -212,6 +212,7 @@ pub async fn import_serials(
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SerialQuery {
     pub project: Option<String>,
     /// in_service, lost, stolen, transferred, destroyed or disposed.

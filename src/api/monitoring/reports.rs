@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ObligationParams {
     /// upcoming, due_soon, overdue, fulfilled or waived; several separated by commas.
     pub state: Option<String>,

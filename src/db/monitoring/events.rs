@@ -122,6 +122,14 @@ pub fn insert_disposal(conn: &mut DbConnection, row: &Disposal) -> Result<(), Db
     Ok(())
 }
 
+/// The disposal of a serial, if it was disposed of (at most one: `serial_id` is unique).
+pub fn disposal_of_serial(conn: &mut DbConnection, serial_id: &str) -> Result<Option<Disposal>, DbError> {
+    Ok(disposals::table
+        .filter(disposals::serial_id.eq(serial_id))
+        .first(conn)
+        .optional()?)
+}
+
 pub fn disposals(conn: &mut DbConnection, scope: &Scope) -> Result<Vec<Disposal>, DbError> {
     let query = scoped!(disposals::table.into_boxed(), disposals::project_id, scope);
     Ok(query.order((disposals::disposed_on, disposals::id)).load(conn)?)

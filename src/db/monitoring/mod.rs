@@ -39,7 +39,8 @@ pub struct Certificate {
     /// SHA-256 of the signed copy.
     pub document_sha256: Option<String>,
     pub created_by: String,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 
@@ -65,7 +66,8 @@ pub struct Delivery {
     pub confirmed_on: Option<NaiveDate>,
     pub confirmed_by: Option<String>,
     pub created_by: String,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 
@@ -80,13 +82,15 @@ pub struct Serial {
     pub custodian: Option<String>,
     pub location: Option<String>,
     /// in_service, lost, stolen, transferred, destroyed or disposed.
+    #[schema(value_type = crate::monitoring::SerialStatus)]
     pub status: String,
     /// Day the serial was last seen (delivery or an inspection that sighted it).
     pub last_seen_on: Option<NaiveDate>,
     pub last_seen_location: Option<String>,
     /// `delivery`, or the id of the inspection.
     pub last_seen_by: Option<String>,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -108,7 +112,8 @@ pub struct Inspection {
     /// JSON array of evidence references (photos, reports).
     pub evidence: String,
     pub created_by: String,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 
@@ -138,7 +143,8 @@ pub struct Incident {
     pub reported_on: Option<NaiveDate>,
     pub reported_to: Option<String>,
     pub created_by: String,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 
@@ -159,7 +165,8 @@ pub struct TransferConsent {
     pub decided_by: Option<String>,
     pub decision_note: Option<String>,
     pub created_by: String,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 
@@ -176,7 +183,8 @@ pub struct Disposal {
     /// Reference of the destruction certificate.
     pub certificate_ref: String,
     pub created_by: String,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 
@@ -201,7 +209,8 @@ pub struct Obligation {
     pub waived_on: Option<NaiveDate>,
     pub waived_by: Option<String>,
     pub waiver_justification: Option<String>,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 

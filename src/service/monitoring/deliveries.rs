@@ -16,18 +16,25 @@ use validator::Validate;
 #[serde(deny_unknown_fields)]
 pub struct CertificateRequest {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     pub project: String,
     #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
     pub reference: String,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub issuer: String,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub end_user: String,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub consignee: String,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub final_destination: String,
     #[validate(length(min = 1, max = 4000))]
+    #[schema(min_length = 1, max_length = 4000)]
     pub end_use: String,
     pub no_reexport: bool,
     pub onsite_checks: bool,
@@ -35,6 +42,7 @@ pub struct CertificateRequest {
     pub valid_until: Option<NaiveDate>,
     /// Hex SHA-256 of the signed copy.
     #[validate(length(equal = 64))]
+    #[schema(min_length = 64, max_length = 64)]
     pub document_sha256: Option<String>,
 }
 
@@ -83,10 +91,13 @@ pub fn record_certificate(conn: &mut DbConnection, who: &Who, request: Certifica
 #[serde(deny_unknown_fields)]
 pub struct SerialInput {
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub serial_number: String,
     #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
     pub model: Option<String>,
     #[validate(length(max = 200))]
+    #[schema(max_length = 200)]
     pub custodian: Option<String>,
 }
 
@@ -96,14 +107,18 @@ pub struct DeliveryRequest {
     /// The approved item (from a batch or purchase order).
     pub item_id: i64,
     #[validate(range(min = 1, max = 10_000_000))]
+    #[schema(minimum = 1.0, maximum = 10_000_000.0)]
     pub quantity: i64,
     pub delivered_on: NaiveDate,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub receiving_unit: String,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub location: String,
     /// Default: the project's partner country.
     #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
     pub country: Option<String>,
     pub certificate_id: Option<String>,
     #[serde(default)]
@@ -123,6 +138,15 @@ pub fn record_delivery(
     }
     let (item, project) = items::get(conn, request.item_id)?.ok_or(MonitoringError::NotFound("item"))?;
     who.check(&project, "item")?;
+    // A certificate named must be one of the item's project, whatever the profile requires.
+    if let Some(certificate_id) = &request.certificate_id {
+        if store::certificate(conn, certificate_id)?.is_none_or(|c| c.project_id != project) {
+            return invalid(
+                "certificate_id",
+                format!("no end-user certificate {certificate_id} in project {project}; record it first"),
+            );
+        }
+    }
     let id = new_id();
     run(conn, |conn| {
         let event = who.event("record_delivery", "delivery", &id, &project);
@@ -326,6 +350,7 @@ pub struct ConfirmRequest {
     pub confirmed_on: Option<NaiveDate>,
     /// Who confirmed, on the recipient's side.
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub confirmed_by: String,
 }
 

@@ -27,12 +27,15 @@ pub struct IncidentRequest {
     /// The delivery concerned; or give `project` and `serial_number`.
     pub delivery_id: Option<String>,
     #[validate(length(max = 64))]
+    #[schema(max_length = 64)]
     pub project: Option<String>,
     #[validate(length(max = 100))]
+    #[schema(max_length = 100)]
     pub serial_number: Option<String>,
     pub kind: IncidentKind,
     pub discovered_on: NaiveDate,
     #[validate(length(min = 1, max = 8000))]
+    #[schema(min_length = 1, max_length = 8000)]
     pub description: String,
 }
 
@@ -53,6 +56,19 @@ pub fn record_incident(
     };
     run(conn, |conn| {
         if let Some(serial) = &serial {
+            let gone = !SerialStatus::from_name(&serial.status).is_some_and(SerialStatus::inspectable);
+            if gone && matches!(request.kind, IncidentKind::Loss | IncidentKind::Theft) {
+                // A disposed, destroyed or transferred serial is no longer held: it cannot be lost or stolen.
+                let event = who.event("record_incident", "serial", &serial.id, &serial.project_id);
+                return who.refuse(
+                    event,
+                    "serial_gone",
+                    format!(
+                        "serial {} is {}: it is no longer held and cannot be lost or stolen",
+                        serial.serial_number, serial.status
+                    ),
+                );
+            }
             let status = match request.kind {
                 IncidentKind::Loss => Some(SerialStatus::Lost),
                 IncidentKind::Theft => Some(SerialStatus::Stolen),
@@ -88,6 +104,7 @@ pub struct ReportRequest {
     pub reported_on: Option<NaiveDate>,
     /// The authority informed (licensing authority, donor, ministry).
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub reported_to: String,
 }
 
@@ -118,10 +135,13 @@ pub fn report_incident(conn: &mut DbConnection, who: &Who, id: &str, request: Re
 pub struct TransferRequest {
     pub delivery_id: String,
     #[validate(length(min = 1, max = 10_000))]
+    #[schema(min_items = 1, max_items = 10_000)]
     pub serial_numbers: Vec<String>,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub transferee: String,
     #[validate(length(min = 1, max = 4000))]
+    #[schema(min_length = 1, max_length = 4000)]
     pub reason: String,
     pub requested_on: NaiveDate,
 }
@@ -185,12 +205,14 @@ pub fn request_transfer(
 }
 
 #[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
+#[schema(as = TransferDecision)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRequest {
     pub granted: bool,
     /// Default: today.
     pub decided_on: Option<NaiveDate>,
     #[validate(length(min = 1, max = 4000))]
+    #[schema(min_length = 1, max_length = 4000)]
     pub note: String,
 }
 
@@ -244,17 +266,22 @@ pub fn decide_transfer(
 #[serde(deny_unknown_fields)]
 pub struct DisposalRequest {
     #[validate(length(min = 1, max = 64))]
+    #[schema(min_length = 1, max_length = 64)]
     pub project: String,
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub serial_number: String,
     pub disposed_on: NaiveDate,
     /// destruction, demilitarisation, return to supplier...
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub method: String,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub witness: String,
     /// Reference of the destruction certificate.
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub certificate_ref: String,
 }
 
@@ -282,6 +309,13 @@ pub fn record_disposal(conn: &mut DbConnection, who: &Who, request: DisposalRequ
                 event,
                 "serial_gone",
                 format!("serial {} is already {}", serial.serial_number, serial.status),
+            );
+        }
+        if store::disposal_of_serial(conn, &serial.id)?.is_some() {
+            return who.refuse(
+                event,
+                "serial_gone",
+                format!("serial {} was already disposed of", serial.serial_number),
             );
         }
         store::insert_disposal(conn, &row)?;
@@ -330,6 +364,7 @@ fn close_if_nothing_held(
 pub struct WaiveRequest {
     /// Why the obligation no longer applies (kept in the audit trail).
     #[validate(length(min = 10, max = 4000))]
+    #[schema(min_length = 10, max_length = 4000)]
     pub justification: String,
 }
 
@@ -369,8 +404,10 @@ pub fn waive(conn: &mut DbConnection, who: &Who, id: &str, request: WaiveRequest
 #[serde(deny_unknown_fields)]
 pub struct SerialUpdate {
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub custodian: Option<String>,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub location: Option<String>,
 }
 

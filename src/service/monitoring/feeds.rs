@@ -19,7 +19,8 @@ pub struct CalendarFeed {
     pub path: String,
     /// True when an earlier token was replaced (its URL no longer works).
     pub rotated: bool,
-    #[schema(value_type = String, format = DateTime)]
+    #[serde(serialize_with = "crate::db::utc::serialize")]
+    #[schema(value_type = chrono::DateTime<chrono::Utc>)]
     pub created_at: NaiveDateTime,
 }
 

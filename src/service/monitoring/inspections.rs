@@ -28,6 +28,7 @@ pub struct PlanRequest {
     pub method: Option<InventoryMethod>,
     pub planned_on: NaiveDate,
     #[validate(length(max = 300))]
+    #[schema(max_length = 300)]
     pub inspector: Option<String>,
 }
 
@@ -72,9 +73,11 @@ pub fn plan(
 #[serde(deny_unknown_fields)]
 pub struct SightingInput {
     #[validate(length(min = 1, max = 100))]
+    #[schema(min_length = 1, max_length = 100)]
     pub serial_number: String,
     pub result: SightingResult,
     #[validate(length(max = 2000))]
+    #[schema(max_length = 2000)]
     pub note: Option<String>,
 }
 
@@ -88,8 +91,10 @@ pub struct RecordRequest {
     pub method: Option<InventoryMethod>,
     pub done_on: NaiveDate,
     #[validate(length(min = 1, max = 300))]
+    #[schema(min_length = 1, max_length = 300)]
     pub inspector: String,
     #[validate(length(max = 8000))]
+    #[schema(max_length = 8000)]
     pub findings: Option<String>,
     /// References of photos, reports, signed sheets.
     #[serde(default)]

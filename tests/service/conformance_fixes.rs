@@ -1,0 +1,106 @@
+//! Regressions found by Schemathesis against the OpenAPI document: answers that were 500 or broke the contract.
+
+use crate::helpers::*;
+use crate::monitoring::{serials, setup, PROJECT};
+use serde_json::{json, Value};
+
+/// A delivery naming a certificate that does not exist was a foreign-key error (500): now 422 on the field.
+#[tokio::test]
+async fn a_delivery_naming_an_unknown_certificate_is_invalid_not_a_server_error() {
+    for db in backends() {
+        let s = setup(db).await;
+        // The tent needs no certificate, so nothing checked the id before the insert.
+        let tent = json!({"item_id": s.items["Tent"], "quantity": 1, "delivered_on": "2026-03-02",
+            "receiving_unit": "Groupement mobile", "location": "Niamey", "certificate_id": "no-such-certificate"});
+        approve_item(&s.app, s.items["Tent"]).await;
+        let response = s.app.post_json("/api/v1/deliveries", &s.monitor, &tent).await;
+        let body = problem(response, 422).await;
+        assert_eq!(body["errors"][0]["field"], "certificate_id", "{body} on {db:?}");
+    }
+}
+
+/// A loss on a disposed serial flipped it to lost, and a second disposal then hit the unique constraint (500).
+#[tokio::test]
+async fn a_disposed_serial_cannot_be_lost_or_disposed_of_again() {
+    for db in backends() {
+        let s = setup(db).await;
+        let (status, _) = s.deliver("Night", 1, "2026-03-02", serials("NV", 1..=1)).await;
+        assert_eq!(status, 201);
+        let disposal = json!({"project": PROJECT, "serial_number": "NV-001", "disposed_on": "2026-04-10",
+            "method": "destruction", "witness": "Capt. Abdou", "certificate_ref": "DC-1"});
+        let first = s.app.post_json("/api/v1/disposals", &s.monitor, &disposal).await;
+        assert_eq!(first.status(), 201);
+        let loss = json!({"project": PROJECT, "serial_number": "NV-001", "kind": "loss",
+            "discovered_on": "2026-04-11", "description": "Reported missing after the disposal"});
+        let body = problem(s.app.post_json("/api/v1/incidents", &s.monitor, &loss).await, 409).await;
+        assert_eq!(body["code"], "serial_gone", "{body} on {db:?}");
+        let body = problem(s.app.post_json("/api/v1/disposals", &s.monitor, &disposal).await, 409).await;
+        assert_eq!(body["code"], "serial_gone", "{body} on {db:?}");
+        let serials = s
+            .app
+            .get_json(&format!("/api/v1/serials?project={PROJECT}"), &s.monitor)
+            .await;
+        assert_eq!(serials["items"][0]["status"], "disposed");
+    }
+}
+
+fn is_rfc3339_utc(text: &str) -> bool {
+    chrono::DateTime::parse_from_rfc3339(text).is_ok_and(|t| t.offset().local_minus_utc() == 0) && text.ends_with('Z')
+}
+
+/// Every timestamp the API sends is RFC 3339 in UTC with its offset (`Z`), as batches always were.
+#[tokio::test]
+async fn every_timestamp_carries_its_utc_offset() {
+    let s = setup(Db::Sqlite).await;
+    let (_, delivery) = s.deliver("Night", 1, "2026-03-02", serials("NV", 1..=1)).await;
+    let certificate = s
+        .app
+        .get_json(&format!("/api/v1/certificates/{}", s.certificate), &s.monitor)
+        .await;
+    let projects = s.app.get_json("/api/v1/projects", &token("admin", &[])).await;
+    let serials = s.app.get_json("/api/v1/serials", &s.monitor).await;
+    let batches = s.app.get_json("/api/v1/batches", &s.monitor).await;
+    let samples: Vec<(&str, &Value)> = vec![
+        ("delivery", &delivery["created_at"]),
+        ("certificate", &certificate["created_at"]),
+        ("project", &projects[0]["created_at"]),
+        ("serial", &serials["items"][0]["updated_at"]),
+        ("batch", &batches["items"][0]["created_at"]),
+    ];
+    for (what, value) in samples {
+        let text = value.as_str().unwrap_or("");
+        assert!(is_rfc3339_utc(text), "{what}: {value}");
+    }
+}
+
+/// Parse errors speak JSON, not Rust: no struct, enum or integer type names.
+#[tokio::test]
+async fn error_details_name_no_internal_types() {
+    let app = spawn_app(Db::Sqlite).await;
+    let erp = token("erp", &["p"]);
+    let leaked = regex::Regex::new(r"struct|enum |\b[iuf](8|16|32|64|size)\b|Vec<|Option<|Naive").unwrap();
+    let mut details = Vec::new();
+    for body in [
+        json!([[1, 2]]),
+        json!({"description": 5}),
+        json!("text"),
+        json!([{"description": ["a"]}]),
+    ] {
+        details.push(problem(app.post_json("/api/v1/classify", &erp, &body).await, 422).await);
+    }
+    let order = app
+        .client
+        .post(app.url("/api/v1/purchase-orders?project=p&reference=R"))
+        .bearer_auth(&erp)
+        .header("Content-Type", "application/x-ndjson")
+        .body("[1, 2, 3]\n{\"description\": 1}")
+        .send()
+        .await
+        .unwrap();
+    details.push(problem(order, 422).await);
+    details.push(problem(app.get("/api/v1/items/not-a-number", &erp).await, 422).await);
+    details.push(problem(app.get("/api/v1/batches?limit=x", &erp).await, 422).await);
+    for detail in details {
+        assert!(!leaked.is_match(&detail.to_string()), "{detail}");
+    }
+}
