@@ -351,8 +351,8 @@ pub fn submit(
             batches::lock_order_reference(conn, &order.project, reference)?;
             // The same lines again replay the newest order under the reference; changed lines are a
             // re-submission, stored as a new batch linked to the old one (below).
-            if let Some(existing) = batches::find_order(conn, &order.project, reference)?
-                .filter(|existing| existing.sha256 == content_hash)
+            if let Some(existing) =
+                batches::find_order(conn, &order.project, reference)?.filter(|existing| existing.sha256 == content_hash)
             {
                 let (_, body) = render(&existing)?;
                 if let Some(key) = &order.idempotency_key {

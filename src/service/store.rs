@@ -9,10 +9,10 @@ use crate::db::items::{self, NewItem, NewProblem, CHUNK};
 use crate::db::screenings::{self, NewScreening};
 use crate::db::{batches, projects, DbConnection};
 use crate::import::Record;
+use crate::input_text::{self, Layout};
 use crate::review::history::Cause;
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
-use crate::input_text::{self, Layout};
 
 /// Removes control characters (PostgreSQL cannot store NUL; none has a meaning in a cell) from an imported
 /// item's text, before it is classified, so `Glo\u{0}ck` is screened as `Glock`. Answers the fields cleaned and
