@@ -373,7 +373,7 @@ mod tests {
             ApiError::UnreadableFile(String::new()),
             ApiError::FileRefused(String::new()),
             ApiError::IdempotencyMismatch,
-            ApiError::IdempotencyInProgress,
+            ApiError::IdempotencyInProgress { retry_after: 1 },
             ApiError::TooBusy { retry_after: 1 },
             ApiError::TooManyAttempts { retry_after: 1 },
             ApiError::Unavailable(String::new()),

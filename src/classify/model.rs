@@ -21,7 +21,7 @@ pub struct ItemText<'a> {
 }
 
 /// One more text cell of an item, with the column it came from ("D (Remarks)").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ExtraText {
     pub column: String,
     pub text: String,

@@ -355,8 +355,9 @@ pub fn submit(
                 batches::find_order(conn, &order.project, reference)?.filter(|existing| existing.sha256 == content_hash)
             {
                 let (_, body) = render(&existing)?;
-                if let Some(key) = &order.idempotency_key {
-                    idempotency::complete(conn, &order.actor.subject, key, 200, &body)?;
+                if let Some((key, lease)) = &claim {
+                    idempotency::complete(conn, &order.actor.subject, key, *lease, 200, &body)?
+                        .map_err(|_| ServiceError::IdempotencyInProgress { retry_after: 1 })?;
                 }
                 return Ok(OrderOutcome {
                     status: 200,
