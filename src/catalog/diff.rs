@@ -98,7 +98,7 @@ pub fn diff(old: &Catalog, new: &Catalog) -> CatalogDiff {
             });
         }
     }
-    changes.sort_by(|a, b| codes::key(&a.code).cmp(&codes::key(&b.code)));
+    changes.sort_by_key(|a| codes::key(&a.code));
     let mut other = Vec::new();
     for (name, a, b) in [
         ("policy settings", json(&old.policy), json(&new.policy)),
