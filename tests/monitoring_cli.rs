@@ -3,10 +3,20 @@
 use std::process::Command;
 
 fn copy_catalog(to: &std::path::Path) {
-    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
-    for entry in std::fs::read_dir(&from).unwrap() {
+    copy_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog"), to);
+}
+
+/// The catalogue has folders (sources, measures, words): copy the whole tree.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
         let path = entry.unwrap().path();
-        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
 

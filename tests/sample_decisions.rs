@@ -34,7 +34,7 @@ fn border_management_csv() {
         &[
             (2, &[DualUse]),          // thermal camera, cooled, 30 Hz
             (3, &[DualUse]),          // explosives trace detector (1A004)
-            (4, &[Clear]),            // under-vehicle inspection system
+            (4, &[Clear, Review]),    // under-vehicle inspection system: its HS code correlates with 6A003/6A203
             (5, &[Clear]),            // metal detector wands
             (6, &[Clear]),            // biometric kit
             (7, &[Clear]),            // Toyota Hilux
@@ -43,7 +43,7 @@ fn border_management_csv() {
             (10, &[Clear]),           // caulking gun
             (11, &[DualUse, Review]), // gas mask filter cartridges (1A004), never ammunition
             (12, &[DualUse, Review]), // encrypted satellite PTT (5A002, mass-market question)
-            (13, &[Clear]),           // body-worn camera
+            (13, &[Clear, Review]),   // body-worn camera: its HS code correlates with 6A003/6A203
             (14, &[DualUse]),         // night vision binoculars Gen 3 (6A002)
             (15, &[Clear]),           // X-ray baggage scanner
             (16, &[Clear]),           // walk-through metal detector

@@ -197,7 +197,7 @@ async fn purchase_order_lines_are_validated_by_field() {
 #[tokio::test]
 async fn concurrent_duplicates_get_409_and_store_once() {
     for db in backends() {
-        let app = spawn_app_with(db, &["--max-concurrent-uploads", "16"]).await;
+        let app = spawn_app_with(db, &["--max-concurrent-uploads", "16", "--max-uploads-per-user", "16"]).await;
         let erp = token("erp", &["p"]);
         let body = order(3000, "same");
         let requests = (0..6).map(|_| submit(&app, &erp, Some("dup"), body.clone()));

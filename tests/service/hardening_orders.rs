@@ -85,7 +85,18 @@ async fn a_request_that_outlived_its_lease_cannot_store_its_response() {
 #[tokio::test]
 async fn concurrent_first_uploads_and_orders_to_a_new_project_all_succeed() {
     for db in backends() {
-        let app = spawn_app_with(db, &["--max-concurrent-uploads", "16", "--db-pool-size", "12"]).await;
+        let app = spawn_app_with(
+            db,
+            &[
+                "--max-concurrent-uploads",
+                "16",
+                "--max-uploads-per-user",
+                "16",
+                "--db-pool-size",
+                "12",
+            ],
+        )
+        .await;
         let officer = token_as("olga", "officer", &["fresh"]);
         let names: Vec<String> = (0..8).map(|i| format!("s{i}.csv")).collect();
         let uploads = names.iter().map(|name| {
