@@ -28,7 +28,9 @@ pub async fn refuse_control_characters(
         let error = ApiError::invalid(part, input_text::message(c));
         // Pages answer with an HTML error page, the API with problem+json; a response (not an error) so the
         // outer middleware still adds the security headers and the request id.
-        let api = req.path().starts_with("/api/") || req.path().starts_with("/auth/");
+        let api = ["/api/", "/auth/", "/problems/"]
+            .iter()
+            .any(|p| req.path().starts_with(p));
         let response = if api {
             error.error_response()
         } else {
