@@ -21,9 +21,12 @@ pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod events;
+pub mod jobs;
 pub mod service;
 pub mod startup;
 pub mod web;
+pub mod webhooks;
 
 pub use decision::Decision;
 pub mod monitoring;

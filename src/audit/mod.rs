@@ -153,6 +153,7 @@ pub fn append(conn: &mut DbConnection, event: &AuditEvent, at: NaiveDateTime) ->
     };
     let row = chained(event, seq, prev_hash, at);
     store::insert(conn, &row)?;
+    crate::events::record_audited(conn, std::slice::from_ref(&row))?;
     Ok(row)
 }
 
@@ -174,7 +175,8 @@ pub fn append_all(conn: &mut DbConnection, events: &[AuditEvent], at: NaiveDateT
         prev_hash = row.hash.clone();
         rows.push(row);
     }
-    store::insert_many(conn, &rows)
+    store::insert_many(conn, &rows)?;
+    crate::events::record_audited(conn, &rows)
 }
 
 /// The stored form of `event` as record `seq` after the record whose hash is `prev_hash`.

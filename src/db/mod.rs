@@ -3,9 +3,11 @@
 
 pub mod audit;
 pub mod batches;
+pub mod events;
 pub mod fault;
 pub mod idempotency;
 pub mod items;
+pub mod jobs;
 pub mod monitoring;
 pub mod projects;
 pub mod review;
@@ -15,6 +17,7 @@ pub mod sessions;
 pub mod settings;
 pub mod users;
 pub mod utc;
+pub mod webhooks;
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;

@@ -106,6 +106,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    events (seq) {
+        seq -> BigInt,
+        occurred_at -> Timestamp,
+        project_id -> Text,
+        event_type -> Text,
+        entity_type -> Text,
+        entity_id -> Text,
+        data -> Text,
+    }
+}
+
+diesel::table! {
     idempotency (subject, idempotency_key) {
         subject -> Text,
         idempotency_key -> Text,
@@ -224,6 +236,27 @@ diesel::table! {
 }
 
 diesel::table! {
+    jobs (id) {
+        id -> Text,
+        kind -> Text,
+        payload -> Text,
+        state -> Text,
+        attempts -> BigInt,
+        max_attempts -> BigInt,
+        run_after -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        worker -> Nullable<Text>,
+        progress -> BigInt,
+        result -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        project_id -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     obligations (id) {
         id -> Text,
         project_id -> Text,
@@ -317,6 +350,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        webhook_id -> Text,
+        event_seq -> BigInt,
+        state -> Text,
+        attempts -> BigInt,
+        last_status -> Nullable<BigInt>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        project_id -> Text,
+        url -> Text,
+        secret -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(batches -> projects (project_id));
 diesel::joinable!(calendar_feeds -> projects (project_id));
 diesel::joinable!(deliveries -> end_user_certificates (certificate_id));
@@ -343,6 +401,8 @@ diesel::joinable!(serials -> deliveries (delivery_id));
 diesel::joinable!(serials -> projects (project_id));
 diesel::joinable!(transfer_consents -> deliveries (delivery_id));
 diesel::joinable!(transfer_consents -> projects (project_id));
+diesel::joinable!(webhook_deliveries -> events (event_seq));
+diesel::joinable!(webhook_deliveries -> webhooks (webhook_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
@@ -351,6 +411,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     deliveries,
     disposals,
     end_user_certificates,
+    events,
     idempotency,
     import_problems,
     incidents,
@@ -358,6 +419,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     inspections,
     item_screenings,
     items,
+    jobs,
     obligations,
     projects,
     serials,
@@ -365,4 +427,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     transfer_consents,
     users,
     web_sessions,
+    webhook_deliveries,
+    webhooks,
 );

@@ -22,7 +22,7 @@ pub struct ObligationFilter {
 
 pub fn insert(conn: &mut DbConnection, row: &Obligation) -> Result<(), DbError> {
     diesel::insert_into(obligations::table).values(row).execute(conn)?;
-    Ok(())
+    crate::events::record_obligation(conn, "created", row, crate::db::now())
 }
 
 pub fn get(conn: &mut DbConnection, id: &str) -> Result<Option<Obligation>, DbError> {
@@ -88,7 +88,7 @@ pub fn fulfil(conn: &mut DbConnection, id: &str, on: NaiveDate, by: &str) -> Res
     diesel::update(obligations::table.find(id))
         .set((obligations::fulfilled_on.eq(on), obligations::fulfilled_by.eq(by)))
         .execute(conn)?;
-    Ok(())
+    stored_change(conn, id, "fulfilled")
 }
 
 pub fn waive(conn: &mut DbConnection, id: &str, on: NaiveDate, by: &str, justification: &str) -> Result<(), DbError> {
@@ -99,5 +99,13 @@ pub fn waive(conn: &mut DbConnection, id: &str, on: NaiveDate, by: &str, justifi
             obligations::waiver_justification.eq(justification),
         ))
         .execute(conn)?;
-    Ok(())
+    stored_change(conn, id, "waived")
+}
+
+/// The change feed hears of every obligation change, in its transaction.
+fn stored_change(conn: &mut DbConnection, id: &str, what: &str) -> Result<(), DbError> {
+    match get(conn, id)? {
+        Some(row) => crate::events::record_obligation(conn, what, &row, crate::db::now()),
+        None => Ok(()),
+    }
 }
