@@ -169,6 +169,38 @@ pub struct Settings {
     pub limits: Limits,
     #[command(flatten)]
     pub web: WebSettings,
+    #[command(flatten)]
+    pub integration: IntegrationSettings,
+}
+
+/// The job queue and webhook deliveries (issue 13).
+#[derive(Debug, Clone, clap::Args)]
+pub struct IntegrationSettings {
+    /// How often an idle worker looks for due jobs (webhook deliveries, large imports).
+    #[arg(long = "job-poll-interval", env = "EQUIPCHECK_JOB_POLL_INTERVAL", default_value = "1s",
+          value_parser = humantime::parse_duration)]
+    pub job_poll_interval: Duration,
+    /// How long a claimed job stays one worker's without a progress report; after that (the worker stopped)
+    /// another instance takes it.
+    #[arg(long = "job-lease", env = "EQUIPCHECK_JOB_LEASE", default_value = "5m",
+          value_parser = humantime::parse_duration)]
+    pub job_lease: Duration,
+    /// Wait before the first retry of a failed webhook delivery, doubled for each further attempt (at most 1h).
+    #[arg(long = "webhook-retry-base", env = "EQUIPCHECK_WEBHOOK_RETRY_BASE", default_value = "10s",
+          value_parser = humantime::parse_duration)]
+    pub webhook_retry_base: Duration,
+    /// How long a webhook receiver has to answer.
+    #[arg(long = "webhook-timeout", env = "EQUIPCHECK_WEBHOOK_TIMEOUT", default_value = "10s",
+          value_parser = humantime::parse_duration)]
+    pub webhook_timeout: Duration,
+    /// Allow webhook URLs on loopback, private and internal addresses (refused by default so that a subscription
+    /// cannot reach into the server's own network).
+    #[arg(
+        long = "webhook-allow-private",
+        env = "EQUIPCHECK_WEBHOOK_ALLOW_PRIVATE",
+        default_value_t = false
+    )]
+    pub webhook_allow_private: bool,
 }
 
 /// The web interface's sessions (signed cookies, see `web::session`).

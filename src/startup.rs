@@ -36,6 +36,7 @@ pub enum StartupError {
 pub struct Application {
     port: u16,
     server: Server,
+    worker: crate::jobs::Worker,
 }
 
 /// Loads the catalogue and compiles the classifier.
@@ -100,6 +101,24 @@ pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> 
     Ok(())
 }
 
+/// The job worker with a handler per job kind.
+fn job_worker(settings: &crate::config::IntegrationSettings, pool: &db::Pool) -> crate::jobs::Worker {
+    let delivery = crate::webhooks::DeliverySettings {
+        timeout: settings.webhook_timeout,
+        allow_private: settings.webhook_allow_private,
+    };
+    let handlers: crate::jobs::Handlers = vec![(db::events::DELIVERY_JOB, crate::webhooks::handler(delivery))];
+    crate::jobs::Worker::new(
+        pool.clone(),
+        crate::jobs::WorkerSettings {
+            poll_interval: settings.job_poll_interval,
+            lease: settings.job_lease,
+            retry_base: settings.webhook_retry_base,
+        },
+        handlers,
+    )
+}
+
 impl Application {
     pub fn build(settings: &Settings, catalog_dir: &Path) -> Result<Application, StartupError> {
         let classifier = load_classifier(catalog_dir)?;
@@ -118,6 +137,7 @@ impl Application {
         rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
         let sessions = web::Data::new(load_session_keys(&settings.web, &pool)?);
+        let worker = job_worker(&settings.integration, &pool);
         let state = web::Data::new(AppState {
             pool,
             classifier,
@@ -140,6 +160,7 @@ impl Application {
             rate_limiter: api::rate_limit::RateLimiter::new(settings.limits.rate_limit),
             lock_timeout: settings.lock_timeout,
             user_uploads: api::limits::UserUploads::new(settings.limits.max_uploads_per_user),
+            integration: settings.integration.clone(),
         });
         let bind_err = |source| StartupError::Bind {
             bind: settings.bind.clone(),
@@ -169,6 +190,7 @@ impl Application {
         Ok(Application {
             port,
             server: server.run(),
+            worker,
         })
     }
 
@@ -176,7 +198,12 @@ impl Application {
         self.port
     }
 
+    /// Serves, and runs this instance's job worker beside the server until it stops (a job cut short is taken
+    /// again by a worker after its lease).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        tokio::select! {
+            result = self.server => result,
+            () = self.worker.run() => Ok(()),
+        }
     }
 }

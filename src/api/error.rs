@@ -354,6 +354,22 @@ impl From<crate::db::DbError> for ApiError {
     }
 }
 
+impl From<crate::webhooks::WebhookError> for ApiError {
+    fn from(e: crate::webhooks::WebhookError) -> ApiError {
+        use crate::webhooks::WebhookError;
+        match e {
+            WebhookError::Db(e) => ApiError::from(e),
+            WebhookError::Url(e) => ApiError::invalid("url", e.to_string()),
+            WebhookError::TooMany => ApiError::Conflict {
+                code: "too_many_webhooks",
+                detail: e.to_string(),
+            },
+            WebhookError::NoWebhook => ApiError::NotFound("webhook"),
+            WebhookError::NoDelivery => ApiError::NotFound("delivery"),
+        }
+    }
+}
+
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(e: actix_web::error::BlockingError) -> ApiError {
         ApiError::Internal(e.to_string())

@@ -12,6 +12,7 @@ pub mod client;
 pub mod conditional;
 mod docs_page;
 pub mod error;
+pub mod events;
 pub mod export;
 pub mod health;
 pub mod items;
@@ -28,6 +29,7 @@ pub mod review;
 pub mod url_guard;
 pub mod views;
 pub mod vocab;
+pub mod webhooks;
 
 use crate::classify::Classifier;
 use crate::config::Limits;
@@ -62,6 +64,8 @@ pub struct AppState {
     pub user_uploads: limits::UserUploads,
     /// How long a write waits for a lock held elsewhere (the readiness probe restores it).
     pub lock_timeout: std::time::Duration,
+    /// Job queue and webhook settings.
+    pub integration: crate::config::IntegrationSettings,
 }
 
 impl AppState {
@@ -157,7 +161,46 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
         ),
     ];
     table.extend(monitoring_routes());
+    table.extend(integration_routes());
     table
+}
+
+/// The change feed and webhooks (issue 13).
+fn integration_routes() -> Vec<(Method, &'static str, Route)> {
+    let r = |m: Method| web::route().method(m);
+    vec![
+        (Method::GET, "/api/v1/events", r(Method::GET).to(events::list)),
+        (
+            Method::POST,
+            "/api/v1/projects/{project}/webhooks",
+            r(Method::POST).to(webhooks::create),
+        ),
+        (
+            Method::GET,
+            "/api/v1/projects/{project}/webhooks",
+            r(Method::GET).to(webhooks::list),
+        ),
+        (
+            Method::GET,
+            "/api/v1/projects/{project}/webhooks/{webhook}",
+            r(Method::GET).to(webhooks::get),
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/projects/{project}/webhooks/{webhook}",
+            r(Method::DELETE).to(webhooks::delete),
+        ),
+        (
+            Method::GET,
+            "/api/v1/projects/{project}/webhooks/{webhook}/deliveries",
+            r(Method::GET).to(webhooks::deliveries),
+        ),
+        (
+            Method::POST,
+            "/api/v1/projects/{project}/webhooks/{webhook}/deliveries/{delivery}/replay",
+            r(Method::POST).to(webhooks::replay),
+        ),
+    ]
 }
 
 /// End-use monitoring (issue 5).

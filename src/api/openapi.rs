@@ -39,6 +39,8 @@ use utoipa::{Modify, OpenApi};
         super::monitoring::reports::list, super::monitoring::reports::waive,
         super::monitoring::reports::reconciliation, super::monitoring::reports::calendar,
         super::monitoring::feeds::create, super::monitoring::feeds::revoke, super::monitoring::feeds::calendar,
+        super::events::list, super::webhooks::create, super::webhooks::list, super::webhooks::get,
+        super::webhooks::delete, super::webhooks::deliveries, super::webhooks::replay,
     ),
     modifiers(&BearerAuth),
 )]

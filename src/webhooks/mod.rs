@@ -9,9 +9,11 @@ mod target;
 pub use deliver::{handler, DeliverySettings};
 pub use target::{check_url, is_private, UrlError};
 
+use crate::audit::{self, Actor, AuditEvent};
 use crate::db::events::{self as event_store, EventRow};
 use crate::db::webhooks::{self as store, DeliveryRow, WebhookRow};
 use crate::db::{self, DbConnection, DbError};
+use diesel::r2d2;
 use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
@@ -33,6 +35,12 @@ pub enum WebhookError {
     NoWebhook,
     #[error("no such delivery")]
     NoDelivery,
+}
+
+impl From<r2d2::PoolError> for WebhookError {
+    fn from(e: r2d2::PoolError) -> Self {
+        WebhookError::Db(e.into())
+    }
 }
 
 impl From<diesel::result::Error> for WebhookError {
@@ -133,7 +141,7 @@ pub fn create(
     conn: &mut DbConnection,
     project: &str,
     url: &str,
-    by: &str,
+    actor: &Actor,
     allow_private: bool,
 ) -> Result<WebhookRow, WebhookError> {
     let url = check_url(url, allow_private)?;
@@ -146,11 +154,28 @@ pub fn create(
             project_id: project.to_string(),
             url: url.clone(),
             secret: format!("whsec_{}", crate::auth::jwt::generate_secret()),
-            created_by: by.to_string(),
+            created_by: actor.subject.clone(),
             created_at: db::now(),
         };
         store::insert(c, &row)?;
+        let event = AuditEvent::new(actor, "create_webhook", "webhook", row.id.clone())
+            .project(project)
+            .after(serde_json::json!({ "url": row.url }));
+        audit::append(c, &event, row.created_at)?;
         Ok(row)
+    })
+}
+
+/// Removes a subscription and its delivery log (queued deliveries are dropped when their job runs).
+pub fn delete(conn: &mut DbConnection, project: &str, webhook: &str, actor: &Actor) -> Result<(), WebhookError> {
+    db::write(conn, |c| {
+        let row = store::get(c, project, webhook)?.ok_or(WebhookError::NoWebhook)?;
+        store::delete(c, project, webhook)?;
+        let event = AuditEvent::new(actor, "delete_webhook", "webhook", webhook)
+            .project(project)
+            .before(serde_json::json!({ "url": row.url }));
+        audit::append(c, &event, db::now())?;
+        Ok(())
     })
 }
 
@@ -160,13 +185,19 @@ pub fn replay(
     project: &str,
     webhook: &str,
     delivery: &str,
+    actor: &Actor,
 ) -> Result<DeliveryRow, WebhookError> {
     db::write(conn, |c| {
         store::get(c, project, webhook)?.ok_or(WebhookError::NoWebhook)?;
         let old = store::delivery(c, delivery)?
             .filter(|d| d.webhook_id == webhook)
             .ok_or(WebhookError::NoDelivery)?;
-        let id = event_store::queue_delivery(c, webhook, old.event_seq, db::now())?;
+        let now = db::now();
+        let id = event_store::queue_delivery(c, webhook, old.event_seq, now)?;
+        let event = AuditEvent::new(actor, "replay_delivery", "webhook", webhook)
+            .project(project)
+            .after(serde_json::json!({ "replayed": delivery, "delivery": id, "event": cursor_of(old.event_seq) }));
+        audit::append(c, &event, now)?;
         store::delivery(c, &id)?.ok_or(WebhookError::NoDelivery)
     })
 }

@@ -36,6 +36,7 @@ pub const LOCATED: &[&str] = &[
     "/api/v1/deliveries",
     "/api/v1/inspections",
     "/api/v1/inspections/planned",
+    "/api/v1/projects/{project}/webhooks",
 ];
 
 /// What each error status means on this API, for answers the annotations leave undescribed.

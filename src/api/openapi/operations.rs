@@ -464,6 +464,59 @@ pub const OPERATIONS: &[Operation] = &[
         "Calendar feed by secret URL",
         "The project's inspection calendar for calendar applications that cannot send a bearer token.",
     ),
+    op(
+        "get",
+        "/api/v1/events",
+        "listEvents",
+        "Follow the change feed",
+        "Events of the token's projects in commit order after the cursor `after`: batches created and their \
+         review state changes, item screenings and review steps, obligations created, fulfilled and waived. Poll \
+         with `next_cursor` (or the `Link: rel=\"next\"` address); a cursor stays valid forever.",
+    ),
+    op(
+        "post",
+        "/api/v1/projects/{project}/webhooks",
+        "createWebhook",
+        "Subscribe a URL to the project's events",
+        "Each event of the project is POSTed to the URL, signed with `Equipcheck-Signature: t=<unix>,v1=<hex \
+         HMAC-SHA256(secret, \"<t>.<body>\")>`; failed deliveries are retried with exponential backoff. The secret is \
+         shown once. Admins and ERP accounts of the project.",
+    ),
+    op(
+        "get",
+        "/api/v1/projects/{project}/webhooks",
+        "listWebhooks",
+        "List the project's webhooks",
+        "The project's subscriptions, without their secrets.",
+    ),
+    op(
+        "get",
+        "/api/v1/projects/{project}/webhooks/{webhook}",
+        "getWebhook",
+        "Read a webhook",
+        "One subscription, without its secret.",
+    ),
+    op(
+        "delete",
+        "/api/v1/projects/{project}/webhooks/{webhook}",
+        "deleteWebhook",
+        "Unsubscribe",
+        "Removes the subscription and its delivery log; queued deliveries are dropped.",
+    ),
+    op(
+        "get",
+        "/api/v1/projects/{project}/webhooks/{webhook}/deliveries",
+        "listWebhookDeliveries",
+        "Delivery log of a webhook",
+        "Every delivery with its state (pending, delivered, failed), attempts, and the receiver's last status.",
+    ),
+    op(
+        "post",
+        "/api/v1/projects/{project}/webhooks/{webhook}/deliveries/{delivery}/replay",
+        "replayWebhookDelivery",
+        "Send a delivery's event again",
+        "Queues the event of an earlier delivery again, as a new delivery (for a receiver that lost it).",
+    ),
 ];
 
 /// The table's entry for an operation.
