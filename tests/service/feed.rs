@@ -14,10 +14,19 @@ pub async fn read_feed(app: &TestApp, token: &str, query: &str, limit: i64) -> (
         }
         let response = app.get(&path, token).await;
         assert_eq!(response.status(), 200, "{path}");
-        let link = response.headers().get("link").expect("Link").to_str().unwrap().to_string();
+        let link = response
+            .headers()
+            .get("link")
+            .expect("Link")
+            .to_str()
+            .unwrap()
+            .to_string();
         let page: Value = response.json().await.unwrap();
         let cursor = page["next_cursor"].as_str().unwrap().to_string();
-        assert!(link.contains(&format!("after={cursor}")) && link.ends_with("rel=\"next\""), "{link}");
+        assert!(
+            link.contains(&format!("after={cursor}")) && link.ends_with("rel=\"next\""),
+            "{link}"
+        );
         let items = page["items"].as_array().unwrap().clone();
         let done = items.is_empty();
         events.extend(items);

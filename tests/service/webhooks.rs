@@ -133,7 +133,10 @@ async fn subscribe(app: &TestApp, token: &str, url: &str) -> Value {
     assert_eq!(response.status(), 201);
     let location = response.headers()["location"].to_str().unwrap().to_string();
     let hook: Value = response.json().await.unwrap();
-    assert_eq!(location, format!("/api/v1/projects/p1/webhooks/{}", hook["id"].as_str().unwrap()));
+    assert_eq!(
+        location,
+        format!("/api/v1/projects/p1/webhooks/{}", hook["id"].as_str().unwrap())
+    );
     hook
 }
 
@@ -169,7 +172,12 @@ async fn deliveries_are_signed_retried_with_backoff_logged_and_replayable() {
         let log_path = format!("/api/v1/projects/p1/webhooks/{id}/deliveries");
         let mut log = app.get_json(&log_path, &erp).await;
         for _ in 0..100 {
-            if log["items"].as_array().unwrap().iter().all(|d| d["state"] == "delivered") {
+            if log["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|d| d["state"] == "delivered")
+            {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -204,7 +212,12 @@ async fn deliveries_are_signed_retried_with_backoff_logged_and_replayable() {
         assert_eq!(last.delivery, replayed["id"].as_str().unwrap());
         assert_eq!(serde_json::from_slice::<Value>(&last.body).unwrap(), first);
         assert!(signed_by(&secret, last));
-        problem(app.post_json(&format!("{log_path}/nope/replay"), &erp, &json!({})).await, 404).await;
+        problem(
+            app.post_json(&format!("{log_path}/nope/replay"), &erp, &json!({}))
+                .await,
+            404,
+        )
+        .await;
 
         // Other projects and roles do not reach the subscription.
         problem(app.get(&log_path, &token("erp", &["p2"])).await, 404).await;
@@ -284,13 +297,21 @@ async fn a_job_whose_worker_stopped_is_taken_again_after_its_lease_and_each_job_
         let a = equipcheck::jobs::claim(&mut conn, "a", t0, lease).unwrap().unwrap();
         let b = equipcheck::jobs::claim(&mut conn, "b", t0, lease).unwrap().unwrap();
         assert_ne!(a.id, b.id, "each job goes to one worker");
-        assert_eq!([a.id.clone(), b.id.clone()].iter().filter(|i| **i == first || **i == second).count(), 2);
+        assert_eq!(
+            [a.id.clone(), b.id.clone()]
+                .iter()
+                .filter(|i| **i == first || **i == second)
+                .count(),
+            2
+        );
         // Nothing else is due (the third runs in an hour).
         assert!(equipcheck::jobs::claim(&mut conn, "c", t0, lease).unwrap().is_none());
 
         // Worker a stops; after its lease its job is c's, on the second attempt, and a's late result is dropped.
         let after_lease = t0 + chrono::Duration::seconds(61);
-        let c = equipcheck::jobs::claim(&mut conn, "c", after_lease, lease).unwrap().unwrap();
+        let c = equipcheck::jobs::claim(&mut conn, "c", after_lease, lease)
+            .unwrap()
+            .unwrap();
         assert!(c.id == a.id || c.id == b.id);
         assert_eq!(c.attempts, 2);
         let stale = if c.id == a.id { "a" } else { "b" };
