@@ -111,6 +111,12 @@ pub struct DeliveryList {
 /// Admins, and ERP accounts whose token grants the project.
 fn allowed(who: &Identity, project: &str) -> Result<(), ApiError> {
     who.require(&[Role::Admin, Role::Erp])?;
+    if !crate::auth::valid_project_id(project) {
+        return Err(ApiError::invalid(
+            "project",
+            "must be 1-64 letters, digits, '-', '_' or '.'",
+        ));
+    }
     who.require_project(project, "project")?;
     Ok(())
 }

@@ -78,6 +78,15 @@ pub fn get(conn: &mut DbConnection, id: &str) -> Result<Option<JobRow>, DbError>
         .optional()?)
 }
 
+/// Whether any job is due, read without a lock: an idle worker's poll then takes no write lock (SQLite has one).
+pub fn any_due(conn: &mut DbConnection, now: NaiveDateTime) -> Result<bool, DbError> {
+    let due = jobs::state
+        .eq(QUEUED)
+        .and(jobs::run_after.le(now))
+        .or(jobs::state.eq(RUNNING).and(jobs::lease_until.lt(now)));
+    Ok(diesel::select(diesel::dsl::exists(jobs::table.filter(due))).get_result(conn)?)
+}
+
 /// The id of the next due job: queued and due, or running with an expired lease (its worker stopped). PostgreSQL
 /// skips rows another transaction holds (`FOR UPDATE SKIP LOCKED`), so instances never take the same job; SQLite
 /// has one writer at a time (the caller's `BEGIN IMMEDIATE`). Call inside a write transaction.

@@ -48,6 +48,9 @@ pub fn claim(
     lease: Duration,
 ) -> Result<Option<JobRow>, DbError> {
     let lease_until = now + chrono::Duration::from_std(lease).unwrap_or(chrono::Duration::minutes(5));
+    if !store::any_due(conn, now)? {
+        return Ok(None);
+    }
     loop {
         let claimed = db::write(conn, |c| {
             let Some(id) = store::next_due(c, now)? else {
