@@ -6,6 +6,7 @@
 #   bash .ci/conformance.sh [path/to/equipcheck]      (default: target/debug/equipcheck, built if missing)
 #
 # EQUIPCHECK_CONFORMANCE_SECONDS bounds each Schemathesis run (default 90; two runs, about four minutes in all).
+# Then the example ERP client (examples/erp-client) is generated from the served document and run (under a minute).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -94,4 +95,8 @@ run_schemathesis() {
 }
 run_schemathesis admin "$ADMIN"
 run_schemathesis officer "$OFFICER"
+echo "== example ERP client: generated from the served document, then classify, order, replay, follow the feed"
+bash examples/erp-client/generate.sh "$BASE" || fail "openapi-python-client cannot generate a client from the document"
+(cd examples/erp-client && timeout 60 "$PYTHON" erp_client.py "$BASE" "$ERP" ci-project) \
+    || fail "the example ERP client failed against the server"
 echo "== conformance: the document is valid and the server answers what it documents"
