@@ -201,6 +201,10 @@ pub struct IntegrationSettings {
         default_value_t = false
     )]
     pub webhook_allow_private: bool,
+    /// Uploads larger than this many bytes are imported in the background: the answer is `202 Accepted` with a
+    /// job to follow (`GET /api/v1/jobs/{job}`) instead of a request held open; 0 keeps every upload synchronous.
+    #[arg(long = "async-threshold-bytes", env = "EQUIPCHECK_ASYNC_THRESHOLD_BYTES", default_value_t = 16 * 1024 * 1024)]
+    pub async_threshold_bytes: u64,
 }
 
 /// The web interface's sessions (signed cookies, see `web::session`).

@@ -102,12 +102,26 @@ pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> 
 }
 
 /// The job worker with a handler per job kind.
-fn job_worker(settings: &crate::config::IntegrationSettings, pool: &db::Pool) -> crate::jobs::Worker {
+fn job_worker(settings: &Settings, pool: &db::Pool, classifier: &Arc<Classifier>) -> crate::jobs::Worker {
     let delivery = crate::webhooks::DeliverySettings {
-        timeout: settings.webhook_timeout,
-        allow_private: settings.webhook_allow_private,
+        timeout: settings.integration.webhook_timeout,
+        allow_private: settings.integration.webhook_allow_private,
     };
-    let handlers: crate::jobs::Handlers = vec![(db::events::DELIVERY_JOB, crate::webhooks::handler(delivery))];
+    let import = crate::import::ImportOptions {
+        limits: crate::import::ImportLimits {
+            max_input_bytes: settings.limits.max_upload_bytes(),
+            ..crate::import::ImportLimits::default()
+        },
+        ..crate::import::ImportOptions::default()
+    };
+    let handlers: crate::jobs::Handlers = vec![
+        (db::events::DELIVERY_JOB, crate::webhooks::handler(delivery)),
+        (
+            crate::service::background::UPLOAD_JOB,
+            crate::api::jobs::upload_handler(classifier.clone(), import),
+        ),
+    ];
+    let settings = &settings.integration;
     crate::jobs::Worker::new(
         pool.clone(),
         crate::jobs::WorkerSettings {
@@ -137,7 +151,7 @@ impl Application {
         rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
         let sessions = web::Data::new(load_session_keys(&settings.web, &pool)?);
-        let worker = job_worker(&settings.integration, &pool);
+        let worker = job_worker(settings, &pool, &classifier);
         let state = web::Data::new(AppState {
             pool,
             classifier,

@@ -75,6 +75,8 @@ pub(crate) async fn read_field(
     responses(
         (status = 201, description = "Stored: every item classified", body = BatchView),
         (status = 200, description = "The same file was already uploaded to this project", body = BatchView),
+        (status = 202, description = "A large file: accepted for import in the background; follow the job",
+            body = super::jobs::JobView),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 413, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
 pub async fn upload(
@@ -87,6 +89,13 @@ pub async fn upload(
 ) -> Result<HttpResponse, ApiError> {
     let project = query.into_inner().project;
     let received = receive_upload(&req, &who, meta.request_id, &state, project, &mut form, &[]).await?;
+    if is_large(&received.upload, state.integration.async_threshold_bytes) {
+        let job = queue_upload(&state, received.upload).await?;
+        drop(received.slot);
+        return Ok(HttpResponse::Accepted()
+            .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
+            .json(job));
+    }
     let stored = store_upload(&state, received.upload).await?;
     drop(received.slot);
     let mut response = if stored.created {
@@ -229,6 +238,49 @@ pub(crate) async fn receive_upload(
 }
 
 /// Imports, classifies and stores a received upload on the blocking pool.
+/// Whether an upload is above the size answered synchronously (0: none is).
+fn is_large(upload: &SpooledUpload, threshold: u64) -> bool {
+    threshold > 0 && upload.spool.metadata().is_ok_and(|m| m.len() > threshold)
+}
+
+/// Keeps a large upload with a background job; the job as the caller will follow it.
+async fn queue_upload(state: &web::Data<AppState>, input: SpooledUpload) -> Result<super::jobs::JobView, ApiError> {
+    let state = state.clone();
+    blocking(move || {
+        let upload = read_spool(input)?;
+        let id = crate::service::background::queue_upload(&state.pool, &upload)?;
+        let mut conn = state.pool.get().map_err(crate::db::DbError::from)?;
+        let job =
+            crate::db::jobs::get(&mut conn, &id)?.ok_or_else(|| ApiError::Internal(format!("job {id} vanished")))?;
+        Ok::<_, ApiError>(super::jobs::JobView::from(job))
+    })
+    .await
+}
+
+/// The spooled file read back into an upload.
+fn read_spool(input: SpooledUpload) -> Result<Upload, ApiError> {
+    use std::io::{Read, Seek};
+    let SpooledUpload {
+        project,
+        file_name,
+        mut spool,
+        actor,
+        request_id,
+    } = input;
+    let mut bytes = Vec::new();
+    spool
+        .rewind()
+        .and_then(|()| spool.read_to_end(&mut bytes))
+        .map_err(|e| ApiError::Internal(format!("cannot read the spooled upload: {e}")))?;
+    Ok(Upload {
+        project,
+        file_name,
+        bytes,
+        actor,
+        request_id,
+    })
+}
+
 pub(crate) async fn store_upload(
     state: &web::Data<AppState>,
     input: SpooledUpload,
@@ -242,26 +294,7 @@ pub(crate) async fn store_upload(
     };
     let state = state.clone();
     blocking(move || {
-        use std::io::{Read, Seek};
-        let SpooledUpload {
-            project,
-            file_name,
-            mut spool,
-            actor,
-            request_id,
-        } = input;
-        let mut bytes = Vec::new();
-        spool
-            .rewind()
-            .and_then(|()| spool.read_to_end(&mut bytes))
-            .map_err(|e| ApiError::Internal(format!("cannot read the spooled upload: {e}")))?;
-        let input = Upload {
-            project,
-            file_name,
-            bytes,
-            actor,
-            request_id,
-        };
+        let input = read_spool(input)?;
         upload::upload(&state.pool, &state.classifier, &options, input).map_err(ApiError::from)
     })
     .await

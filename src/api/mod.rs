@@ -16,6 +16,7 @@ pub mod events;
 pub mod export;
 pub mod health;
 pub mod items;
+pub mod jobs;
 pub mod limits;
 pub mod login;
 pub mod monitoring;
@@ -200,6 +201,7 @@ fn integration_routes() -> Vec<(Method, &'static str, Route)> {
             "/api/v1/projects/{project}/webhooks/{webhook}/deliveries/{delivery}/replay",
             r(Method::POST).to(webhooks::replay),
         ),
+        (Method::GET, "/api/v1/jobs/{job}", r(Method::GET).to(jobs::get)),
     ]
 }
 

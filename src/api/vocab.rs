@@ -44,6 +44,17 @@ pub enum BatchSource {
     Erp,
 }
 
+/// Where a background job stands.
+#[allow(dead_code)]
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum JobState {
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
+
 /// A batch is stored in one transaction, so a visible batch is always complete.
 #[allow(dead_code)]
 #[derive(ToSchema)]
@@ -116,6 +127,13 @@ mod tests {
             values::<BatchSource>(),
             [crate::db::batches::SOURCE_UPLOAD, crate::db::batches::SOURCE_ERP]
         );
+        let jobs = [
+            crate::db::jobs::QUEUED,
+            crate::db::jobs::RUNNING,
+            crate::db::jobs::SUCCEEDED,
+            crate::db::jobs::FAILED,
+        ];
+        assert_eq!(values::<JobState>(), jobs);
         let decisions: Vec<&str> = crate::Decision::ALL.iter().map(|d| d.as_str()).collect();
         assert_eq!(values::<crate::Decision>(), decisions);
     }

@@ -1,7 +1,7 @@
 //! The jobs table: queue, claim with a lease, finish. The rules (backoff, handlers, the worker loop) are
 //! `crate::jobs`; this file only speaks SQL.
 
-use super::schema::jobs;
+use super::schema::{job_inputs, jobs};
 use super::{DbConnection, DbError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -186,7 +186,31 @@ pub fn finish(
             ))
             .execute(conn)?,
     };
+    if changed == 1 && !matches!(how, Finish::Retry { .. }) {
+        diesel::delete(job_inputs::table.find(id)).execute(conn)?;
+    }
     Ok(changed == 1)
+}
+
+/// Keeps the file a job works on (in the caller's transaction, with the job); removed when the job ends.
+pub fn insert_input(conn: &mut DbConnection, job_id: &str, file_name: &str, bytes: &[u8]) -> Result<(), DbError> {
+    diesel::insert_into(job_inputs::table)
+        .values((
+            job_inputs::job_id.eq(job_id),
+            job_inputs::file_name.eq(file_name),
+            job_inputs::bytes.eq(bytes),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The file a job works on: its name and bytes.
+pub fn input(conn: &mut DbConnection, job_id: &str) -> Result<Option<(String, Vec<u8>)>, DbError> {
+    Ok(job_inputs::table
+        .find(job_id)
+        .select((job_inputs::file_name, job_inputs::bytes))
+        .first(conn)
+        .optional()?)
 }
 
 /// Records progress (0-100) of a running job and extends its lease.

@@ -236,6 +236,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    job_inputs (job_id) {
+        job_id -> Text,
+        file_name -> Text,
+        bytes -> Binary,
+    }
+}
+
+diesel::table! {
     jobs (id) {
         id -> Text,
         kind -> Text,
@@ -385,6 +393,7 @@ diesel::joinable!(disposals -> serials (serial_id));
 diesel::joinable!(end_user_certificates -> projects (project_id));
 diesel::joinable!(import_problems -> batches (batch_id));
 diesel::joinable!(incidents -> deliveries (delivery_id));
+diesel::joinable!(job_inputs -> jobs (job_id));
 diesel::joinable!(incidents -> inspections (inspection_id));
 diesel::joinable!(incidents -> projects (project_id));
 diesel::joinable!(incidents -> serials (serial_id));
@@ -419,6 +428,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     inspections,
     item_screenings,
     items,
+    job_inputs,
     jobs,
     obligations,
     projects,

@@ -2,6 +2,7 @@
 //! idempotency key, check a local account's password. Everything here is synchronous and runs on the blocking pool.
 
 pub mod accounts;
+pub mod background;
 pub mod json_error;
 pub mod monitoring;
 pub mod orders;

@@ -6,6 +6,7 @@ mod helpers;
 mod access;
 mod audit_chain;
 mod auth;
+mod background_jobs;
 mod batches;
 mod catalog_impact;
 mod conformance_fixes;

@@ -192,6 +192,15 @@ fn complete_response(method: &str, path: &str, status: &str, response: &mut Valu
         response["content"] = problem_content();
     }
     match status {
+        "202" if path == "/api/v1/batches" => {
+            headers.insert(
+                "Location".into(),
+                header(
+                    "The background job to follow (`/api/v1/jobs/{job}`)",
+                    json!({"type": "string"}),
+                ),
+            );
+        }
         "201" if LOCATED.contains(&path) => {
             headers.insert(
                 "Location".into(),

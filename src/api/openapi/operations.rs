@@ -94,7 +94,8 @@ pub const OPERATIONS: &[Operation] = &[
         "Upload a spreadsheet",
         "Multipart upload of `project` and `file` (XLSX, XLSM, XLSB, XLS, ODS, CSV): every row is imported, \
          classified and stored in one transaction. The same file again in the same project answers 200 with the \
-         existing batch.",
+         existing batch. A file larger than the server's threshold (`--async-threshold-bytes`, 16 MiB by default) is \
+         imported in the background: the answer is 202 with `Location: /api/v1/jobs/{job}` to follow.",
     ),
     op(
         "get",
@@ -516,6 +517,15 @@ pub const OPERATIONS: &[Operation] = &[
         "replayWebhookDelivery",
         "Send a delivery's event again",
         "Queues the event of an earlier delivery again, as a new delivery (for a receiver that lost it).",
+    ),
+    op(
+        "get",
+        "/api/v1/jobs/{job}",
+        "getJob",
+        "Follow a background job",
+        "An upload larger than the server's threshold for a synchronous answer is accepted with `202` and \
+         `Location: /api/v1/jobs/{job}`. Poll this until `state` is `succeeded` (then `batch` is the batch's path) or \
+         `failed` (then `problem` is what the synchronous upload would have answered).",
     ),
 ];
 
