@@ -34,7 +34,8 @@ fn report(sample: &str, format: &str) -> String {
         sink.finish(&total, classifier.catalog_version()).expect("writing to memory");
     }
     let text = String::from_utf8(out).expect("reports are UTF-8");
-    let root = format!("{}/", common::fixture("").display());
+    let root = common::fixture("import");
+    let root = format!("{}/", root.parent().unwrap_or(&root).display());
     text.replace(&root, "")
 }
 

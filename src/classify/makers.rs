@@ -1,0 +1,46 @@
+//! The known arms makers' names, found in a supplier name with one automaton over all of them: a supplier is
+//! scanned once however many makers the catalogue lists (searching for each name in turn was a third of the
+//! CPU of `check` on a sheet with a supplier column).
+
+use super::matcher::MatcherError;
+use aho_corasick::{AhoCorasick, MatchKind};
+
+pub(super) struct MakerNames {
+    /// Normalised names with the maker's index, in catalogue order (the first that matches wins).
+    names: Vec<(String, usize)>,
+    automaton: AhoCorasick,
+}
+
+impl MakerNames {
+    pub(super) fn build(names: Vec<(String, usize)>) -> Result<MakerNames, MatcherError> {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(names.iter().map(|(name, _)| name))
+            .map_err(|e| MatcherError::new(e.to_string()))?;
+        Ok(MakerNames { names, automaton })
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The first name in catalogue order found as whole words of the normalised `text`: (where, name, maker).
+    /// The automaton only narrows the names down to those that occur at all; each is then looked for exactly
+    /// as before, so the answer is the same as trying every name in turn.
+    pub(super) fn find(&self, text: &str) -> Option<(usize, &str, usize)> {
+        let mut occurring: Vec<usize> = self
+            .automaton
+            .find_overlapping_iter(text)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        if occurring.is_empty() {
+            return None;
+        }
+        occurring.sort_unstable();
+        occurring.dedup();
+        occurring.into_iter().find_map(|i| {
+            let (name, maker) = self.names.get(i)?;
+            super::find_words(text, name).map(|at| (at, name.as_str(), *maker))
+        })
+    }
+}
