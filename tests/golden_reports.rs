@@ -31,7 +31,8 @@ fn report(sample: &str, format: &str) -> String {
             .expect("writing to memory");
         let mut total = Summary::default();
         total.merge(&result.summary);
-        sink.finish(&total, classifier.catalog_version()).expect("writing to memory");
+        sink.finish(&total, classifier.catalog_version())
+            .expect("writing to memory");
     }
     let text = String::from_utf8(out).expect("reports are UTF-8");
     let root = common::fixture("import");
