@@ -20,10 +20,13 @@ data=target/bench-data
 pg_admin=${EQUIPCHECK_BENCH_PG_ADMIN:-postgres://postgres@127.0.0.1:5432/postgres}
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }
 
-cargo build --release --quiet --bin equipcheck --example gen_bench_data --example bare_read
+# EQUIPCHECK_BENCH_BIN=PATH measures another build of equipcheck (e.g. a copy of the one before a change).
+bin=${EQUIPCHECK_BENCH_BIN:-target/release/equipcheck}
+if [ -z "${EQUIPCHECK_BENCH_BIN:-}" ]; then
+  cargo build --release --quiet --bin equipcheck --example gen_bench_data --example bare_read
+fi
 target/release/examples/gen_bench_data "$data" "$rows" >/dev/null
 target/release/examples/gen_bench_data "$data" "$approve_rows" >/dev/null
-bin=target/release/equipcheck
 source benches/common.sh
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
