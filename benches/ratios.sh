@@ -3,7 +3,8 @@
 # (examples/bare_read.rs: a streaming calamine read of the XLSX, a plain csv-crate read of the CSV):
 #   - `equipcheck check --format json` on the generated ROWS-row, 12-column XLSX and CSV;
 #   - the upload of the XLSX through the API until its items can be read, on SQLite and on PostgreSQL
-#     (CPU of the server process over the upload and the first read of its items);
+#     (CPU of the server process over the upload and the first read of its items; on PostgreSQL the database's
+#     own processes are not counted, as other clients of the same server would be counted with them);
 #   - the bulk approval of the clear items of a generated APPROVE-row CSV on PostgreSQL (wall time: it is one
 #     request, and what it waits for is mostly the database).
 # CPU is user + system seconds (a shared machine disturbs it far less than wall time); peak memory is the
