@@ -44,3 +44,28 @@ impl MakerNames {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MakerNames;
+
+    fn makers(list: &[(&str, usize)]) -> MakerNames {
+        MakerNames::build(list.iter().map(|(n, i)| (n.to_string(), *i)).collect()).expect("names compile")
+    }
+
+    #[test]
+    fn the_first_name_in_catalogue_order_wins_as_whole_words() {
+        let makers = makers(&[("koch", 0), ("heckler", 1), ("glock", 2)]);
+        assert_eq!(makers.find("heckler koch gmbh"), Some((8, "koch", 0)));
+        assert_eq!(makers.find("glockenspiel musik"), None);
+        assert_eq!(makers.find("the glock company"), Some((4, "glock", 2)));
+    }
+
+    #[test]
+    fn a_name_is_looked_for_as_before_not_in_overlapping_places() {
+        // "ab ab" occurs at 1 (inside a word) and, overlapping that, at 4 (whole words): a search for the name
+        // alone never sees the second, so neither does the automaton's answer.
+        assert_eq!(makers(&[("ab ab", 0)]).find("xab ab ab"), None);
+        assert_eq!(makers(&[("ab ab", 0)]).find("ab ab ab"), Some((0, "ab ab", 0)));
+    }
+}
