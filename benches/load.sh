@@ -22,17 +22,8 @@ cargo build --release --quiet --bin equipcheck --example gen_bench_data
 target/release/examples/gen_bench_data "$data" "$rows" >/dev/null
 xlsx="$data/items-$rows.xlsx"
 bin=target/release/equipcheck
-work=$(mktemp -d)
-server_pid=""
-pg_db=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  if [ -n "$pg_db" ]; then psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source benches/common.sh
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # start_server DATABASE_URL: starts `equipcheck serve` on a free loopback port, waits for /ready.
 start_server() {

@@ -17,16 +17,7 @@ cargo build --release --quiet --bin equipcheck --example gen_bench_data
 target/release/examples/gen_bench_data "$data" "$rows" >/dev/null
 csv="$data/items-$rows.csv"
 bin=target/release/equipcheck
-work=$(mktemp -d)
-server_pid=""
-pg_db=""
-cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  if [ -n "$pg_db" ]; then psql "$pg_admin" -qc "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" >/dev/null 2>&1 || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+source benches/common.sh
 now() { date +%s.%N; }
 since() { awk -v s="$1" -v e="$(now)" 'BEGIN {printf "%.2f", e - s}'; }
 

@@ -235,8 +235,10 @@ impl Matcher {
                 );
             }
         }
+        // A contiguous NFA, not a DFA: building the DFA of every phrase took a quarter of a second and tens of
+        // MiB at every start (the CLI pays it per run), while searching short descriptions is barely slower.
         let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&texts)
             .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&texts))

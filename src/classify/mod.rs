@@ -5,6 +5,7 @@ mod codes;
 mod correct;
 mod decide;
 mod fuzzy;
+mod makers;
 mod matcher;
 mod model;
 mod text_hits;
@@ -39,7 +40,7 @@ pub struct Classifier {
     /// Control-list codes as written inside a text (`ML1.a`, `6A003.b.4`, `EAR99`).
     text_codes: Regex,
     /// Normalised names of the known arms makers, with the maker's index.
-    arms_makers: Vec<(String, usize)>,
+    arms_makers: makers::MakerNames,
     version: Arc<str>,
 }
 
@@ -91,6 +92,7 @@ impl Classifier {
             })
             .filter(|(n, _)| !n.is_empty())
             .collect();
+        let arms_makers = makers::MakerNames::build(arms_makers)?;
         Ok(Classifier {
             catalog,
             matcher,
@@ -223,11 +225,7 @@ impl Classifier {
             return;
         }
         let normalized = Normalized::new(supplier);
-        let Some((start, name, maker)) = self
-            .arms_makers
-            .iter()
-            .find_map(|(name, i)| find_words(&normalized.text, name).map(|at| (at, name, *i)))
-        else {
+        let Some((start, name, maker)) = self.arms_makers.find(&normalized.text) else {
             return;
         };
         let makers = &self.catalog.arms_makers;
