@@ -21,6 +21,8 @@ pub enum StartupError {
     Db(#[from] DbError),
     #[error("catalogue {dir}: {message}")]
     Catalog { dir: String, message: String },
+    #[error("sanctions lists: {0}")]
+    Lists(#[from] crate::screening::parties::LoadError),
     #[error("rescreening after the catalogue change: {0}")]
     Rescreen(#[from] crate::review::ReviewError),
     #[error("token keys: {0}")]
@@ -46,6 +48,26 @@ pub fn load_classifier(catalog_dir: &Path) -> Result<Arc<Classifier>, StartupErr
     };
     let catalog = Catalog::load(catalog_dir).map_err(|e| err(e.to_string()))?;
     let classifier = Classifier::new(Arc::new(catalog)).map_err(|e| err(e.to_string()))?;
+    Ok(Arc::new(classifier))
+}
+
+/// Loads the catalogue and the sanctions lists, and compiles the classifier.
+pub fn load_classifier_with(
+    catalog_dir: &Path,
+    parties: &crate::config::PartySettings,
+) -> Result<Arc<Classifier>, StartupError> {
+    let err = |message: String| StartupError::Catalog {
+        dir: catalog_dir.display().to_string(),
+        message,
+    };
+    let catalog = Catalog::load(catalog_dir).map_err(|e| err(e.to_string()))?;
+    let mut classifier = Classifier::new(Arc::new(catalog)).map_err(|e| err(e.to_string()))?;
+    if let Some(screening) = parties.load(catalog_dir)? {
+        for list in screening.versions() {
+            tracing::info!(list = %list.list, version = %list.version, entities = list.entities, "sanctions list loaded");
+        }
+        classifier = classifier.with_parties(Arc::new(screening));
+    }
     Ok(Arc::new(classifier))
 }
 
@@ -102,7 +124,7 @@ pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> 
 
 impl Application {
     pub fn build(settings: &Settings, catalog_dir: &Path) -> Result<Application, StartupError> {
-        let classifier = load_classifier(catalog_dir)?;
+        let classifier = load_classifier_with(catalog_dir, &settings.parties)?;
         Application::build_with(settings, classifier)
     }
 

@@ -139,8 +139,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::User(command) => Ok(accounts::user(command)),
         Command::Token(args) => Ok(accounts::token(*args)),
         Command::Audit(command) => Ok(audit::audit(command)),
-        Command::Check(args) => load_classifier(&dir).map(|classifier| check::check(&classifier, args)),
-        Command::Classify(args) => load_classifier(&dir).map(|classifier| check::classify(&classifier, args)),
+        Command::Check(args) => load_screening(&dir, &args.parties).map(|classifier| check::check(&classifier, args)),
+        Command::Classify(args) => {
+            load_screening(&dir, &args.parties).map(|classifier| check::classify(&classifier, args))
+        }
         // These work on catalogue folders themselves (a generated file may not exist yet).
         Command::Catalog(catalog::CatalogCommand::Generate { check }) => Ok(catalog_files::generate(&dir, check)),
         Command::Catalog(catalog::CatalogCommand::Diff(args)) => Ok(catalog_files::diff(*args)),
@@ -163,6 +165,20 @@ fn load_catalog(dir: &Path) -> Result<Arc<Catalog>, u8> {
 /// The catalogue compiled into a classifier (compiling the matchers is the catalogue's last check).
 fn load_classifier(dir: &Path) -> Result<Classifier, u8> {
     load_catalog(dir).and_then(build_classifier)
+}
+
+/// The classifier with the sanctions lists (given, or the catalogue's `lists/`); a list that cannot be read
+/// stops the command, since screening without it would silently pass its parties.
+fn load_screening(dir: &Path, parties: &equipcheck::config::PartySettings) -> Result<Classifier, u8> {
+    let classifier = load_classifier(dir)?;
+    match parties.load(dir) {
+        Ok(Some(screening)) => Ok(classifier.with_parties(Arc::new(screening))),
+        Ok(None) => Ok(classifier),
+        Err(e) => {
+            eprintln!("error: sanctions lists: {e}");
+            Err(exit::CATALOG_OR_OUTPUT)
+        }
+    }
 }
 
 fn build_classifier(catalog: Arc<Catalog>) -> Result<Classifier, u8> {
