@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 /// A reviewer's "not the same entity" for one party name and one listed entity, as it was when settled.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Settlement {
     /// [`settlement_name`] of the party.
     pub name_key: String,
