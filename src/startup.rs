@@ -110,14 +110,30 @@ pub fn load_session_keys(settings: &WebSettings, pool: &db::Pool) -> Result<Sess
     ))
 }
 
-/// Classifies the stored items again when the catalogue's version differs from the one they were screened with.
+/// The setting that keeps the sanctions lists the stored items were screened against.
+pub const PARTY_LISTS_SETTING: &str = "party_lists";
+
+/// `UN-SC 2026-02-27...; US-OFAC-SDN sha256:...`, empty when no list is loaded.
+pub fn party_lists_label(classifier: &Classifier) -> String {
+    classifier.parties().map_or_else(String::new, |p| {
+        p.versions().iter().map(|v| v.label()).collect::<Vec<_>>().join("; ")
+    })
+}
+
+/// Classifies the stored items again when the catalogue's version or the sanctions lists differ from those they
+/// were screened with (only items whose decision changes go back to review; the rescreen is audited).
 pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> Result<(), StartupError> {
     let mut conn = pool.get().map_err(DbError::from)?;
     let (stored, differs) = crate::review::stored_version(&mut conn, classifier)?;
-    if differs {
-        tracing::info!(from = ?stored, to = %classifier.catalog_version(), "catalogue changed: rescreening");
+    // The sanctions lists loaded, as one label: a new list version rescreens the stored items' parties too.
+    let lists = party_lists_label(classifier);
+    let stored_lists = db::settings::get(&mut conn, PARTY_LISTS_SETTING)?.unwrap_or_default();
+    if differs || stored_lists != lists {
+        tracing::info!(from = ?stored, to = %classifier.catalog_version(), from_lists = %stored_lists,
+            to_lists = %lists, "catalogue or sanctions lists changed: rescreening");
         let actor = crate::audit::Actor::system("rescreen");
         crate::review::rescreen(&mut conn, classifier, &actor, db::now())?;
+        db::write(&mut conn, |c| db::settings::set(c, PARTY_LISTS_SETTING, &lists))?;
     }
     Ok(())
 }

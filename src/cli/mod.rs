@@ -11,6 +11,7 @@
 //! | [`review`] | `rescreen`, `export` |
 //! | [`audit`] | `audit verify` |
 //! | [`monitoring`] | `obligations` |
+//! | [`lists`] | `lists import`, `lists show` (sanctions lists) |
 //!
 //! A new command: its arguments and its function in the module of its group (or a new one), one variant in
 //! [`Command`] and one arm in [`run`].
@@ -35,6 +36,7 @@ mod audit;
 mod catalog;
 mod catalog_files;
 mod check;
+mod lists;
 mod monitoring;
 mod review;
 mod service;
@@ -92,6 +94,9 @@ enum Command {
     Export(review::ExportArgs),
     /// End-use monitoring obligations that are open or overdue (exit code 1 when anything is overdue).
     Obligations(Box<monitoring::ObligationsArgs>),
+    /// The sanctions lists parties are screened against: import an official file, show what is loaded.
+    #[command(subcommand)]
+    Lists(lists::ListsCommand),
 }
 
 /// Database URL flag shared by the commands that open the database (same setting as the server).
@@ -150,6 +155,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rescreen(db) => load_classifier(&dir).map(|classifier| review::rescreen(&classifier, db)),
         Command::Export(args) => load_catalog(&dir).map(|catalog| review::export(args, &catalog.version)),
         Command::Obligations(args) => load_catalog(&dir).map(|catalog| monitoring::obligations(&catalog, *args)),
+        Command::Lists(command) => Ok(lists::lists(&dir, command)),
     };
     outcome.unwrap_or_else(ExitCode::from)
 }

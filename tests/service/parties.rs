@@ -122,5 +122,13 @@ async fn classify_uploads_and_orders_screen_the_parties_of_each_line() {
             "{stored}"
         );
         assert_eq!(listed[1]["decision"], "clear");
+        // The decisions report names the list versions each line was screened against.
+        let report = app
+            .get(&format!("/api/v1/batches/{id}/decisions.csv"), &token("admin", &[]))
+            .await;
+        assert_eq!(report.status(), 200);
+        let report = report.text().await.unwrap();
+        assert!(report.lines().next().unwrap().ends_with("party_lists"), "{report}");
+        assert!(report.contains("UK-OFSI 27/11/2026"), "{report}");
     }
 }
