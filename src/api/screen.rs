@@ -30,12 +30,10 @@ pub struct PartyQuery {
     #[validate(length(min = 1, max = 500))]
     #[schema(min_length = 1, max_length = 500)]
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<PartyRole>,
     /// The party's country as written; echoed, not used for matching.
     #[validate(length(max = 100))]
     #[schema(max_length = 100)]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
 }
 
@@ -56,10 +54,14 @@ pub struct ScreenedMatch {
     pub settled: Option<Settlement>,
 }
 
+/// One name of the request (echoed) with its matches.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ScreenedParty {
-    #[serde(flatten)]
-    pub party: PartyQuery,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<PartyRole>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
     /// Best first; empty when no listed entity scores at the threshold.
     pub matches: Vec<ScreenedMatch>,
 }
@@ -108,7 +110,12 @@ pub async fn screen_parties(
                         found,
                     })
                     .collect();
-                ScreenedParty { party, matches }
+                ScreenedParty {
+                    name: party.name,
+                    role: party.role,
+                    country: party.country,
+                    matches,
+                }
             })
             .collect();
         ScreenPartiesResponse {
