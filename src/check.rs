@@ -39,6 +39,7 @@ impl CheckedItem {
                 control_code: fields.control_code.as_deref(),
                 extra: &item.extra,
                 supplier: fields.supplier.as_deref(),
+                end_user: fields.end_user.as_deref(),
             },
             Place {
                 destination: fields.destination.as_deref(),

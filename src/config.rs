@@ -171,6 +171,8 @@ pub struct Settings {
     pub web: WebSettings,
     #[command(flatten)]
     pub integration: IntegrationSettings,
+    #[command(flatten)]
+    pub parties: PartySettings,
 }
 
 /// The job queue and webhook deliveries (issue 13).
@@ -205,6 +207,53 @@ pub struct IntegrationSettings {
     /// job to follow (`GET /api/v1/jobs/{job}`) instead of a request held open; 0 keeps every upload synchronous.
     #[arg(long = "async-threshold-bytes", env = "EQUIPCHECK_ASYNC_THRESHOLD_BYTES", default_value_t = 16 * 1024 * 1024)]
     pub async_threshold_bytes: u64,
+}
+
+/// The sanctions lists every line's parties are screened against, and how close a name must be to be raised.
+#[derive(Debug, Clone, clap::Args)]
+pub struct PartySettings {
+    /// Sanctions list file or folder (UN consolidated XML, EU FSF CSV, OFAC sdn.csv, UK OFSI ConList.csv);
+    /// default: the catalogue's `lists/` folder when it exists.
+    #[arg(long = "lists-dir", visible_alias = "lists", env = "EQUIPCHECK_LISTS_DIR")]
+    pub lists: Option<PathBuf>,
+    /// Lowest score (above 0, at most 1) at which a party is raised as a possible listed entity.
+    #[arg(long = "party-threshold", env = "EQUIPCHECK_PARTY_THRESHOLD",
+          default_value_t = crate::screening::parties::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub threshold: f64,
+}
+
+impl PartySettings {
+    /// The lists to load: the one given, else `<catalogue>/lists` when present, else none.
+    pub fn path(&self, catalog_dir: &std::path::Path) -> Option<PathBuf> {
+        self.lists
+            .clone()
+            .or_else(|| Some(catalog_dir.join("lists")).filter(|d| d.is_dir()))
+    }
+
+    /// Reads the lists and builds their index; `None` when there is nothing to load.
+    pub fn load(
+        &self,
+        catalog_dir: &std::path::Path,
+    ) -> Result<Option<crate::screening::parties::PartyScreening>, crate::screening::parties::LoadError> {
+        let Some(path) = self.path(catalog_dir) else {
+            return Ok(None);
+        };
+        let lists = crate::screening::parties::read_lists(&path)?;
+        Ok(Some(crate::screening::parties::PartyScreening::new(
+            lists,
+            self.threshold,
+        )))
+    }
+}
+
+fn parse_threshold(value: &str) -> Result<f64, String> {
+    match value.trim().parse::<f64>() {
+        Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
+        _ => Err(format!(
+            "'{value}' is not a score above 0 and at most 1 (default {})",
+            crate::screening::parties::DEFAULT_THRESHOLD
+        )),
+    }
 }
 
 /// The web interface's sessions (signed cookies, see `web::session`).

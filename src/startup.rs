@@ -21,6 +21,8 @@ pub enum StartupError {
     Db(#[from] DbError),
     #[error("catalogue {dir}: {message}")]
     Catalog { dir: String, message: String },
+    #[error("sanctions lists: {0}")]
+    Lists(#[from] crate::screening::parties::LoadError),
     #[error("rescreening after the catalogue change: {0}")]
     Rescreen(#[from] crate::review::ReviewError),
     #[error("token keys: {0}")]
@@ -47,6 +49,26 @@ pub fn load_classifier(catalog_dir: &Path) -> Result<Arc<Classifier>, StartupErr
     };
     let catalog = Catalog::load(catalog_dir).map_err(|e| err(e.to_string()))?;
     let classifier = Classifier::new(Arc::new(catalog)).map_err(|e| err(e.to_string()))?;
+    Ok(Arc::new(classifier))
+}
+
+/// Loads the catalogue and the sanctions lists, and compiles the classifier.
+pub fn load_classifier_with(
+    catalog_dir: &Path,
+    parties: &crate::config::PartySettings,
+) -> Result<Arc<Classifier>, StartupError> {
+    let err = |message: String| StartupError::Catalog {
+        dir: catalog_dir.display().to_string(),
+        message,
+    };
+    let catalog = Catalog::load(catalog_dir).map_err(|e| err(e.to_string()))?;
+    let mut classifier = Classifier::new(Arc::new(catalog)).map_err(|e| err(e.to_string()))?;
+    if let Some(screening) = parties.load(catalog_dir)? {
+        for list in screening.versions() {
+            tracing::info!(list = %list.list, version = %list.version, entities = list.entities, "sanctions list loaded");
+        }
+        classifier = classifier.with_parties(Arc::new(screening));
+    }
     Ok(Arc::new(classifier))
 }
 
@@ -89,14 +111,30 @@ pub fn load_session_keys(settings: &WebSettings, pool: &db::Pool) -> Result<Sess
     ))
 }
 
-/// Classifies the stored items again when the catalogue's version differs from the one they were screened with.
+/// The setting that keeps the sanctions lists the stored items were screened against.
+pub const PARTY_LISTS_SETTING: &str = "party_lists";
+
+/// `UN-SC 2026-02-27...; US-OFAC-SDN sha256:...`, empty when no list is loaded.
+pub fn party_lists_label(classifier: &Classifier) -> String {
+    classifier.parties().map_or_else(String::new, |p| {
+        p.versions().iter().map(|v| v.label()).collect::<Vec<_>>().join("; ")
+    })
+}
+
+/// Classifies the stored items again when the catalogue's version or the sanctions lists differ from those they
+/// were screened with (only items whose decision changes go back to review; the rescreen is audited).
 pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> Result<(), StartupError> {
     let mut conn = pool.get().map_err(DbError::from)?;
     let (stored, differs) = crate::review::stored_version(&mut conn, classifier)?;
-    if differs {
-        tracing::info!(from = ?stored, to = %classifier.catalog_version(), "catalogue changed: rescreening");
+    // The sanctions lists loaded, as one label: a new list version rescreens the stored items' parties too.
+    let lists = party_lists_label(classifier);
+    let stored_lists = db::settings::get(&mut conn, PARTY_LISTS_SETTING)?.unwrap_or_default();
+    if differs || stored_lists != lists {
+        tracing::info!(from = ?stored, to = %classifier.catalog_version(), from_lists = %stored_lists,
+            to_lists = %lists, "catalogue or sanctions lists changed: rescreening");
         let actor = crate::audit::Actor::system("rescreen");
         crate::review::rescreen(&mut conn, classifier, &actor, db::now())?;
+        db::write(&mut conn, |c| db::settings::set(c, PARTY_LISTS_SETTING, &lists))?;
     }
     Ok(())
 }
@@ -135,7 +173,7 @@ fn job_worker(settings: &Settings, pool: &db::Pool, classifier: &Arc<Classifier>
 
 impl Application {
     pub fn build(settings: &Settings, catalog_dir: &Path) -> Result<Application, StartupError> {
-        let classifier = load_classifier(catalog_dir)?;
+        let classifier = load_classifier_with(catalog_dir, &settings.parties)?;
         Application::build_with(settings, classifier)
     }
 

@@ -138,7 +138,7 @@ proptest! {
         use equipcheck::classify::{ExtraText, Field, ItemText};
         // The same text as another column and as the supplier: spans there index into that cell.
         let extra = [ExtraText { column: "C (Remarks)".into(), text: description.clone() }];
-        let item = ItemText { description: &description, hs_code: hs_code.as_deref(), control_code: control_code.as_deref(), extra: &extra, supplier: Some(&description) };
+        let item = ItemText { description: &description, hs_code: hs_code.as_deref(), control_code: control_code.as_deref(), extra: &extra, supplier: Some(&description), end_user: None };
         let result = classifier().classify(&item);
         for finding in &result.findings {
             for evidence in &finding.evidence {
@@ -148,7 +148,7 @@ proptest! {
                     Field::ControlCode => control_code.as_deref().unwrap_or_default(),
                     Field::Extra | Field::Supplier => description.as_str(),
                     // `classify` takes no destination: nothing may claim to be found in one.
-                    Field::Destination => "",
+                    Field::Destination | Field::EndUser => "",
                 };
                 let [start, end] = evidence.span;
                 prop_assert!(start <= end && end <= field.chars().count(), "{:?} in {:?}", evidence, field);

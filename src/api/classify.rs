@@ -32,6 +32,14 @@ pub struct ClassifyItem {
     /// The end user's country, when the destination is not given.
     #[validate(length(max = 500))]
     pub end_user_country: Option<String>,
+    /// Supplier or manufacturer: screened against the loaded sanctions lists.
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub supplier: Option<String>,
+    /// End user or consignee: screened against the loaded sanctions lists.
+    #[validate(length(max = 500))]
+    #[schema(max_length = 500)]
+    pub end_user: Option<String>,
 }
 
 /// One item, or an array of items (answered with an array in the same order).
@@ -66,6 +74,8 @@ impl ClassifyItem {
             description: &self.description,
             hs_code: self.hs_code.as_deref(),
             control_code: self.control_code.as_deref(),
+            supplier: self.supplier.as_deref(),
+            end_user: self.end_user.as_deref(),
             ..ItemText::default()
         }
     }

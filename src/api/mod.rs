@@ -27,6 +27,7 @@ pub mod projects;
 pub mod rate_limit;
 pub mod request_meta;
 pub mod review;
+pub mod screen;
 pub mod url_guard;
 pub mod views;
 pub mod vocab;
@@ -143,6 +144,11 @@ pub fn routes() -> Vec<(Method, &'static str, Route)> {
         (Method::GET, "/api/v1/review/queue", r(Method::GET).to(review::queue)),
         (Method::GET, "/api/v1/audit", r(Method::GET).to(audit::list)),
         (Method::POST, "/api/v1/classify", r(Method::POST).to(classify::classify)),
+        (
+            Method::POST,
+            "/api/v1/screen/parties",
+            r(Method::POST).to(screen::screen_parties),
+        ),
         (
             Method::POST,
             "/api/v1/purchase-orders",

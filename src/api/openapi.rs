@@ -21,7 +21,7 @@ use utoipa::{Modify, OpenApi};
         super::batches::problems, super::export::csv, super::export::decisions_csv, super::export::decisions_xlsx, super::items::get, super::items::edit,
         super::review::decide, super::review::approve_clear, super::review::queue,
         super::audit::list, super::audit::item_history,
-        super::classify::classify, super::orders::submit, super::orders::find,
+        super::classify::classify, super::screen::screen_parties, super::orders::submit, super::orders::find,
         super::catalog::version, super::catalog::entries, super::catalog::entry,
         super::monitoring::records::create_certificate, super::monitoring::records::list_certificates,
         super::monitoring::records::get_certificate, super::monitoring::records::create_delivery,

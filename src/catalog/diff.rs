@@ -206,6 +206,7 @@ pub fn impact(
             control_code: item.control_code.as_deref(),
             extra: &item.extra,
             supplier: item.supplier.as_deref(),
+            end_user: None,
         };
         let before = old.classify(&text);
         let after = new.classify(&text);

@@ -235,7 +235,7 @@ fn base_decision(
             Field::Description => format!("'{}'", e.text),
             Field::HsCode => format!("HS code {} (heading {})", e.text, e.matched),
             Field::ControlCode => format!("declared code {}", e.text),
-            Field::Extra | Field::Supplier => format!("'{}'", e.text),
+            Field::Extra | Field::Supplier | Field::EndUser => format!("'{}'", e.text),
             Field::Destination => format!("destination {}", e.text),
         })
         .collect();

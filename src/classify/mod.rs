@@ -15,6 +15,7 @@ pub use model::{Classification, Evidence, EvidenceKind, ExtraText, Field, Findin
 
 use crate::catalog::{Catalog, Strength};
 use crate::decision::Decision;
+use crate::screening::parties::PartyScreening;
 use crate::screening::Place;
 use crate::text::Normalized;
 use regex::{Regex, RegexSet};
@@ -42,6 +43,8 @@ pub struct Classifier {
     /// Normalised names of the known arms makers, with the maker's index.
     arms_makers: makers::MakerNames,
     version: Arc<str>,
+    /// The sanctions lists a line's parties are screened against (none loaded: parties are not screened).
+    parties: Option<Arc<PartyScreening>>,
 }
 
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
@@ -104,7 +107,19 @@ impl Classifier {
             text_codes,
             arms_makers,
             version,
+            parties: None,
         })
+    }
+
+    /// The same classifier, screening every line's parties against these lists.
+    pub fn with_parties(mut self, parties: Arc<PartyScreening>) -> Classifier {
+        self.parties = Some(parties);
+        self
+    }
+
+    /// The loaded sanctions lists, if any.
+    pub fn parties(&self) -> Option<&Arc<PartyScreening>> {
+        self.parties.as_ref()
     }
 
     pub fn catalog(&self) -> &Arc<Catalog> {
@@ -124,12 +139,15 @@ impl Classifier {
         })
     }
 
-    /// Classifies one item and screens it against the restrictive measures of where it goes (see
-    /// [`crate::screening::destination`]); with no place given, the same as [`Classifier::classify`] plus the
-    /// human-rights (Article 5) question.
+    /// Classifies one item, screens it against the restrictive measures of where it goes (see
+    /// [`crate::screening::destination`]) and its supplier and end user against the loaded sanctions lists; with
+    /// no place given, the same as [`Classifier::classify`] plus the human-rights (Article 5) question.
     pub fn classify_at(&self, item: &ItemText<'_>, place: Place<'_>) -> Classification {
         let mut classification = self.classify(item);
         crate::screening::destination::screen(&self.catalog.measures, &mut classification, place, item.hs_code);
+        if let Some(parties) = &self.parties {
+            parties.apply(&mut classification, item.supplier, item.end_user);
+        }
         classification
     }
 
@@ -194,6 +212,7 @@ impl Classifier {
             questions,
             ignored,
             other_text: item.extra.to_vec(),
+            party_lists: Vec::new(),
         }
     }
 

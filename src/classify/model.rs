@@ -18,6 +18,8 @@ pub struct ItemText<'a> {
     pub extra: &'a [ExtraText],
     /// Supplier or manufacturer named on the line: a known arms maker is a reason to ask (`catalog/arms_makers.toml`).
     pub supplier: Option<&'a str>,
+    /// End user or consignee named on the line: screened with the supplier against the sanctions lists.
+    pub end_user: Option<&'a str>,
 }
 
 /// One more text cell of an item, with the column it came from ("D (Remarks)").
@@ -37,6 +39,8 @@ pub enum Field {
     /// Another text column of the line; [`Evidence::column`] names it.
     Extra,
     Supplier,
+    /// The end user or consignee, screened against the sanctions lists.
+    EndUser,
     /// Where the line goes (destination, end-user or partner country), for restrictive measures.
     Destination,
 }
@@ -59,6 +63,8 @@ pub enum EvidenceKind {
     ArmsMaker,
     /// The destination as written, screened against restrictive measures (`matched`: which column).
     Destination,
+    /// A supplier or end user resembling a listed (sanctioned) party (`matched`: the listed name).
+    ListedParty,
 }
 
 /// One thing that was matched: where, what, and against which catalogue phrase, code or pattern.
@@ -130,6 +136,10 @@ pub struct Classification {
     /// or a rescreen screens them again).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub other_text: Vec<ExtraText>,
+    /// The sanctions lists the line's parties were screened against, with their versions
+    /// (`UN-SC 2026-02-27T00:00:09.554Z`); empty when no list is loaded or the line names no party.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub party_lists: Vec<String>,
 }
 
 impl Classification {

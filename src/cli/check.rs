@@ -33,6 +33,8 @@ pub struct CheckArgs {
     /// Largest input file accepted, in MiB.
     #[arg(long, env = "EQUIPCHECK_MAX_UPLOAD_MIB")]
     max_file_mib: Option<u64>,
+    #[command(flatten)]
+    pub parties: equipcheck::config::PartySettings,
 }
 
 #[derive(clap::Args)]
@@ -47,6 +49,14 @@ pub struct ClassifyArgs {
     /// Where the item goes (country name in five languages or ISO code): screened against restrictive measures.
     #[arg(long)]
     destination: Option<String>,
+    /// Supplier or manufacturer, screened against the sanctions lists.
+    #[arg(long)]
+    supplier: Option<String>,
+    /// End user or consignee, screened against the sanctions lists.
+    #[arg(long)]
+    end_user: Option<String>,
+    #[command(flatten)]
+    pub parties: equipcheck::config::PartySettings,
 }
 
 /// Prints one classification as JSON; exit 0 when clear, 1 otherwise.
@@ -56,6 +66,8 @@ pub fn classify(classifier: &Classifier, args: ClassifyArgs) -> ExitCode {
             description: &args.description,
             hs_code: args.hs.as_deref(),
             control_code: args.control_code.as_deref(),
+            supplier: args.supplier.as_deref(),
+            end_user: args.end_user.as_deref(),
             ..ItemText::default()
         },
         equipcheck::screening::Place {

@@ -11,6 +11,7 @@
 //! | [`review`] | `rescreen`, `export` |
 //! | [`audit`] | `audit verify` |
 //! | [`monitoring`] | `obligations` |
+//! | [`lists`] | `lists import`, `lists show` (sanctions lists) |
 //!
 //! A new command: its arguments and its function in the module of its group (or a new one), one variant in
 //! [`Command`] and one arm in [`run`].
@@ -35,6 +36,7 @@ mod audit;
 mod catalog;
 mod catalog_files;
 mod check;
+mod lists;
 mod monitoring;
 mod review;
 mod service;
@@ -92,6 +94,9 @@ enum Command {
     Export(review::ExportArgs),
     /// End-use monitoring obligations that are open or overdue (exit code 1 when anything is overdue).
     Obligations(Box<monitoring::ObligationsArgs>),
+    /// The sanctions lists parties are screened against: import an official file, show what is loaded.
+    #[command(subcommand)]
+    Lists(lists::ListsCommand),
 }
 
 /// Database URL flag shared by the commands that open the database (same setting as the server).
@@ -139,8 +144,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::User(command) => Ok(accounts::user(command)),
         Command::Token(args) => Ok(accounts::token(*args)),
         Command::Audit(command) => Ok(audit::audit(command)),
-        Command::Check(args) => load_classifier(&dir).map(|classifier| check::check(&classifier, args)),
-        Command::Classify(args) => load_classifier(&dir).map(|classifier| check::classify(&classifier, args)),
+        Command::Check(args) => load_screening(&dir, &args.parties).map(|classifier| check::check(&classifier, args)),
+        Command::Classify(args) => {
+            load_screening(&dir, &args.parties).map(|classifier| check::classify(&classifier, args))
+        }
         // These work on catalogue folders themselves (a generated file may not exist yet).
         Command::Catalog(catalog::CatalogCommand::Generate { check }) => Ok(catalog_files::generate(&dir, check)),
         Command::Catalog(catalog::CatalogCommand::Diff(args)) => Ok(catalog_files::diff(*args)),
@@ -148,6 +155,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Rescreen(db) => load_classifier(&dir).map(|classifier| review::rescreen(&classifier, db)),
         Command::Export(args) => load_catalog(&dir).map(|catalog| review::export(args, &catalog.version)),
         Command::Obligations(args) => load_catalog(&dir).map(|catalog| monitoring::obligations(&catalog, *args)),
+        Command::Lists(command) => Ok(lists::lists(&dir, command)),
     };
     outcome.unwrap_or_else(ExitCode::from)
 }
@@ -163,6 +171,20 @@ fn load_catalog(dir: &Path) -> Result<Arc<Catalog>, u8> {
 /// The catalogue compiled into a classifier (compiling the matchers is the catalogue's last check).
 fn load_classifier(dir: &Path) -> Result<Classifier, u8> {
     load_catalog(dir).and_then(build_classifier)
+}
+
+/// The classifier with the sanctions lists (given, or the catalogue's `lists/`); a list that cannot be read
+/// stops the command, since screening without it would silently pass its parties.
+fn load_screening(dir: &Path, parties: &equipcheck::config::PartySettings) -> Result<Classifier, u8> {
+    let classifier = load_classifier(dir)?;
+    match parties.load(dir) {
+        Ok(Some(screening)) => Ok(classifier.with_parties(Arc::new(screening))),
+        Ok(None) => Ok(classifier),
+        Err(e) => {
+            eprintln!("error: sanctions lists: {e}");
+            Err(exit::CATALOG_OR_OUTPUT)
+        }
+    }
 }
 
 fn build_classifier(catalog: Arc<Catalog>) -> Result<Classifier, u8> {

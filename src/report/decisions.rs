@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::io::Write;
 
 /// Columns of the item table, in order.
-pub const COLUMNS: [&str; 23] = [
+pub const COLUMNS: [&str; 24] = [
     "item_id",
     "sheet",
     "row",
@@ -30,10 +30,11 @@ pub const COLUMNS: [&str; 23] = [
     "catalog_version",
     "screened_prohibited",
     "screening_history",
+    "party_lists",
 ];
 
 /// One item as exported (text cells, in [`COLUMNS`] order).
-pub type DecisionRow = [String; 23];
+pub type DecisionRow = [String; 24];
 
 /// What the summary sheet shows.
 #[derive(Debug, Clone, Default)]

@@ -94,6 +94,9 @@ struct JsonItem<'a> {
     #[serde(skip_serializing_if = "<[crate::classify::Ignored]>::is_empty")]
     ignored: &'a [crate::classify::Ignored],
     catalog_version: &'a str,
+    /// The sanctions lists the line's parties were screened against.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    party_lists: &'a [String],
 }
 
 impl<'a> From<&'a CheckedItem> for JsonItem<'a> {
@@ -108,6 +111,7 @@ impl<'a> From<&'a CheckedItem> for JsonItem<'a> {
             questions: &c.classification.questions,
             ignored: &c.classification.ignored,
             catalog_version: &c.classification.catalog_version,
+            party_lists: &c.classification.party_lists,
         }
     }
 }

@@ -57,6 +57,7 @@ pub fn evidence_line(classification: &Classification) -> String {
                     e.column.as_deref().unwrap_or("another column")
                 ),
                 crate::classify::Field::Supplier => format!("supplier '{}'", e.text),
+                crate::classify::Field::EndUser => format!("end user '{}'", e.text),
                 crate::classify::Field::Destination => format!("destination {}", e.text),
             })
             .collect();

@@ -98,6 +98,7 @@ pub(super) fn apply(
             control_code: data.control_code.as_deref(),
             extra: &extra,
             supplier: data.supplier.as_deref(),
+            end_user: data.end_user.as_deref(),
         },
         crate::screening::Place {
             destination: data.destination.as_deref(),

@@ -44,13 +44,14 @@ fn row(item: Item, history: &[Screening]) -> DecisionRow {
     let parsed: Option<Classification> = serde_json::from_str(&item.classification).ok();
     let text = |v: Option<String>| v.unwrap_or_default();
     let number = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
-    let (screened, entries, evidence, questions, version) = match &parsed {
+    let (screened, entries, evidence, questions, version, lists) = match &parsed {
         Some(c) => (
             c.decision.as_str().to_string(),
             c.entry_codes().join(" "),
             evidence_line(c),
             c.questions.join(" | "),
             c.catalog_version.to_string(),
+            c.party_lists.join("; "),
         ),
         None => Default::default(),
     };
@@ -80,6 +81,7 @@ fn row(item: Item, history: &[Screening]) -> DecisionRow {
         version,
         history::prohibited_note(history).unwrap_or_default(),
         history::summary_line(history),
+        lists,
     ]
 }
 

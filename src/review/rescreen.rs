@@ -108,6 +108,7 @@ fn rescreen_batch(
                     control_code: item.control_code.as_deref(),
                     extra: &extra,
                     supplier: item.supplier.as_deref(),
+                    end_user: item.end_user.as_deref(),
                 },
                 Place {
                     destination: item.destination.as_deref(),

@@ -31,6 +31,7 @@ mod monitoring_feeds;
 mod monitoring_inventory;
 mod monitoring_rules;
 mod openapi;
+mod parties;
 mod review;
 mod review_access;
 mod review_data;

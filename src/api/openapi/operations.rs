@@ -211,6 +211,17 @@ pub const OPERATIONS: &[Operation] = &[
     ),
     op(
         "post",
+        "/api/v1/screen/parties",
+        "screenParties",
+        "Screen parties against the sanctions lists",
+        "Screens up to 1000 names (suppliers, manufacturers, end users, consignees) against the loaded sanctions \
+         lists (UN, EU, US OFAC, UK), storing nothing. Names are compared after folding case, accents, \
+         transliteration, legal forms and word order; each match names the list and its version, the listed \
+         entity, the name or alias that matched, its programmes, the score and why, and a reviewer's 'not the same \
+         entity' when one still holds. 503 when no list is loaded.",
+    ),
+    op(
+        "post",
         "/api/v1/purchase-orders",
         "submitPurchaseOrder",
         "Submit a purchase order",

@@ -32,7 +32,7 @@ pub struct PartyIndex {
 }
 
 /// One possible match of a party against a listed entity.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
 pub struct PartyMatch {
     /// `US-OFAC-SDN`, `UN-SC`, `EU-FSF`, `UK-OFSI`.
     pub list: String,

@@ -5,8 +5,13 @@
 pub mod formats;
 mod index;
 pub mod names;
+mod screen;
 
 pub use index::{PartyIndex, PartyMatch, DEFAULT_THRESHOLD};
+pub use screen::{
+    content_hash, entity_key, parse_list, read_list, read_lists, settlement_name, ListVersion, LoadError,
+    PartyScreening, Role, Settlement,
+};
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -93,3 +98,5 @@ impl ListError {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_screen;
