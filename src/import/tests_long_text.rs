@@ -147,3 +147,17 @@ fn many_strings_under_the_cell_limit_are_refused_past_the_total() {
     let msg = hostile(collect("many.xlsx", &bytes, &options), "max_text_bytes");
     assert!(msg.contains("shared string number 36"), "{msg}");
 }
+
+#[test]
+fn deep_nesting_is_refused_in_any_xml_part() {
+    let nested = format!("{}{}", "<r>".repeat(2_000), "</r>".repeat(2_000));
+    let items = format!("<si><t>Description</t></si><si>{nested}</si>");
+    let bytes = xlsx(&sheet("A1:A2", SHARED_ROWS), Some(&sst(&items)));
+    let msg = hostile(import("deep.xlsx", &bytes), "max_tag_bytes");
+    assert!(msg.contains("nest deeper than 1000 levels"), "{msg}");
+    let styles = format!("<styleSheet>{nested}</styleSheet>");
+    let mut files = vec![("xl/styles.xml", styles.as_bytes())];
+    let sheet_xml = sheet("A1:A1", "");
+    files.push(("xl/worksheets/sheet1.xml", sheet_xml.as_bytes()));
+    hostile(import("deep-styles.xlsx", &zip_of(&files)), "max_tag_bytes");
+}

@@ -17,9 +17,15 @@ use std::rc::Rc;
 /// text, at most 32 767 characters of up to 4 bytes); nothing a spreadsheet application writes comes near.
 pub(crate) const MAX_TAG_BYTES: u64 = 1 << 20;
 
+/// Deepest element nesting accepted. quick-xml keeps every open element's name to check end tags, so 20
+/// million nested `<r>` cost calamine 440 MiB; spreadsheet parts nest a dozen levels at most.
+pub(crate) const MAX_DEPTH: u64 = 1_000;
+
 /// Which elements make one cell in a part, and which of their descendants hold its text.
 #[derive(Clone, Copy)]
 pub(crate) enum PartKind {
+    /// Any other XML part calamine reads (workbook, styles, relationships): only tags and nesting are checked.
+    Other,
     /// `xl/sharedStrings.xml`: one `<si>` per shared string, text in `<t>` (runs and phonetic hints).
     SharedStrings,
     /// `xl/worksheets/*.xml`: one `<c r="B7">` per cell, text in `<v>` or inline `<is><t>`.
@@ -41,7 +47,11 @@ pub(crate) struct TextTooLong {
 impl fmt::Display for TextTooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.tag {
-            write!(f, "{}: a tag is longer than {} bytes", self.place, self.limit)
+            write!(
+                f,
+                "{}: a tag is longer than {} bytes or elements nest deeper than {MAX_DEPTH} levels",
+                self.place, self.limit
+            )
         } else if self.total {
             write!(
                 f,
@@ -92,6 +102,7 @@ pub(crate) struct TextGuard<R> {
     next_row: u64,
     next_col: u64,
     failed: Option<TextTooLong>,
+    depth: u64,
     /// Cell text bytes of the whole file, shared by the guards of its parts.
     total: Rc<Cell<u64>>,
     max_total: u64,
@@ -121,6 +132,7 @@ impl<R: Read> TextGuard<R> {
             next_row: 1,
             next_col: 1,
             failed: None,
+            depth: 0,
             total,
             max_total: limits.max_text_bytes,
         }
@@ -136,6 +148,7 @@ impl<R: Read> TextGuard<R> {
                     format!("{}: cell {}", self.part, self.cell_ref)
                 }
                 PartKind::Worksheet => format!("{}: a cell", self.part),
+                PartKind::Other => self.part.clone(),
                 PartKind::OdsContent => format!(
                     "{}: sheet \"{}\", row {}, column {}",
                     self.part, self.sheet, self.row, self.col
@@ -170,6 +183,11 @@ impl<R: Read> TextGuard<R> {
             _ => (false, &head[..]),
         };
         let self_closing = head.last() == Some(&b'/');
+        if closing {
+            self.depth = self.depth.saturating_sub(1);
+        } else if !self_closing {
+            self.depth += 1;
+        }
         let name_end = body
             .iter()
             .position(|b| b.is_ascii_whitespace() || *b == b'/')
@@ -183,6 +201,7 @@ impl<R: Read> TextGuard<R> {
                 full == b"table:table-cell" || full == b"table:covered-table-cell",
                 false,
             ),
+            PartKind::Other => (false, false),
         };
         if is_cell {
             if closing {
@@ -204,7 +223,7 @@ impl<R: Read> TextGuard<R> {
                             self.counting = 1;
                         }
                     }
-                    PartKind::SharedStrings => {}
+                    PartKind::SharedStrings | PartKind::Other => {}
                 }
             }
         } else if counts && self.in_cell && !self_closing {
@@ -244,6 +263,9 @@ impl<R: Read> TextGuard<R> {
                     (None, b'>') => {
                         self.in_tag = false;
                         self.end_tag();
+                        if self.depth > MAX_DEPTH {
+                            return Err(self.fail(true, false));
+                        }
                         continue;
                     }
                     _ => {}

@@ -212,6 +212,15 @@ fn check_entry<R: Read>(
             drain(&mut buffered).map_err(io_error)?;
             res
         }
+        _ if name.ends_with(".xml") || name.ends_with(".rels") => drain(&mut TextGuard::new(
+            reader,
+            name,
+            PartKind::Other,
+            limits,
+            Rc::clone(text),
+        ))
+        .map(|_| ())
+        .map_err(io_error),
         _ => drain(reader).map(|_| ()).map_err(io_error),
     }
 }
