@@ -88,16 +88,23 @@ pub fn load_session_keys(settings: &WebSettings, pool: &db::Pool) -> Result<Sess
     ))
 }
 
-/// Classifies the stored items again when the catalogue's version differs from the one they were screened with.
-pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> Result<(), StartupError> {
+/// Classifies the stored items again when the catalogue's version differs from the one they were screened with;
+/// answers what was done, or `None` when the stored version is current. Several instances starting at once on one
+/// PostgreSQL database rescreen once: the others wait for the advisory lock and then find the version current.
+pub fn rescreen_if_catalog_changed(
+    pool: &db::Pool,
+    classifier: &Classifier,
+) -> Result<Option<crate::review::RescreenReport>, StartupError> {
     let mut conn = pool.get().map_err(DbError::from)?;
-    let (stored, differs) = crate::review::stored_version(&mut conn, classifier)?;
-    if differs {
+    db::instance_lock::run_exclusively(&mut conn, db::instance_lock::RESCREEN_LOCK, |conn| {
+        let (stored, differs) = crate::review::stored_version(conn, classifier)?;
+        if !differs {
+            return Ok(None);
+        }
         tracing::info!(from = ?stored, to = %classifier.catalog_version(), "catalogue changed: rescreening");
         let actor = crate::audit::Actor::system("rescreen");
-        crate::review::rescreen(&mut conn, classifier, &actor, db::now())?;
-    }
-    Ok(())
+        Ok(Some(crate::review::rescreen(conn, classifier, &actor, db::now())?))
+    })
 }
 
 impl Application {

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod batches;
 pub mod fault;
 pub mod idempotency;
+pub mod instance_lock;
 pub mod items;
 pub mod monitoring;
 pub mod projects;

@@ -15,6 +15,7 @@ mod erp;
 mod erp_integration;
 mod hardening_faults;
 mod hardening_input;
+mod hardening_instances;
 mod hardening_limits;
 mod hardening_logins;
 mod hardening_orders;
