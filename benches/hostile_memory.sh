@@ -46,7 +46,7 @@ failed=0
 printf '%-26s %9s | %-5s %9s %s | %-6s %9s %s\n' file "size KiB" check "peak MiB" "" upload "peak MiB" ""
 for file in "$corpus"/*; do
   name=$(basename "$file")
-  size=$(( $(stat -c %s "$file") / 1024 ))
+  size=$(( $(stat -L -c %s "$file") / 1024 ))
   code=0
   /usr/bin/time -v "$bin" check "$file" >"$work/check.out" 2>"$work/check.err" || code=$?
   check_kib=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/check.err")
