@@ -122,21 +122,29 @@ pub fn party_lists_label(classifier: &Classifier) -> String {
 }
 
 /// Classifies the stored items again when the catalogue's version or the sanctions lists differ from those they
-/// were screened with (only items whose decision changes go back to review; the rescreen is audited).
-pub fn rescreen_if_catalog_changed(pool: &db::Pool, classifier: &Classifier) -> Result<(), StartupError> {
+/// were screened with (only items whose decision changes go back to review; the rescreen is audited); answers what
+/// was done, or `None` when both are current. Several instances starting at once on one PostgreSQL database
+/// rescreen once: the others wait for the advisory lock and then find the versions current.
+pub fn rescreen_if_catalog_changed(
+    pool: &db::Pool,
+    classifier: &Classifier,
+) -> Result<Option<crate::review::RescreenReport>, StartupError> {
     let mut conn = pool.get().map_err(DbError::from)?;
-    let (stored, differs) = crate::review::stored_version(&mut conn, classifier)?;
-    // The sanctions lists loaded, as one label: a new list version rescreens the stored items' parties too.
-    let lists = party_lists_label(classifier);
-    let stored_lists = db::settings::get(&mut conn, PARTY_LISTS_SETTING)?.unwrap_or_default();
-    if differs || stored_lists != lists {
+    db::instance_lock::run_exclusively(&mut conn, db::instance_lock::RESCREEN_LOCK, |conn| {
+        let (stored, differs) = crate::review::stored_version(conn, classifier)?;
+        // The sanctions lists loaded, as one label: a new list version rescreens the stored items' parties too.
+        let lists = party_lists_label(classifier);
+        let stored_lists = db::settings::get(conn, PARTY_LISTS_SETTING)?.unwrap_or_default();
+        if !differs && stored_lists == lists {
+            return Ok(None);
+        }
         tracing::info!(from = ?stored, to = %classifier.catalog_version(), from_lists = %stored_lists,
             to_lists = %lists, "catalogue or sanctions lists changed: rescreening");
         let actor = crate::audit::Actor::system("rescreen");
-        crate::review::rescreen(&mut conn, classifier, &actor, db::now())?;
-        db::write(&mut conn, |c| db::settings::set(c, PARTY_LISTS_SETTING, &lists))?;
-    }
-    Ok(())
+        let report = crate::review::rescreen(conn, classifier, &actor, db::now())?;
+        db::write(conn, |c| db::settings::set(c, PARTY_LISTS_SETTING, &lists))?;
+        Ok(Some(report))
+    })
 }
 
 /// The job worker with a handler per job kind.

@@ -6,6 +6,7 @@ pub mod batches;
 pub mod events;
 pub mod fault;
 pub mod idempotency;
+pub mod instance_lock;
 pub mod items;
 pub mod jobs;
 pub mod monitoring;

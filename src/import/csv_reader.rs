@@ -205,6 +205,7 @@ pub(crate) fn with_csv_rows<T>(
     let decoded = decode(file, bytes, options.encoding.as_deref())?;
     let text = decoded.text;
     let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
+    refuse_long_fields(file, &text, delimiter, &options.limits)?;
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -221,6 +222,46 @@ pub(crate) fn with_csv_rows<T>(
         scan_line: 1,
     };
     f(&mut src, delimiter, decoded.encoding)
+}
+
+/// Refuses a field longer than `max_cell_chars` before the CSV reader copies it (a 48 MiB field would be held
+/// three times over); quotes are read as the CSV reader reads them (they open a field only at its start, `""`
+/// inside is one quote), so a quoted line break does not end a field and `12" monitor` opens nothing.
+fn refuse_long_fields(file: &str, text: &str, delimiter: u8, limits: &ImportLimits) -> Result<(), ImportError> {
+    let (mut quoted, mut just_closed, mut chars, mut line, mut column) = (false, false, 0usize, 1u64, 1u64);
+    for &b in text.as_bytes() {
+        let closed = std::mem::take(&mut just_closed);
+        match b {
+            b'"' if quoted => (quoted, just_closed) = (false, true),
+            b'"' if chars == 0 || closed => quoted = true,
+            b'\n' if !quoted => {
+                (line, column, chars) = (line + 1, 1, 0);
+                continue;
+            }
+            b if b == delimiter && !quoted => {
+                (column, chars) = (column + 1, 0);
+                continue;
+            }
+            _ => {}
+        }
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+            if chars > limits.max_cell_chars {
+                return Err(ImportError::hostile(
+                    file,
+                    None,
+                    "max_cell_chars",
+                    limits.max_cell_chars as u64,
+                    format!(
+                        "the field in column {column} starting on line {line} holds more than {} characters (Excel's \
+                         own limit for one cell); shorten that text or check the file's quotes",
+                        limits.max_cell_chars
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Imports a CSV file.

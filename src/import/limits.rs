@@ -29,6 +29,10 @@ pub struct ImportLimits {
     /// Longest accepted cell text, in characters. Default 32 767 (Excel's own
     /// maximum); longer cells are truncated and reported as a problem.
     pub max_cell_chars: usize,
+    /// Largest total of cell text in a zip-based workbook's XML (shared strings, inline strings, ODS cells),
+    /// counted while inflating, in bytes. Default 32 MiB: a list of 20 000 items with long descriptions is
+    /// a few megabytes; calamine keeps every shared string in memory at once.
+    pub max_text_bytes: u64,
 }
 
 impl Default for ImportLimits {
@@ -42,6 +46,7 @@ impl Default for ImportLimits {
             read_columns: 256,
             max_cells: 20_000_000,
             max_cell_chars: 32_767,
+            max_text_bytes: 32 * 1024 * 1024,
         }
     }
 }

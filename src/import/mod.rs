@@ -18,6 +18,7 @@ mod synonyms;
 mod values;
 mod workbook;
 mod xls_guard;
+mod xml_text_guard;
 mod zip_guard;
 
 #[cfg(test)]
@@ -26,6 +27,8 @@ mod tests_csv;
 mod tests_hostile;
 #[cfg(test)]
 mod tests_layout;
+#[cfg(test)]
+mod tests_long_text;
 #[cfg(test)]
 mod tests_samples;
 #[cfg(test)]

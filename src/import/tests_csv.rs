@@ -198,9 +198,28 @@ fn csv_limits_are_hostile() {
     ));
     let mut options = ImportOptions::default();
     options.limits.max_cell_chars = 12;
-    let (_, items, problems) = collect("w.csv", b"Description\nabcdefghijklmnop\n", &options).unwrap();
-    assert_eq!(items[0].fields.description, "abcdefghijkl");
-    assert!(problems[0].message.contains("16 characters"), "{problems:?}");
+    // Refused before the CSV reader copies the field (issue 16, finding 4).
+    let msg = match collect("w.csv", b"Description;Qty\n1;abcdefghijklmnop\n", &options) {
+        Err(e @ ImportError::Hostile { .. }) => e.to_string(),
+        other => panic!("expected a refusal, got {:?}", other.map(|r| r.1)),
+    };
+    assert!(
+        msg.contains("column 2 starting on line 2 holds more than 12 characters"),
+        "{msg}"
+    );
+    // Quoted line breaks and delimiters stay in their field; a quote inside a field opens nothing.
+    let (_, items, _) = collect(
+        "q.csv",
+        b"Description;Qty\n\"a;b\nc\";1\n12\" hel;2\nd\"\"e;3\n",
+        &options,
+    )
+    .unwrap();
+    assert_eq!(items.len(), 3);
+    let long_quoted = b"Description;Qty\n\"abc\"\"defghijkl\";1\n";
+    assert!(matches!(
+        collect("l.csv", long_quoted, &options),
+        Err(ImportError::Hostile { .. })
+    ));
 }
 
 proptest! {

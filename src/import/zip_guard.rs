@@ -22,6 +22,7 @@
 //! - Compressed sizes in zip headers can lie: every entry is really inflated
 //!   through a counting reader that stops at `max_decompressed_bytes`.
 
+use super::xml_text_guard::{self, PartKind, TextGuard};
 use super::{ods_guard, Format, ImportError, ImportLimits};
 use quick_xml::events::Event;
 use std::cell::Cell;
@@ -104,6 +105,7 @@ pub(crate) fn check_zip(file: &str, bytes: &[u8], format: Format, limits: &Impor
         return Err(too_many(archive.len() as u64));
     }
     let total = Rc::new(Cell::new(0u64));
+    let text = Rc::new(Cell::new(0u64));
     let over = |total: u64| {
         ImportError::hostile(
             file,
@@ -132,7 +134,7 @@ pub(crate) fn check_zip(file: &str, bytes: &[u8], format: Format, limits: &Impor
             limit: limits.max_decompressed_bytes,
             entry: 0,
         };
-        let result = check_entry(file, &name, format, &mut counting, limits);
+        let result = check_entry(file, &name, format, &mut counting, limits, &text);
         if total.get() > limits.max_decompressed_bytes {
             return Err(over(total.get()));
         }
@@ -151,14 +153,36 @@ fn check_entry<R: Read>(
     format: Format,
     reader: &mut Counting<R>,
     limits: &ImportLimits,
+    text: &Rc<Cell<u64>>,
 ) -> Result<(), ImportError> {
-    let io_corrupt = |e: io::Error| ImportError::corrupt(file, None, format!("{name}: {e}"));
+    let io_error = |e: io::Error| match xml_text_guard::too_long(&e) {
+        Some(t) => ImportError::hostile(
+            file,
+            None,
+            if t.tag {
+                "max_tag_bytes"
+            } else if t.total {
+                "max_text_bytes"
+            } else {
+                "max_cell_chars"
+            },
+            t.limit,
+            t,
+        ),
+        None => ImportError::corrupt(file, None, format!("{name}: {e}")),
+    };
     match format {
         Format::Xlsx | Format::Xlsm if name.ends_with("sharedstrings.xml") => {
             let unique = {
-                let mut buffered = BufReader::new(&mut *reader);
+                let mut buffered = BufReader::new(TextGuard::new(
+                    &mut *reader,
+                    name,
+                    PartKind::SharedStrings,
+                    limits,
+                    Rc::clone(text),
+                ));
                 let declared = root_attr(&mut buffered, "sst", "uniqueCount");
-                drain(&mut buffered).map_err(io_corrupt)?;
+                drain(&mut buffered).map_err(io_error)?;
                 declared
             };
             if let Some(unique) = unique {
@@ -170,14 +194,34 @@ fn check_entry<R: Read>(
             }
             Ok(())
         }
-        Format::Xlsb if is_xlsb_record_part(name) => walk_xlsb_records(file, name, reader),
+        Format::Xlsx | Format::Xlsm if name.starts_with("xl/worksheets/") && name.ends_with(".xml") => drain(
+            &mut TextGuard::new(reader, name, PartKind::Worksheet, limits, Rc::clone(text)),
+        )
+        .map(|_| ())
+        .map_err(io_error),
+        Format::Xlsb if is_xlsb_record_part(name) => walk_xlsb_records(file, name, reader, limits),
         Format::Ods if name == "content.xml" => {
-            let mut buffered = BufReader::new(&mut *reader);
+            let mut buffered = BufReader::new(TextGuard::new(
+                reader,
+                name,
+                PartKind::OdsContent,
+                limits,
+                Rc::clone(text),
+            ));
             let res = ods_guard::check_content(file, &mut buffered, limits);
-            drain(&mut buffered).map_err(io_corrupt)?;
+            drain(&mut buffered).map_err(io_error)?;
             res
         }
-        _ => drain(reader).map(|_| ()).map_err(io_corrupt),
+        _ if name.ends_with(".xml") || name.ends_with(".rels") => drain(&mut TextGuard::new(
+            reader,
+            name,
+            PartKind::Other,
+            limits,
+            Rc::clone(text),
+        ))
+        .map(|_| ())
+        .map_err(io_error),
+        _ => drain(reader).map(|_| ()).map_err(io_error),
     }
 }
 
@@ -220,9 +264,27 @@ fn is_xlsb_record_part(name: &str) -> bool {
             || name == "xl/sharedstrings.bin")
 }
 
-/// Every BIFF12 record must fit in its part: calamine resizes a buffer to the
-/// declared record length before reading it.
-fn walk_xlsb_records<R: Read>(file: &str, name: &str, reader: &mut Counting<R>) -> Result<(), ImportError> {
+/// Largest BIFF12 record accepted: calamine allocates a record's declared length before reading it. The
+/// longest records a spreadsheet application writes (a rich shared string of 32 767 characters with its
+/// runs) stay under 300 KB.
+const MAX_XLSB_RECORD_BYTES: u64 = 8 << 20;
+
+/// BIFF12 records whose text is a cell's: (record type, offset of the character count `cch`).
+const XLSB_STRING_RECORDS: [(u64, usize, &str); 3] = [
+    (19, 1, "shared string"),        // BrtSSTItem: flags, then the string
+    (6, 8, "text cell"),             // BrtCellSt: cell header, then the string
+    (8, 8, "formula's text result"), // BrtFmlaString
+];
+
+/// Every BIFF12 record must fit in its part and stay under `MAX_XLSB_RECORD_BYTES`, and no string record
+/// may declare more characters than `max_cell_chars`: calamine resizes a buffer to the declared record
+/// length before reading it.
+fn walk_xlsb_records<R: Read>(
+    file: &str,
+    name: &str,
+    reader: &mut Counting<R>,
+    limits: &ImportLimits,
+) -> Result<(), ImportError> {
     let mut r = BufReader::new(&mut *reader);
     let mut byte = [0u8; 1];
     let mut read_byte = |r: &mut BufReader<&mut Counting<R>>| -> io::Result<Option<u8>> {
@@ -232,12 +294,17 @@ fn walk_xlsb_records<R: Read>(file: &str, name: &str, reader: &mut Counting<R>) 
         }
     };
     let corrupt = |e: io::Error| ImportError::corrupt(file, None, format!("{name}: {e}"));
+    let mut index = 0u64;
     loop {
         let Some(b) = read_byte(&mut r).map_err(corrupt)? else {
             return Ok(());
         };
-        if b & 0x80 != 0 && read_byte(&mut r).map_err(corrupt)?.is_none() {
-            return Ok(());
+        let mut typ = u64::from(b & 0x7F);
+        if b & 0x80 != 0 {
+            let Some(b2) = read_byte(&mut r).map_err(corrupt)? else {
+                return Ok(());
+            };
+            typ |= u64::from(b2 & 0x7F) << 7;
         }
         let mut len: u64 = 0;
         for i in 0..4 {
@@ -249,14 +316,49 @@ fn walk_xlsb_records<R: Read>(file: &str, name: &str, reader: &mut Counting<R>) 
                 break;
             }
         }
-        let copied = io::copy(&mut (&mut r).take(len), &mut io::sink()).map_err(corrupt)?;
-        if copied < len {
+        index += 1;
+        if len > MAX_XLSB_RECORD_BYTES {
+            return Err(ImportError::hostile(
+                file,
+                None,
+                "max_xlsb_record_bytes",
+                MAX_XLSB_RECORD_BYTES,
+                format!("{name}: record number {index} declares {len} bytes"),
+            ));
+        }
+        let mut head = [0u8; 12];
+        let mut got = 0;
+        if let Some(&(_, at, what)) = XLSB_STRING_RECORDS.iter().find(|(t, _, _)| *t == typ) {
+            got = (&mut r).take(len.min(12)).read(&mut head).map_err(corrupt)?;
+            let cch = head
+                .get(at..at + 4)
+                .and_then(|s| <[u8; 4]>::try_from(s).ok())
+                .map(u32::from_le_bytes);
+            if let Some(cch) = cch.filter(|c| u64::from(*c) > limits.max_cell_chars as u64) {
+                return Err(ImportError::hostile(
+                    file,
+                    None,
+                    "max_cell_chars",
+                    limits.max_cell_chars as u64,
+                    format!(
+                        "{name}: a {what} (record number {index}) declares {cch} characters, more than Excel's own \
+                         limit for one cell; shorten that text or split it over several cells"
+                    ),
+                ));
+            }
+        }
+        let rest = len - got as u64;
+        let copied = io::copy(&mut (&mut r).take(rest), &mut io::sink()).map_err(corrupt)?;
+        if copied < rest {
             return Err(ImportError::hostile(
                 file,
                 None,
                 "bytes left in the part",
                 copied,
-                format!("{name}: a record declares {len} bytes but the part ends after {copied}"),
+                format!(
+                    "{name}: a record declares {len} bytes but the part ends after {}",
+                    copied + got as u64
+                ),
             ));
         }
     }

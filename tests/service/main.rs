@@ -17,6 +17,7 @@ mod erp_integration;
 mod feed;
 mod hardening_faults;
 mod hardening_input;
+mod hardening_instances;
 mod hardening_limits;
 mod hardening_logins;
 mod hardening_orders;
