@@ -46,7 +46,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for row in rows(&data.join("annex-i-titles.tsv"))? {
         titles.push(Title::from_row(row, "rendered"));
     }
-    recall(&classifier, titles.into_iter().flatten(), &out.join("recall-failures.tsv"))?;
+    recall(
+        &classifier,
+        titles.into_iter().flatten(),
+        &out.join("recall-failures.tsv"),
+    )?;
     false_alarms(&classifier, &data, &out.join("false-alarms.tsv"))?;
     Ok(())
 }

@@ -249,7 +249,13 @@ mod tests {
         let parsed = parse_list("s.txt", SAMPLE).unwrap();
         let titles = parsed.heading_titles();
         assert_eq!(titles.len(), 1, "sub-items are not headings");
-        assert_eq!(titles[0], ("1A004", "Protective equipment, as follows: Full face masks.".to_string()));
+        assert_eq!(
+            titles[0],
+            (
+                "1A004",
+                "Protective equipment, as follows: Full face masks.".to_string()
+            )
+        );
     }
 
     #[test]
