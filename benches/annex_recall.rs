@@ -43,22 +43,21 @@ fn main() {
     let text = std::fs::read_to_string(&file).expect("the Annex I source text");
     let list = source::parse_list("annex-i-2025.txt", &text).expect("the source text parses");
 
-    let headings: Vec<_> = list.entries.iter().filter(|e| !e.code.contains('.')).collect();
+    let headings = list.heading_titles();
     let (mut flagged, mut own) = (0usize, 0usize);
     let mut by_group: std::collections::BTreeMap<char, (usize, usize, usize)> = Default::default();
     let mut misses = Vec::new();
-    for heading in &headings {
-        let title = as_written(heading, &list.entries);
-        let c = classifier.classify_description(&title);
-        let is_own = c.findings.iter().any(|f| same_heading(&f.entry, &heading.code));
-        let group = heading.code.chars().nth(1).unwrap_or('?');
+    for (code, title) in &headings {
+        let c = classifier.classify_description(title);
+        let is_own = c.findings.iter().any(|f| same_heading(&f.entry, code));
+        let group = code.chars().nth(1).unwrap_or('?');
         let slot = by_group.entry(group).or_default();
         slot.0 += 1;
         if c.decision != Decision::Clear {
             flagged += 1;
             slot.1 += 1;
         } else {
-            misses.push(format!("{} {}", heading.code, title));
+            misses.push(format!("{code} {title}"));
         }
         if is_own {
             own += 1;
@@ -82,7 +81,7 @@ fn main() {
     let mut ok = 0;
     for (code, french) in SECURITY {
         let entry = list.entries.iter().find(|e| e.code == *code).expect("a listed code");
-        let en = classifier.classify_description(&as_written(entry, &list.entries));
+        let en = classifier.classify_description(&list.title_as_written(entry));
         let fr = classifier.classify_description(french);
         let own = |c: &equipcheck::classify::Classification| c.findings.iter().any(|f| same_heading(&f.entry, code));
         let good = en.decision != Decision::Clear && fr.decision != Decision::Clear;
@@ -103,24 +102,6 @@ fn main() {
     for miss in &misses {
         println!("    {}", shorten(miss, 150));
     }
-}
-
-/// The heading as the list writes it. A heading that only says "Software as follows:" or "Cameras, systems or
-/// equipment ..., as follows:" is read with its first sub-item, as the list continues.
-fn as_written(entry: &source::SourceEntry, all: &[source::SourceEntry]) -> String {
-    let text = plain_title(&entry.text);
-    let bare = text.trim_end().ends_with("as follows:") || text.trim_end().ends_with("following:");
-    match all.iter().find(|e| e.parent.as_deref() == Some(entry.code.as_str())) {
-        Some(sub) if bare => format!("{text} {}", plain_title(&sub.text)),
-        _ => text,
-    }
-}
-
-/// Without quotation marks around defined terms.
-fn plain_title(text: &str) -> String {
-    text.replace(['"', '\u{201c}', '\u{201d}'], "")
-        .replace(" '", " ")
-        .replace("' ", " ")
 }
 
 /// Whether a finding's entry is the heading or one of its sub-items.

@@ -1,9 +1,12 @@
 //! Recall and false alarms of the catalogue on public texts nobody on the project wrote (issue 11).
 //! `benches/evaluate.sh [CATALOG_DIR]` runs it; see `benches/data/README.md` for the corpora and their sources.
 //!
-//! - Recall: every Common Military List heading's own title (`benches/data/cml-titles.tsv`, English and at least
-//!   one other language) must not come out `clear`, and should come out with its own entry (the entry, one of
-//!   its sub-entries, or its parent when the catalogue keeps the control at that level).
+//! - Recall: every Common Military List heading's own title (`benches/data/cml-titles.tsv`, English and French
+//!   legal text), every Annex I heading's own English legal title (`catalog/sources/annex-i-2025.txt`) and the
+//!   security-relevant Annex I headings in French, German, Spanish and Portuguese (`annex-i-titles.tsv`, the
+//!   project's rendering: the official texts in those languages were not obtainable) must not come out `clear`,
+//!   and should come out with their own entry (the entry, one of its sub-entries, or its parent when the
+//!   catalogue keeps the control at that level).
 //! - False alarms: the Common Procurement Vocabulary (`benches/data/cpv-2008-*.tsv`). Codes whose goods are
 //!   controlled (weapons, military vehicles, warships, military aircraft and electronics, explosives; listed in
 //!   `cpv-expected.tsv`) are left out; every other description that comes out `prohibited` is a false block,
@@ -11,7 +14,7 @@
 //!
 //! Prints the figures and writes every failure to `target/evaluate/*.tsv` for inspection.
 
-use equipcheck::catalog::Catalog;
+use equipcheck::catalog::{source, Catalog};
 use equipcheck::classify::{Classification, Classifier};
 use equipcheck::Decision;
 use std::collections::BTreeMap;
@@ -31,9 +34,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let catalog = Arc::new(Catalog::load(&catalog_dir)?);
     let classifier = Classifier::new(catalog.clone())?;
     println!("catalogue {} ({})", catalog.version, catalog_dir.display());
+    let mut titles = Vec::new();
+    for row in rows(&data.join("cml-titles.tsv"))? {
+        titles.push(Title::from_row(row, "legal"));
+    }
+    let annex = root.join("catalog/sources/annex-i-2025.txt");
+    let list = source::parse_list("annex-i-2025.txt", &std::fs::read_to_string(&annex)?)?;
+    for (code, title) in list.heading_titles() {
+        titles.push(Title::from_row(vec![code.into(), "en".into(), title], "legal"));
+    }
+    for row in rows(&data.join("annex-i-titles.tsv"))? {
+        titles.push(Title::from_row(row, "rendered"));
+    }
     recall(
         &classifier,
-        &data.join("cml-titles.tsv"),
+        titles.into_iter().flatten(),
         &out.join("recall-failures.tsv"),
     )?;
     false_alarms(&classifier, &data, &out.join("false-alarms.tsv"))?;
@@ -57,32 +72,55 @@ fn own_entry(found: &str, code: &str) -> bool {
     found == code || found.starts_with(&format!("{code}.")) || code.starts_with(&format!("{found}."))
 }
 
-fn recall(classifier: &Classifier, titles: &Path, failures: &Path) -> Result<(), Box<dyn std::error::Error>> {
-    // (list, language) -> (titles, not clear, with own entry)
-    let mut counts: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
-    let mut report = String::from("code\tlang\tdecision\tentries\ttitle\n");
-    for row in rows(titles)? {
-        let [code, lang, title, ..] = row.as_slice() else {
-            continue;
+/// A title to classify: its entry, language, and whether it is the legal text or the project's rendering.
+struct Title {
+    code: String,
+    lang: String,
+    kind: &'static str,
+    text: String,
+}
+
+impl Title {
+    fn from_row(row: Vec<String>, kind: &'static str) -> Option<Title> {
+        let [code, lang, text, ..] = row.as_slice() else {
+            return None;
         };
-        let list = if code.starts_with("ML") { "EU-CML" } else { "other" };
-        let c = classifier.classify_description(title);
+        Some(Title {
+            code: code.clone(),
+            lang: lang.clone(),
+            kind,
+            text: text.clone(),
+        })
+    }
+}
+
+fn recall(
+    classifier: &Classifier,
+    titles: impl Iterator<Item = Title>,
+    failures: &Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    // (list, language, kind) -> (titles, not clear, with own entry)
+    let mut counts: BTreeMap<(&str, String, &str), (usize, usize, usize)> = BTreeMap::new();
+    let mut report = String::from("code\tlang\tdecision\tentries\ttitle\n");
+    for Title { code, lang, kind, text } in titles {
+        let list = if code.starts_with("ML") { "EU-CML" } else { "EU-DU" };
+        let c = classifier.classify_description(&text);
         let own = c
             .findings
             .iter()
-            .any(|f| own_entry(&f.entry, code) && f.decision != Decision::Clear);
-        let counted = counts.entry((list.to_string(), lang.clone())).or_default();
+            .any(|f| own_entry(&f.entry, &code) && f.decision != Decision::Clear);
+        let counted = counts.entry((list, lang.clone(), kind)).or_default();
         counted.0 += 1;
         counted.1 += usize::from(c.decision != Decision::Clear);
         counted.2 += usize::from(own);
         if c.decision == Decision::Clear || !own {
-            let _ = writeln!(report, "{code}\t{lang}\t{}\t{}\t{title}", c.decision, entries(&c));
+            let _ = writeln!(report, "{code}\t{lang}\t{}\t{}\t{text}", c.decision, entries(&c));
         }
     }
     println!("\nrecall: sub-entry titles that do not come out clear / that come out with their own entry");
-    for ((list, lang), (n, not_clear, own)) in &counts {
+    for ((list, lang, kind), (n, not_clear, own)) in &counts {
         println!(
-            "  {list:<7} {lang}  {n:>4} titles  not clear {not_clear:>4} ({:>5.1}%)  own entry {own:>4} ({:>5.1}%)",
+            "  {list:<7} {lang} {kind:<8} {n:>4} titles  not clear {not_clear:>4} ({:>5.1}%)  own entry {own:>4} ({:>5.1}%)",
             pct(*not_clear, *n),
             pct(*own, *n)
         );

@@ -33,6 +33,40 @@ pub struct SourceText {
     pub entries: Vec<SourceEntry>,
 }
 
+impl SourceText {
+    /// An entry's title as a buyer who copies the list would write it: without quotation marks around defined
+    /// terms, and an entry that only says "... as follows:" is read with its first sub-item, as the list
+    /// continues. Used to measure recall on the list's own words.
+    pub fn title_as_written(&self, entry: &SourceEntry) -> String {
+        let text = plain_title(&entry.text);
+        let bare = text.trim_end().ends_with("as follows:") || text.trim_end().ends_with("following:");
+        let first_sub = self
+            .entries
+            .iter()
+            .find(|e| e.parent.as_deref() == Some(entry.code.as_str()));
+        match first_sub {
+            Some(sub) if bare => format!("{text} {}", plain_title(&sub.text)),
+            _ => text,
+        }
+    }
+
+    /// Every heading (a code without sub-item) with its title as written (`title_as_written`).
+    pub fn heading_titles(&self) -> Vec<(&str, String)> {
+        self.entries
+            .iter()
+            .filter(|e| !e.code.contains('.'))
+            .map(|entry| (entry.code.as_str(), self.title_as_written(entry)))
+            .collect()
+    }
+}
+
+/// Without quotation marks around defined terms.
+fn plain_title(text: &str) -> String {
+    text.replace(['"', '\u{201c}', '\u{201d}'], "")
+        .replace(" '", " ")
+        .replace("' ", " ")
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
     #[error("cannot read source text {path}: {source}")]
@@ -208,6 +242,20 @@ mod tests {
         assert_eq!(parsed.entries[2].parent.as_deref(), Some("1A004.a"));
         assert_eq!(parsed.entries[1].text, "Full face masks.");
         assert_eq!(parsed.entries[1].group, "1A Systems");
+    }
+
+    #[test]
+    fn a_bare_heading_is_read_with_its_first_sub_item() {
+        let parsed = parse_list("s.txt", SAMPLE).unwrap();
+        let titles = parsed.heading_titles();
+        assert_eq!(titles.len(), 1, "sub-items are not headings");
+        assert_eq!(
+            titles[0],
+            (
+                "1A004",
+                "Protective equipment, as follows: Full face masks.".to_string()
+            )
+        );
     }
 
     #[test]
