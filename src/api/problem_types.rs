@@ -28,6 +28,13 @@ const fn t(code: &'static str, status: u16, title: &'static str, description: &'
 
 pub const PROBLEM_TYPES: &[ProblemType] = &[
     t(
+        "too_many_webhooks",
+        409,
+        "Too many webhooks",
+        "The project already has the most webhook subscriptions it may have. Delete one it no longer needs \
+         (DELETE /api/v1/projects/{project}/webhooks/{webhook}), or send every event to one receiver.",
+    ),
+    t(
         "unauthorized",
         401,
         "Authentication required",
