@@ -2,22 +2,11 @@
 
 use std::process::Command;
 
+mod common;
+use common::copy_dir;
+
 fn copy_catalog(to: &std::path::Path) {
     copy_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog"), to);
-}
-
-/// The catalogue has folders (sources, measures, words): copy the whole tree.
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 #[test]

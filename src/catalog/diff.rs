@@ -161,6 +161,23 @@ pub struct StoredItem {
     pub stored_decision: String,
 }
 
+impl From<crate::db::items::Item> for StoredItem {
+    fn from(item: crate::db::items::Item) -> StoredItem {
+        StoredItem {
+            extra: item.extra_texts(),
+            supplier: item.supplier.clone(),
+            id: item.id,
+            batch_id: item.batch_id,
+            sheet: item.sheet,
+            row: item.row_number,
+            description: item.description,
+            hs_code: item.hs_code,
+            control_code: item.control_code,
+            stored_decision: item.decision,
+        }
+    }
+}
+
 /// An item whose classification the change alters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reclassified {

@@ -100,26 +100,7 @@ pub fn diff(args: DiffArgs) -> ExitCode {
 fn stored_items(url: &str) -> Result<Vec<StoredItem>, String> {
     let pool = equipcheck::db::connect(url, 1).map_err(|e| e.to_string())?;
     let mut conn = pool.get().map_err(|e| e.to_string())?;
-    let mut out = Vec::new();
-    let mut after = 0;
-    loop {
-        let page = equipcheck::db::review::undelivered_after(&mut conn, after, 1_000).map_err(|e| e.to_string())?;
-        let Some(last) = page.last() else { break };
-        after = last.id;
-        out.extend(page.into_iter().map(|item| StoredItem {
-            extra: item.extra_texts(),
-            supplier: item.supplier.clone(),
-            id: item.id,
-            batch_id: item.batch_id,
-            sheet: item.sheet,
-            row: item.row_number,
-            description: item.description,
-            hs_code: item.hs_code,
-            control_code: item.control_code,
-            stored_decision: item.decision,
-        }));
-    }
-    Ok(out)
+    equipcheck::db::review::stored_for_impact(&mut conn, 1_000).map_err(|e| e.to_string())
 }
 
 fn print_table(d: &CatalogDiff, impact: Option<&Impact>) {

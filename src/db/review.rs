@@ -376,6 +376,19 @@ pub fn queue(
     Ok((rows, total, counts))
 }
 
+/// Every item not yet delivered, as the impact report of a catalogue change reads it, `page` items per query.
+pub fn stored_for_impact(conn: &mut DbConnection, page: i64) -> Result<Vec<crate::catalog::diff::StoredItem>, DbError> {
+    let mut out = Vec::new();
+    let mut after = 0;
+    loop {
+        let items = undelivered_after(conn, after, page.max(1))?;
+        let Some(last) = items.last() else { break };
+        after = last.id;
+        out.extend(items.into_iter().map(crate::catalog::diff::StoredItem::from));
+    }
+    Ok(out)
+}
+
 /// Items not yet delivered, in id order, `limit` after id `after` (keyset paging over every batch; for the
 /// impact report of a catalogue change, which reads and never writes).
 pub fn undelivered_after(conn: &mut DbConnection, after: i64, limit: i64) -> Result<Vec<Item>, DbError> {

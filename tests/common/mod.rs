@@ -35,3 +35,17 @@ pub fn check_fixture(name: &str) -> Vec<CheckedItem> {
     .unwrap_or_else(|e| panic!("{name} must import: {e}"));
     items
 }
+
+/// Copies a folder tree (the catalogue has folders: sources, measures, words, lists).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}

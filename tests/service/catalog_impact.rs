@@ -9,23 +9,10 @@ use equipcheck::decision::Decision;
 use std::path::Path;
 use std::sync::Arc;
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 /// The bundled catalogue in a temporary folder, its Annex I source text edited and regenerated.
 fn bundled(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Classifier) {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&root().join("catalog"), dir.path());
+    crate::common::copy_dir(&root().join("catalog"), dir.path());
     edit(dir.path());
     generate::generate_all(dir.path(), true).unwrap();
     let catalog = Catalog::load(dir.path()).unwrap();
@@ -35,27 +22,8 @@ fn bundled(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Classifier) {
 fn stored(url: &str) -> Vec<StoredItem> {
     let pool = equipcheck::db::connect(url, 1).unwrap();
     let mut conn = pool.get().unwrap();
-    let mut out = Vec::new();
-    let mut after = 0;
-    loop {
-        // A page of two makes the keyset paging turn over.
-        let page = equipcheck::db::review::undelivered_after(&mut conn, after, 2).unwrap();
-        let Some(last) = page.last() else { break };
-        after = last.id;
-        out.extend(page.into_iter().map(|item| StoredItem {
-            extra: item.extra_texts(),
-            supplier: item.supplier.clone(),
-            id: item.id,
-            batch_id: item.batch_id,
-            sheet: item.sheet,
-            row: item.row_number,
-            description: item.description,
-            hs_code: item.hs_code,
-            control_code: item.control_code,
-            stored_decision: item.decision,
-        }));
-    }
-    out
+    // A page of two makes the keyset paging turn over.
+    equipcheck::db::review::stored_for_impact(&mut conn, 2).unwrap()
 }
 
 #[tokio::test]

@@ -1,6 +1,8 @@
 //! Integration tests of the service: the real server on a random port against a fresh database, spoken to over
 //! HTTP. Every test runs on SQLite, and on PostgreSQL too when EQUIPCHECK_TEST_POSTGRES_URL is set.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod helpers;
 
 mod access;
