@@ -194,6 +194,10 @@ impl Application {
             settings.pool_timeout,
             settings.lock_timeout,
         )?;
+        // Reviewers' settlements of party matches first, so that a rescreen honours them.
+        let mut conn = pool.get().map_err(DbError::from)?;
+        crate::review::load_settlements(&mut conn, &classifier)?;
+        drop(conn);
         rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
         let sessions = web::Data::new(load_session_keys(&settings.web, &pool)?);

@@ -208,6 +208,11 @@ fn integration_routes() -> Vec<(Method, &'static str, Route)> {
             r(Method::POST).to(webhooks::replay),
         ),
         (Method::GET, "/api/v1/jobs/{job}", r(Method::GET).to(jobs::get)),
+        (
+            Method::POST,
+            "/api/v1/items/{item}/party-settlements",
+            r(Method::POST).to(screen::settle_party),
+        ),
     ]
 }
 

@@ -40,7 +40,7 @@ use utoipa::{Modify, OpenApi};
         super::monitoring::reports::reconciliation, super::monitoring::reports::calendar,
         super::monitoring::feeds::create, super::monitoring::feeds::revoke, super::monitoring::feeds::calendar,
         super::events::list, super::webhooks::create, super::webhooks::list, super::webhooks::get,
-        super::webhooks::delete, super::webhooks::deliveries, super::webhooks::replay, super::jobs::get,
+        super::webhooks::delete, super::webhooks::deliveries, super::webhooks::replay, super::jobs::get, super::screen::settle_party,
     ),
     modifiers(&BearerAuth),
 )]

@@ -127,3 +127,59 @@ pub async fn screen_parties(
     .await?;
     Ok(HttpResponse::Ok().json(answer))
 }
+
+/// A reviewer's settlement: the line's supplier or end user `name` is not the listed `entity`.
+#[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SettlePartyRequest {
+    /// The supplier or end user exactly as the line has it (case, accents, legal form and word order aside).
+    #[validate(length(min = 1, max = 500))]
+    #[schema(min_length = 1, max_length = 500)]
+    pub name: String,
+    /// The finding's `entry`: `LIST:entity id` (`US-OFAC-SDN:36050`).
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub entity: String,
+    /// Why it is not the same entity (identifiers, address, registration compared).
+    #[validate(length(min = 1, max = 4000))]
+    #[schema(min_length = 1, max_length = 4000)]
+    pub justification: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/items/{item}/party-settlements", tag = "review", security(("bearer" = [])),
+    params(("item" = i64, Path, description = "The item whose supplier or end user resembles a listed entity")),
+    request_body = SettlePartyRequest,
+    responses((status = 200, description = "Settled: the name is not raised against this entity again until the \
+        list changes the entity's record; the item's own decision is untouched (approve or reject it as usual)",
+        body = Settlement),
+        (status = 401, body = Problem),
+        (status = 403, description = "forbidden (role) or four_eyes (you uploaded, submitted or edited the line)",
+            body = Problem),
+        (status = 404, body = Problem), (status = 413, body = Problem),
+        (status = 422, description = "invalid fields: the name is not the line's party, the lists do not match it \
+            with this entity, or the justification will not do", body = Problem)))]
+pub async fn settle_party(
+    req: HttpRequest,
+    who: Identity,
+    meta: super::request_meta::RequestMeta,
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let item = path.into_inner();
+    let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
+    let request: SettlePartyRequest = body::parse_json(&bytes, state.limits.max_json_depth)?;
+    request.validate().map_err(|e| validation_error(&e))?;
+    let caller = crate::review::Caller::new(&who, meta.request_id, meta.idempotency_key);
+    let input = crate::review::PartySettlement {
+        name: request.name,
+        entity: request.entity,
+        justification: request.justification,
+    };
+    let settlement = super::blocking(move || {
+        let mut conn = state.pool.get()?;
+        crate::review::settle_party(&mut conn, &state.classifier, &caller, item, &input, crate::db::now())
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(settlement))
+}

@@ -10,6 +10,7 @@ pub mod instance_lock;
 pub mod items;
 pub mod jobs;
 pub mod monitoring;
+pub mod party_settlements;
 pub mod projects;
 pub mod review;
 pub mod schema;

@@ -286,6 +286,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    party_settlements (name_key, entity) {
+        name_key -> Text,
+        entity -> Text,
+        entity_digest -> Text,
+        party_name -> Text,
+        item_id -> BigInt,
+        settled_by -> Text,
+        justification -> Text,
+        settled_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     projects (id) {
         id -> Text,
         name -> Text,
@@ -393,7 +406,6 @@ diesel::joinable!(disposals -> serials (serial_id));
 diesel::joinable!(end_user_certificates -> projects (project_id));
 diesel::joinable!(import_problems -> batches (batch_id));
 diesel::joinable!(incidents -> deliveries (delivery_id));
-diesel::joinable!(job_inputs -> jobs (job_id));
 diesel::joinable!(incidents -> inspections (inspection_id));
 diesel::joinable!(incidents -> projects (project_id));
 diesel::joinable!(incidents -> serials (serial_id));
@@ -403,9 +415,11 @@ diesel::joinable!(inspections -> deliveries (delivery_id));
 diesel::joinable!(inspections -> projects (project_id));
 diesel::joinable!(item_screenings -> items (item_id));
 diesel::joinable!(items -> batches (batch_id));
+diesel::joinable!(job_inputs -> jobs (job_id));
 diesel::joinable!(obligations -> deliveries (delivery_id));
 diesel::joinable!(obligations -> projects (project_id));
 diesel::joinable!(obligations -> serials (serial_id));
+diesel::joinable!(party_settlements -> items (item_id));
 diesel::joinable!(serials -> deliveries (delivery_id));
 diesel::joinable!(serials -> projects (project_id));
 diesel::joinable!(transfer_consents -> deliveries (delivery_id));
@@ -431,6 +445,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     job_inputs,
     jobs,
     obligations,
+    party_settlements,
     projects,
     serials,
     settings,

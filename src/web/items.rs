@@ -52,7 +52,8 @@ fn fields(item: &Item) -> Markup {
     }
 }
 
-pub fn findings(c: &Classification) -> Markup {
+/// Every finding, most severe first; `settle` adds a form under a finding (a reviewer settling a party match).
+pub fn findings(c: &Classification, settle: &dyn Fn(&Finding) -> Option<Markup>) -> Markup {
     let mut ordered: Vec<&Finding> = c.findings.iter().collect();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
     html! {
@@ -68,6 +69,7 @@ pub fn findings(c: &Classification) -> Markup {
                 p { (f.reason) }
                 p.muted { (f.act) }
                 @if let Some(q) = &f.question { p.question { (q) } }
+                @if let Some(form) = settle(f) { (form) }
                 @if !f.evidence.is_empty() {
                     table.evidence {
                         caption { "Evidence" }
@@ -203,7 +205,7 @@ pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, out
                         (badge(&item.decision)) "; below are the classifier's findings." }
                 }
                 @match &c {
-                    Some(c) => (findings(c)),
+                    Some(c) => (findings(c, &|f| super::parties::settle_form(session, &item, &batch, &screened, f))),
                     None => p.error-detail { "The stored classification of this item cannot be read." },
                 }
             }
@@ -228,6 +230,9 @@ fn saved_message(action: &str) -> String {
         "decline_reclassification" => "Saved: the item stays prohibited.".into(),
         "ask" => "Saved: the question is with the uploader; the item is on hold.".into(),
         "answer" => "Saved: your answer is with the reviewers.".into(),
+        "settle_party" => "Saved: the party match is settled as not the same entity; the item itself still needs \
+                           its decision."
+            .into(),
         _ => "Saved.".into(),
     }
 }

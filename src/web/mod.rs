@@ -14,6 +14,7 @@ mod items;
 pub mod layout;
 mod login;
 mod monitoring;
+mod parties;
 mod review;
 pub mod session;
 mod upload;
@@ -59,6 +60,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/batches/{batch}/approve-clear", web::post().to(batches::approve_clear))
         .route("/items/{item}", web::get().to(items::show))
         .route("/items/{item}/decide", web::post().to(review::decide))
+        .route("/items/{item}/settle-party", web::post().to(parties::settle))
         .route("/review", web::get().to(review::queue))
         .route("/monitoring", web::get().to(monitoring::dashboard))
         .route("/deliveries/{delivery}", web::get().to(monitoring::delivery))

@@ -132,3 +132,200 @@ async fn classify_uploads_and_orders_screen_the_parties_of_each_line() {
         assert!(report.contains("UK-OFSI 27/11/2026"), "{report}");
     }
 }
+
+/// A classifier of its own: settlements are kept in the screening, so tests that settle must not share one.
+fn own_lists() -> Arc<Classifier> {
+    let settings = equipcheck::config::PartySettings {
+        lists: Some(fixture("lists")),
+        threshold: equipcheck::screening::parties::DEFAULT_THRESHOLD,
+    };
+    equipcheck::startup::load_classifier_with(&fixture("service-catalog"), &settings).expect("lists")
+}
+
+/// The first line of an upload whose supplier is `supplier`, as an admin reads it.
+async fn uploaded_line(app: &TestApp, supplier: &str) -> Value {
+    uploaded_line_in(app, "p", supplier).await
+}
+
+async fn uploaded_line_in(app: &TestApp, project: &str, supplier: &str) -> Value {
+    let sheet = format!(
+        "Description,Supplier\nHandheld radio,{supplier}\nTent {},Acme Tents Ltd\n",
+        uuid::Uuid::new_v4().simple()
+    );
+    let response = app
+        .upload_bytes(
+            &token_as("amina", "officer", &[project]),
+            project,
+            "sheet.csv",
+            sheet.into_bytes(),
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let batch: Value = response.json().await.unwrap();
+    let listed = app
+        .get_json(
+            &format!("/api/v1/batches/{}/items", batch["id"].as_str().unwrap()),
+            &token("admin", &[]),
+        )
+        .await;
+    item(app, listed["items"][0]["id"].as_i64().unwrap()).await
+}
+
+#[tokio::test]
+async fn a_reviewer_settles_a_party_match_once_and_it_is_remembered() {
+    const WAGNER: &str = "US-OFAC-SDN:38310";
+    for db in backends() {
+        let app = spawn_app_using(db, &[], own_lists()).await;
+        let line = uploaded_line(&app, "PMC Wagner").await;
+        assert_eq!(line["decision"], "review", "{line}");
+        assert!(line.to_string().contains(WAGNER), "{line}");
+        let path = format!("/api/v1/items/{}/party-settlements", line["id"]);
+        let settle =
+            |justification: &str, name: &str| json!({"name": name, "entity": WAGNER, "justification": justification});
+        let why = "Different registration: PMC Wagner here is a Polish removals firm, KRS 0000123456, Gdansk.";
+
+        // The uploader may not settle (four eyes), an officer may not, a placeholder reason will not do, and only
+        // the line's own party can be settled.
+        let own = app
+            .post_json(
+                &path,
+                &token_as("amina", "reviewer", &["p"]),
+                &settle(why, "PMC Wagner"),
+            )
+            .await;
+        assert_eq!(problem(own, 403).await["code"], "four_eyes");
+        let officer = app
+            .post_json(&path, &token_as("olga", "officer", &["p"]), &settle(why, "PMC Wagner"))
+            .await;
+        problem(officer, 403).await;
+        let reviewer = token_as("rita", "reviewer", &["p"]);
+        problem(app.post_json(&path, &reviewer, &settle("ok", "PMC Wagner")).await, 422).await;
+        problem(
+            app.post_json(&path, &reviewer, &settle(why, "Acme Tents Ltd")).await,
+            422,
+        )
+        .await;
+
+        let settled = app.post_json(&path, &reviewer, &settle(why, "PMC Wagner")).await;
+        assert_eq!(settled.status(), 200);
+        let settled: Value = settled.json().await.unwrap();
+        assert_eq!(settled["settled_by"], "rita");
+        assert_eq!(settled["entity"], WAGNER);
+        let audit = app.get_json("/api/v1/audit?limit=500", &token("admin", &[])).await;
+        assert!(audit.to_string().contains("settle_party"), "the settlement is audited");
+
+        // The same name on a new line is no longer raised against that entity; the finding says who settled it.
+        // Another listed entity it resembles (the UK list's Wagner Group) is still raised: a settlement is per entity.
+        let again = uploaded_line(&app, "PMC  wagner").await;
+        let findings = again["classification"]["findings"].as_array().unwrap();
+        let finding = |entry: &str| findings.iter().find(|f| f["entry"] == entry).cloned();
+        let settled_finding = finding(WAGNER).expect("the settled match is still shown");
+        assert_eq!(settled_finding["decision"], "clear", "{again}");
+        assert!(settled_finding["reason"]
+            .as_str()
+            .unwrap()
+            .contains("settled as not the same entity by rita"));
+        assert_eq!(
+            finding("UK-OFSI:14239").expect("the other entity")["decision"],
+            "review"
+        );
+
+        // A new instance on the same database knows the settlement (kept in the database, loaded at start).
+        let restarted = restart_with(&app, own_lists());
+        let answer: Value = app
+            .client
+            .post(format!("{restarted}/api/v1/screen/parties"))
+            .bearer_auth(token("erp", &["p"]))
+            .json(&json!({"parties": [{"name": "PMC Wagner"}]}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let matches = answer["results"][0]["matches"].as_array().unwrap();
+        let wagner = matches
+            .iter()
+            .find(|m| m["entity_id"] == "38310")
+            .expect("still matched");
+        assert_eq!(wagner["settled"]["settled_by"], "rita", "{answer}");
+    }
+}
+
+#[tokio::test]
+async fn the_item_page_lets_a_reviewer_not_party_to_the_batch_settle_a_party_match() {
+    use crate::hardening_input::{session_cookie, sign_in_with_token};
+    let no_redirects = || {
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    };
+    for db in backends() {
+        let app = spawn_app_using(db, &[], own_lists()).await;
+        let line = uploaded_line_in(&app, "p1", "PMC Wagner").await;
+        let page_of = |cookie: String| {
+            let url = app.url(&format!("/items/{}", line["id"]));
+            let client = no_redirects();
+            async move {
+                client
+                    .get(url)
+                    .header("cookie", cookie)
+                    .send()
+                    .await
+                    .unwrap()
+                    .text()
+                    .await
+                    .unwrap()
+            }
+        };
+        let uploader = session_cookie(&sign_in_with_token(&app, "amina", "reviewer", "/batches").await);
+        assert!(
+            !page_of(uploader).await.contains("settle-party"),
+            "no form for the uploader (four eyes)"
+        );
+
+        let rita = session_cookie(&sign_in_with_token(&app, "rita", "reviewer", "/batches").await);
+        let page = page_of(rita.clone()).await;
+        assert!(
+            page.contains("Settle as not the same entity"),
+            "{db:?}: the form under the party finding"
+        );
+        let at = page.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
+        let csrf = page[at..].split('"').next().unwrap().to_string();
+        let response = no_redirects()
+            .post(app.url(&format!("/items/{}/settle-party", line["id"])))
+            .header("cookie", &rita)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("name", "PMC Wagner"),
+                ("entity", "US-OFAC-SDN:38310"),
+                (
+                    "justification",
+                    "Different registration: a removals firm in Gdansk, KRS 0000123456.",
+                ),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 303, "{db:?}");
+        assert!(response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .ends_with("?done=settle_party"));
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        let after = no_redirects()
+            .get(app.url(&location))
+            .header("cookie", &rita)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            after.contains("the party match is settled"),
+            "{db:?}: the page confirms what was saved"
+        );
+    }
+}

@@ -530,6 +530,15 @@ pub const OPERATIONS: &[Operation] = &[
         "Queues the event of an earlier delivery again, as a new delivery (for a receiver that lost it).",
     ),
     op(
+        "post",
+        "/api/v1/items/{item}/party-settlements",
+        "settleItemParty",
+        "Settle a party match as not the same entity",
+        "A reviewer (never the uploader, submitter or editor of the line) records with a justification that the \
+         line's supplier or end user is not the listed entity its finding names. Kept in the database and audited; \
+         the name is not raised against that entity again until the list changes the entity's record.",
+    ),
+    op(
         "get",
         "/api/v1/jobs/{job}",
         "getJob",
