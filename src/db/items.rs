@@ -218,6 +218,26 @@ pub fn get(conn: &mut DbConnection, id: i64) -> Result<Option<(Item, String)>, D
     Ok(Some((item, project)))
 }
 
+/// The classifications of a batch's lines that name a destination under measures or a listed party (at most
+/// `limit`, enough to name every measure and party of one batch).
+pub fn classifications_with_notices(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    limit: i64,
+) -> Result<Vec<String>, DbError> {
+    Ok(items::table
+        .filter(items::batch_id.eq(batch_id))
+        .filter(
+            items::classification
+                .like("%\"kind\":\"destination\"%")
+                .or(items::classification.like("%\"kind\":\"listed_party\"%")),
+        )
+        .order(items::position)
+        .select(items::classification)
+        .limit(limit)
+        .load(conn)?)
+}
+
 pub fn list_problems(
     conn: &mut DbConnection,
     batch_id: &str,

@@ -5,6 +5,7 @@
 mod countries;
 pub mod destination;
 mod measures;
+pub mod notices;
 pub mod parties;
 
 pub use countries::{Countries, Resolved};

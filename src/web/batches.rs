@@ -105,6 +105,38 @@ fn pager(path: &str, keep: &[(&str, &str)], offset: i64, total: i64) -> Markup {
     }
 }
 
+/// Lines read for the batch's notices: enough to name every measure and party of a batch.
+const NOTICE_LINES: i64 = 5_000;
+
+/// The destinations under restrictive measures and the possible listed parties of the batch, each once.
+fn notices_card(notices: &crate::screening::notices::BatchNotices, more: bool) -> Markup {
+    let lines = |n: usize| {
+        format!(
+            "{n}{} line{}",
+            if more { "+" } else { "" },
+            if n == 1 { "" } else { "s" }
+        )
+    };
+    html! {
+        section.card.notice aria-labelledby="notices-h" {
+            h2 #notices-h { "Where it goes and who gets it" }
+            @if !notices.measures.is_empty() {
+                p { "The destination is under restrictive measures:" }
+                ul { @for n in &notices.measures {
+                    li { (badge(n.decision.as_str())) " " a href={ "/catalog/" (n.entry) } { (n.entry) } " " (n.title)
+                        " (" (n.act) "): " (lines(n.lines)) }
+                } }
+            }
+            @if !notices.parties.is_empty() {
+                p { "Lines name a party that may be on a sanctions list:" }
+                ul { @for n in &notices.parties {
+                    li { (badge(n.decision.as_str())) " " (n.title) " (" (n.entry) ", " (n.act) "): " (lines(n.lines)) }
+                } }
+            }
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 pub struct ItemsQuery {
     decision: Option<String>,
@@ -138,13 +170,18 @@ pub async fn show(
     };
     let id = batch.id.clone();
     let state2 = state.clone();
-    let ((rows, total), (problems, problem_total)) = blocking(move || {
+    let ((rows, total), (problems, problem_total), noticed) = blocking(move || {
         let mut conn = state2.pool.get()?;
         let rows = items::list(&mut conn, &id, &filter, PAGE, offset)?;
         let problems = items::list_problems(&mut conn, &id, 500, 0)?;
-        Ok::<_, crate::db::DbError>((rows, problems))
+        let noticed = items::classifications_with_notices(&mut conn, &id, NOTICE_LINES)?;
+        Ok::<_, crate::db::DbError>((rows, problems, noticed))
     })
     .await?;
+    let more = noticed.len() as i64 >= NOTICE_LINES;
+    let noticed: Vec<crate::classify::Classification> =
+        noticed.iter().filter_map(|c| serde_json::from_str(c).ok()).collect();
+    let notices = crate::screening::notices::batch_notices(&noticed);
     let counts = decision_counts(&batch);
     let decision = decision.unwrap_or_default();
     let status = status.unwrap_or_default();
@@ -154,6 +191,7 @@ pub async fn show(
             "Project " strong { (batch.project_id) } " · uploaded by " (batch.created_by) " on " (when(batch.created_at))
             " · catalogue " (batch.catalog_version)
         }
+        @if !notices.is_empty() { (notices_card(&notices, more)) }
         section.card aria-labelledby="summary-h" {
             h2 #summary-h { (batch.item_count) " items by decision" }
             ul.counts {

@@ -93,3 +93,61 @@ async fn uploads_screen_the_destination_column_then_the_partner_country() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_batch_page_says_where_it_goes_is_under_measures_and_who_may_be_listed() {
+    use crate::hardening_input::{session_cookie, sign_in_with_token};
+    for db in backends() {
+        let app = spawn_app_using(db, &[], real_classifier()).await;
+        let sheet = "Description,Destination\nThermal imaging camera 640x512 30 Hz,Russland\nTent 6 x 6 m,Russland\n\
+                     Tent 4 x 4 m,Norway\n";
+        let officer = token_as("amina", "officer", &["p1"]);
+        let response = app
+            .upload_bytes(&officer, "p1", "sheet.csv", sheet.as_bytes().to_vec())
+            .await;
+        assert_eq!(response.status(), 201);
+        let batch: Value = response.json().await.unwrap();
+        let cookie = session_cookie(&sign_in_with_token(&app, "amina", "officer", "/batches").await);
+        let page = app
+            .client
+            .get(app.url(&format!("/batches/{}", batch["id"].as_str().unwrap())))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("The destination is under restrictive measures"),
+            "{db:?}: the batch says so"
+        );
+        let notices = &page[page.find("notices-h").unwrap()..page.find("summary-h").unwrap()];
+        assert!(
+            notices.contains("2 lines"),
+            "{db:?}: both lines to Russia are counted once per measure: {notices}"
+        );
+        assert!(!notices.contains("Norway"), "{notices}");
+
+        let clean = "Description,Destination\nTent 4 x 4 m,Norway\n";
+        let response = app
+            .upload_bytes(&officer, "p1", "clean.csv", clean.as_bytes().to_vec())
+            .await;
+        let clean_batch: Value = response.json().await.unwrap();
+        let cookie = session_cookie(&sign_in_with_token(&app, "amina", "officer", "/batches").await);
+        let page = app
+            .client
+            .get(app.url(&format!("/batches/{}", clean_batch["id"].as_str().unwrap())))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !page.contains("notices-h"),
+            "{db:?}: no notice for a destination under no measure"
+        );
+    }
+}
