@@ -82,8 +82,20 @@ pub(super) fn event(
 }
 
 /// What the audit trail keeps of an item's review.
+/// What an item was screened with, read from its stored classification (only these two fields are parsed).
+#[derive(serde::Deserialize, serde::Serialize, Default)]
+struct ScreenedWith {
+    #[serde(default)]
+    catalog_version: String,
+    /// The sanctions lists and their versions.
+    #[serde(default)]
+    party_lists: Vec<String>,
+}
+
 pub(super) fn snapshot(item: &Item) -> Value {
+    let screened_with: ScreenedWith = serde_json::from_str(&item.classification).unwrap_or_default();
     json!({
+        "screened_with": screened_with,
         "decision": item.decision,
         "review_status": item.review_status,
         "entry": item.review_entry,

@@ -123,7 +123,8 @@ fn rescreen_batch(
             data.classification = serde_json::to_string(&new).map_err(|e| DbError::Corrupt(e.to_string()))?;
             let mut change = back_to_review(&item, new.decision.as_str());
             let why = json!({"from": item.decision, "to": new.decision, "why": new.summary(),
-                "catalog_version_before": old.map(|o| o.catalog_version), "catalog_version": to_version});
+                "catalog_version_before": old.map(|o| o.catalog_version), "catalog_version": to_version,
+                "party_lists": new.party_lists});
             change.rescreen = Some(why.to_string());
             let reason = format!(
                 "catalogue {to_version}: {} -> {}: {}",

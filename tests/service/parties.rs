@@ -213,6 +213,17 @@ async fn a_reviewer_settles_a_party_match_once_and_it_is_remembered() {
         assert_eq!(settled["entity"], WAGNER);
         let audit = app.get_json("/api/v1/audit?limit=500", &token("admin", &[])).await;
         assert!(audit.to_string().contains("settle_party"), "the settlement is audited");
+        // Every review record names the list versions the item was screened against.
+        let records = audit["records"]
+            .as_array()
+            .or(audit["items"].as_array())
+            .expect("audit records");
+        let settle_record = records
+            .iter()
+            .find(|r| r["action"] == "settle_party")
+            .expect("the record");
+        let lists = &settle_record["before"]["screened_with"]["party_lists"];
+        assert!(lists.to_string().contains("UK-OFSI 27/11/2026"), "{settle_record}");
 
         // The same name on a new line is no longer raised against that entity; the finding says who settled it.
         // Another listed entity it resembles (the UK list's Wagner Group) is still raised: a settlement is per entity.
