@@ -39,6 +39,33 @@ pub struct Application {
     port: u16,
     server: Server,
     worker: crate::jobs::Worker,
+    settlements: SettlementRefresh,
+}
+
+/// How often an instance reads the party settlements other instances recorded on the shared database.
+const SETTLEMENT_REFRESH: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Keeps this instance's party screening up to date with settlements made on other instances.
+struct SettlementRefresh {
+    pool: db::Pool,
+    classifier: Arc<Classifier>,
+}
+
+impl SettlementRefresh {
+    async fn run(self) {
+        loop {
+            tokio::time::sleep(SETTLEMENT_REFRESH).await;
+            let (pool, classifier) = (self.pool.clone(), self.classifier.clone());
+            let loaded = tokio::task::spawn_blocking(move || {
+                let mut conn = pool.get().map_err(DbError::from)?;
+                crate::review::load_settlements(&mut conn, &classifier)
+            })
+            .await;
+            if let Ok(Err(e)) = loaded {
+                tracing::warn!(error = %e, "cannot read the party settlements");
+            }
+        }
+    }
 }
 
 /// Loads the catalogue and compiles the classifier.
@@ -202,6 +229,10 @@ impl Application {
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
         let sessions = web::Data::new(load_session_keys(&settings.web, &pool)?);
         let worker = job_worker(settings, &pool, &classifier);
+        let settlements = SettlementRefresh {
+            pool: pool.clone(),
+            classifier: classifier.clone(),
+        };
         let state = web::Data::new(AppState {
             pool,
             classifier,
@@ -255,6 +286,7 @@ impl Application {
             port,
             server: server.run(),
             worker,
+            settlements,
         })
     }
 
@@ -268,6 +300,7 @@ impl Application {
         tokio::select! {
             result = self.server => result,
             () = self.worker.run() => Ok(()),
+            () = self.settlements.run() => Ok(()),
         }
     }
 }

@@ -206,6 +206,8 @@ async fn a_reviewer_settles_a_party_match_once_and_it_is_remembered() {
         )
         .await;
 
+        // Another instance on the same database, running before the settlement is made.
+        let running = restart_with(&app, own_lists());
         let settled = app.post_json(&path, &reviewer, &settle(why, "PMC Wagner")).await;
         assert_eq!(settled.status(), 200);
         let settled: Value = settled.json().await.unwrap();
@@ -260,6 +262,32 @@ async fn a_reviewer_settles_a_party_match_once_and_it_is_remembered() {
             .find(|m| m["entity_id"] == "38310")
             .expect("still matched");
         assert_eq!(wagner["settled"]["settled_by"], "rita", "{answer}");
+
+        // The instance that was already running learns of it too (it reads the settlements every 15 s).
+        let mut learned = false;
+        for _ in 0..80 {
+            let answer: Value = app
+                .client
+                .post(format!("{running}/api/v1/screen/parties"))
+                .bearer_auth(token("erp", &["p"]))
+                .json(&json!({"parties": [{"name": "PMC Wagner"}]}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let matches = answer["results"][0]["matches"].as_array().unwrap().clone();
+            if matches
+                .iter()
+                .any(|m| m["entity_id"] == "38310" && m["settled"]["settled_by"] == "rita")
+            {
+                learned = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+        assert!(learned, "{db:?}: the running instance did not learn of the settlement");
     }
 }
 
