@@ -9,6 +9,7 @@ pub mod check;
 pub mod classify;
 pub mod decision;
 pub mod field_limits;
+pub mod i18n;
 pub mod import;
 pub mod input_text;
 pub mod report;

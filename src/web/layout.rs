@@ -38,7 +38,7 @@ fn nav_links(role: Role) -> Vec<(Nav, &'static str, &'static str)> {
 pub fn page(title: &str, session: Option<&Session>, active: Nav, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(session.map(|s| s.lang).unwrap_or_default().code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";

@@ -11,6 +11,7 @@ pub mod form;
 pub mod headers;
 mod highlight;
 mod items;
+pub mod lang;
 pub mod layout;
 mod login;
 mod monitoring;

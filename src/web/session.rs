@@ -52,6 +52,8 @@ pub struct Session {
     pub csrf: String,
     /// The session's id, to end it at sign-out.
     pub id: String,
+    /// The language its pages are written in (`web::lang::request_lang`).
+    pub lang: crate::i18n::Lang,
 }
 
 /// A session to record in the database before its cookie is sent.
@@ -192,6 +194,7 @@ impl SessionKeys {
             },
             csrf: payload.csrf,
             id: payload.sid,
+            lang: super::lang::request_lang(req),
         })
     }
 }
