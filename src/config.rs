@@ -207,6 +207,11 @@ pub struct IntegrationSettings {
     /// job to follow (`GET /api/v1/jobs/{job}`) instead of a request held open; 0 keeps every upload synchronous.
     #[arg(long = "async-threshold-bytes", env = "EQUIPCHECK_ASYNC_THRESHOLD_BYTES", default_value_t = 16 * 1024 * 1024)]
     pub async_threshold_bytes: u64,
+    /// Purchase orders whose body is larger than this many bytes are stored in the background (`202 Accepted`
+    /// and a job); `Prefer: respond-async` asks for it at any size; 0 keeps every order synchronous unless asked.
+    #[arg(long = "async-order-threshold-bytes", env = "EQUIPCHECK_ASYNC_ORDER_THRESHOLD_BYTES",
+          default_value_t = 1024 * 1024)]
+    pub async_order_threshold_bytes: u64,
 }
 
 /// The sanctions lists every line's parties are screened against, and how close a name must be to be raised.

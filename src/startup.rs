@@ -193,6 +193,10 @@ fn job_worker(settings: &Settings, pool: &db::Pool, classifier: &Arc<Classifier>
             crate::service::background::UPLOAD_JOB,
             crate::api::jobs::upload_handler(classifier.clone(), import),
         ),
+        (
+            crate::service::background::ORDER_JOB,
+            crate::api::jobs::order_handler(classifier.clone()),
+        ),
     ];
     let settings = &settings.integration;
     crate::jobs::Worker::new(

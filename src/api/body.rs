@@ -76,15 +76,42 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result
         ));
     }
     refuse_control_characters(bytes)?;
-    serde_json::from_slice(bytes).map_err(|e| {
-        ApiError::invalid(
-            "body",
-            format!(
-                "is not valid JSON for this endpoint: {}",
-                crate::service::json_error::public_message(&e.to_string())
-            ),
-        )
-    })
+    serde_json::from_slice(bytes)
+        .or_else(|e| {
+            // JSON Schema counts 2.0 as an integer, and so do generated clients: retry with whole floats as
+            // integers before refusing.
+            if !e.to_string().contains("floating point") {
+                return Err(e);
+            }
+            let mut value: serde_json::Value = serde_json::from_slice(bytes)?;
+            whole_floats_as_integers(&mut value);
+            serde_json::from_value(value)
+        })
+        .map_err(|e| {
+            ApiError::invalid(
+                "body",
+                format!(
+                    "is not valid JSON for this endpoint: {}",
+                    crate::service::json_error::public_message(&e.to_string())
+                ),
+            )
+        })
+}
+
+/// Numbers like `2.0` or `-3e2` become integers (when they fit), everywhere in `value`.
+fn whole_floats_as_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15) {
+                // Exact: |f| < 2^53, so the cast neither rounds nor saturates.
+                *value = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_floats_as_integers),
+        Value::Object(fields) => fields.values_mut().for_each(whole_floats_as_integers),
+        _ => {}
+    }
 }
 
 /// 422 naming the field when a string of the JSON body holds a control character (tab and line breaks aside).
@@ -111,6 +138,20 @@ mod tests {
         assert!(!json_depth_exceeds(br#"{"a":[{"b":"[[[[["}]}"#, 3));
         assert!(json_depth_exceeds(b"[[[[1]]]]", 3));
         assert!(!json_depth_exceeds(br#"{"a":"\"{{{{"}"#, 1));
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Counted {
+        id: i64,
+        sizes: Vec<u32>,
+    }
+
+    #[test]
+    fn whole_floats_are_read_as_integers_and_fractions_are_still_refused() {
+        let counted: Counted = super::parse_json(br#"{"id": -37797934.0, "sizes": [2.0, 3e2]}"#, 8).unwrap();
+        assert_eq!((counted.id, counted.sizes), (-37797934, vec![2, 300]));
+        assert!(super::parse_json::<Counted>(br#"{"id": 1.5, "sizes": []}"#, 8).is_err());
+        assert!(super::parse_json::<Counted>(br#"{"id": 1e300, "sizes": []}"#, 8).is_err());
     }
 }
 

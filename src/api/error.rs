@@ -344,6 +344,10 @@ impl From<crate::service::monitoring::MonitoringError> for ApiError {
                 detail: refusal.detail,
             },
             MonitoringError::Invalid(errors) => ApiError::from(ServiceError::Invalid(errors)),
+            MonitoringError::Duplicate(field, message) => ApiError::Conflict {
+                code: "duplicate",
+                detail: format!("{field}: {message}"),
+            },
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Background jobs over HTTP: a large upload answers `202 Accepted` with a job to follow
+//! Background jobs over HTTP: a large upload or purchase order answers `202 Accepted` with a job to follow
 //! (`GET /api/v1/jobs/{job}`), which ends in the batch or in the problem a synchronous upload would have answered.
 
 use super::error::{ApiError, Problem};
@@ -18,7 +18,7 @@ use std::sync::Arc;
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct JobView {
     pub id: String,
-    /// `import.upload`.
+    /// `import.upload` or `import.order`.
     pub kind: String,
     #[schema(value_type = super::vocab::JobState)]
     pub state: String,
@@ -94,29 +94,54 @@ pub fn upload_handler(classifier: Arc<Classifier>, options: ImportOptions) -> Ha
                 tokio::task::spawn_blocking(move || background::run_upload(&run.pool, &classifier, &options, &run.job))
                     .await
                     .map_err(|e| JobFailure::Retry(format!("the import stopped: {e}")))?;
-            match outcome {
-                Ok(stored) => {
-                    let result = UploadResult {
-                        batch: stored.batch.id,
-                        created: stored.created,
-                    };
-                    Ok(serde_json::to_string(&result).ok())
-                }
-                Err(e) => {
-                    let error = ApiError::from(e);
-                    if actix_web::ResponseError::status_code(&error).is_server_error() {
-                        Err(JobFailure::Retry(error.to_string()))
-                    } else {
-                        let result = serde_json::to_string(&error.problem()).ok();
-                        Err(JobFailure::Permanent {
-                            error: error.to_string(),
-                            result,
-                        })
-                    }
-                }
-            }
+            finish(outcome.map(|stored| UploadResult {
+                batch: stored.batch.id,
+                created: stored.created,
+            }))
         })
     })
+}
+
+/// The worker's handler for background purchase orders. The batch is rendered as the synchronous answer is,
+/// so that a later request with the same `Idempotency-Key` replays the same body.
+pub fn order_handler(classifier: Arc<Classifier>) -> Handler {
+    Arc::new(move |run| {
+        let classifier = classifier.clone();
+        Box::pin(async move {
+            let outcome = tokio::task::spawn_blocking(move || {
+                background::run_order(&run.pool, &classifier, &run.job, super::orders::render_created)
+            })
+            .await
+            .map_err(|e| JobFailure::Retry(format!("the order stopped: {e}")))?;
+            finish(outcome.and_then(|outcome| {
+                let batch = super::orders::batch_id(&outcome.body)
+                    .ok_or_else(|| crate::service::ServiceError::Internal("the stored order names no batch".into()))?;
+                Ok(UploadResult {
+                    batch,
+                    created: outcome.status == 201 && !outcome.replayed,
+                })
+            }))
+        })
+    })
+}
+
+/// A job's end: its result, a problem the client must fix (kept as the job's result), or a fault to retry.
+fn finish(outcome: Result<UploadResult, crate::service::ServiceError>) -> Result<Option<String>, JobFailure> {
+    match outcome {
+        Ok(result) => Ok(serde_json::to_string(&result).ok()),
+        Err(e) => {
+            let error = ApiError::from(e);
+            if actix_web::ResponseError::status_code(&error).is_server_error() {
+                Err(JobFailure::Retry(error.to_string()))
+            } else {
+                let result = serde_json::to_string(&error.problem()).ok();
+                Err(JobFailure::Permanent {
+                    error: error.to_string(),
+                    result,
+                })
+            }
+        }
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/jobs/{job}", tag = "jobs", security(("bearer" = [])),

@@ -3,6 +3,7 @@
 
 pub mod contract;
 pub mod operations;
+mod text_rules;
 
 use super::AppState;
 use crate::config::Limits;
@@ -67,6 +68,7 @@ impl Modify for BearerAuth {
 pub fn document(limits: &Limits) -> serde_json::Value {
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap_or_default();
     contract::apply(&mut doc, limits);
+    text_rules::apply(&mut doc);
     doc
 }
 

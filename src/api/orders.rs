@@ -87,6 +87,10 @@ pub async fn find(
     responses((status = 201, description = "Stored as a batch", body = BatchView),
         (status = 200, description = "The same order was already stored under this Idempotency-Key or this \
             (project, reference): the stored batch (`Idempotent-Replayed: true`)", body = BatchView),
+        (status = 202, description = "A large order (above `EQUIPCHECK_ASYNC_ORDER_THRESHOLD_BYTES`), or one sent \
+            with `Prefer: respond-async`: its lines were checked and it is stored and screened in the background; \
+            follow the job at `Location`, which ends in the batch", body = super::jobs::JobView,
+            headers(("Location" = String, description = "The job: `/api/v1/jobs/{job}`"))),
         (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 409, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem),
         (status = 429, body = Problem)))]
@@ -137,21 +141,25 @@ pub async fn submit(
         idempotency_timeout: state.limits.idempotency_timeout,
     };
     let state2 = state.clone();
-    let outcome = web::block(move || {
-        orders::submit(&state2.pool, &state2.classifier, order, |batch| {
-            let body = serde_json::to_string(&BatchView::from(batch.clone()))
-                .map_err(|e| ServiceError::Internal(e.to_string()))?;
-            Ok((201, body))
+    if wants_background(&req, order.body.len(), state.integration.async_order_threshold_bytes) {
+        let job = super::blocking(move || {
+            let id = crate::service::background::queue_order(&state2.pool, &order)?;
+            let mut conn = state2.pool.get().map_err(crate::db::DbError::from)?;
+            let job = crate::db::jobs::get(&mut conn, &id)?
+                .ok_or_else(|| ApiError::Internal(format!("job {id} vanished")))?;
+            Ok::<_, ApiError>(super::jobs::JobView::from(job))
         })
-    })
-    .await??;
+        .await?;
+        return Ok(HttpResponse::Accepted()
+            .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
+            .insert_header(("Preference-Applied", "respond-async"))
+            .json(job));
+    }
+    let outcome = web::block(move || orders::submit(&state2.pool, &state2.classifier, order, render_created)).await??;
     let status = StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK);
     let mut response = HttpResponse::build(status);
     response.content_type("application/json");
-    let id = serde_json::from_str::<serde_json::Value>(&outcome.body)
-        .ok()
-        .and_then(|v| v["id"].as_str().map(str::to_string));
-    if let Some(id) = id {
+    if let Some(id) = batch_id(&outcome.body) {
         let header = if status == StatusCode::CREATED {
             "Location"
         } else {
@@ -163,4 +171,30 @@ pub async fn submit(
         response.insert_header(("Idempotent-Replayed", "true"));
     }
     Ok(response.body(outcome.body))
+}
+
+/// Whether an order goes to the background: above the size for a synchronous answer, or asked for with
+/// `Prefer: respond-async` (RFC 7240).
+fn wants_background(req: &HttpRequest, body_bytes: usize, threshold: u64) -> bool {
+    let asked = req
+        .headers()
+        .get_all("Prefer")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|p| p.trim().eq_ignore_ascii_case("respond-async"));
+    asked || (threshold > 0 && u64::try_from(body_bytes).unwrap_or(u64::MAX) > threshold)
+}
+
+/// The body of a stored order's `201`: the batch, as every answer about a batch shows it.
+pub(crate) fn render_created(batch: &crate::db::batches::Batch) -> Result<(u16, String), ServiceError> {
+    let body =
+        serde_json::to_string(&BatchView::from(batch.clone())).map_err(|e| ServiceError::Internal(e.to_string()))?;
+    Ok((201, body))
+}
+
+/// The batch id in a stored order's answer.
+pub(crate) fn batch_id(body: &str) -> Option<String> {
+    serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v["id"].as_str().map(str::to_string))
 }

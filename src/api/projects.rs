@@ -54,12 +54,7 @@ pub async fn put(
 ) -> Result<HttpResponse, ApiError> {
     who.require(&[Role::Admin])?;
     let id = path.into_inner();
-    if !crate::auth::valid_project_id(&id) {
-        return Err(ApiError::invalid(
-            "project",
-            "must be 1-64 letters, digits, '-', '_' or '.'",
-        ));
-    }
+    project_id(&id)?;
     let bytes = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     let request: ProjectRequest = body::parse_json(&bytes, state.limits.max_json_depth)?;
     request.validate().map_err(|e| validation_error(&e))?;
@@ -101,4 +96,16 @@ pub async fn put(
         HttpResponse::Ok()
     };
     Ok(response.json(project))
+}
+
+/// 422 unless `project` is a well-formed project id (the document's pattern for every `{project}` in a path).
+pub(crate) fn project_id(project: &str) -> Result<(), ApiError> {
+    if crate::auth::valid_project_id(project) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "project",
+            "must be 1-64 letters, digits, '-', '_' or '.'",
+        ))
+    }
 }

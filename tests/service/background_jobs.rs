@@ -116,3 +116,110 @@ async fn small_uploads_stay_synchronous() {
         assert_eq!(response.status(), 201, "{db:?}");
     }
 }
+
+fn order_lines(lines: usize) -> String {
+    let mut body = String::new();
+    for i in 0..lines {
+        body.push_str(&format!(
+            "{{\"line_ref\": \"L{i}\", \"description\": \"Field tent, lot {i}\", \"quantity\": 2}}\n"
+        ));
+    }
+    body.push_str("{\"line_ref\": \"RIFLE\", \"description\": \"Assault rifle 5.56 mm\", \"quantity\": 1}\n");
+    body
+}
+
+async fn submit_order(
+    app: &TestApp,
+    token: &str,
+    reference: &str,
+    body: String,
+    prefer_async: bool,
+) -> reqwest::Response {
+    let mut request = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/purchase-orders?project=p1&reference={reference}")))
+        .bearer_auth(token)
+        .header("Content-Type", "application/x-ndjson")
+        .header("Idempotency-Key", format!("key-{reference}"))
+        .body(body);
+    if prefer_async {
+        request = request.header("Prefer", "respond-async");
+    }
+    request.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_large_purchase_order_is_accepted_and_its_job_ends_in_the_batch() {
+    for db in backends() {
+        let app = spawn_app_with(
+            db,
+            &["--async-order-threshold-bytes", "500", "--job-poll-interval", "50ms"],
+        )
+        .await;
+        let erp = token_as("erp-1", "erp", &["p1"]);
+        let response = submit_order(&app, &erp, "PO-LARGE", order_lines(20), false).await;
+        assert_eq!(response.status(), 202, "{db:?}: an order above the threshold is queued");
+        assert_eq!(response.headers()["preference-applied"], "respond-async");
+        let location = response.headers()["location"].to_str().unwrap().to_string();
+        let job = finished(&app, &location, &erp).await;
+        assert_eq!(job["state"], "succeeded", "{db:?}: {job}");
+        assert_eq!(job["kind"], "import.order");
+        assert_eq!(job["created"], true);
+        let batch_path = job["batch"].as_str().unwrap().to_string();
+        let items = app.get_json(&format!("{batch_path}/items?limit=100"), &erp).await;
+        assert_eq!(items["total"], 21, "{db:?}: {items}");
+        let rifle = items["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["line_ref"] == "RIFLE")
+            .cloned()
+            .unwrap();
+        assert_eq!(
+            rifle["decision"], "prohibited",
+            "{db:?}: screened as a synchronous order is"
+        );
+
+        // The same key and body again, now answered from the stored order: the same batch, replayed.
+        let again = submit_order(&app, &erp, "PO-LARGE", order_lines(20), false).await;
+        assert_eq!(again.status(), 202);
+        let location = again.headers()["location"].to_str().unwrap().to_string();
+        let replay = finished(&app, &location, &erp).await;
+        assert_eq!(replay["created"], false, "{db:?}: {replay}");
+        assert_eq!(replay["batch"], batch_path);
+        let found = app
+            .get_json("/api/v1/purchase-orders?project=p1&reference=PO-LARGE", &erp)
+            .await;
+        assert_eq!(format!("/api/v1/batches/{}", found["id"].as_str().unwrap()), batch_path);
+    }
+}
+
+#[tokio::test]
+async fn a_small_order_can_ask_for_the_background_and_a_malformed_one_is_refused_at_once() {
+    for db in backends() {
+        let app = spawn_app_with(db, &["--job-poll-interval", "50ms"]).await;
+        let erp = token_as("erp-1", "erp", &["p1"]);
+        let small = submit_order(&app, &erp, "PO-SMALL", order_lines(1), false).await;
+        assert_eq!(
+            small.status(),
+            201,
+            "{db:?}: below the threshold an order stays synchronous"
+        );
+
+        let asked = submit_order(&app, &erp, "PO-ASYNC", order_lines(1), true).await;
+        assert_eq!(asked.status(), 202, "{db:?}: Prefer: respond-async");
+        let location = asked.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(finished(&app, &location, &erp).await["state"], "succeeded");
+
+        // Lines are checked before anything is queued: the problem comes back in the answer, not in a job.
+        let broken = submit_order(
+            &app,
+            &erp,
+            "PO-BROKEN",
+            "{\"line_ref\": \"A\"}\nnot json\n".into(),
+            true,
+        )
+        .await;
+        let problem = problem(broken, 422).await;
+        assert!(problem.to_string().contains("lines["), "{db:?}: {problem}");
+    }
+}

@@ -104,3 +104,74 @@ async fn error_details_name_no_internal_types() {
         assert!(!leaked.is_match(&detail.to_string()), "{detail}");
     }
 }
+
+/// Schema-valid requests that the server refused (Schemathesis `positive_data_acceptance`): a repeated certificate
+/// reference was 422 (a conflict with what is stored: now 409), an incident with an empty `serial_number` beside
+/// its `delivery_id` was refused, and whole numbers written `2.0` were refused for integer fields.
+#[tokio::test]
+async fn schema_valid_requests_are_accepted_or_answered_as_conflicts() {
+    for db in backends() {
+        let s = setup(db).await;
+        let certificate = json!({"project": PROJECT, "reference": "EUC-2026-01", "issuer": "Ministry",
+            "end_user": "Police", "consignee": "Stores", "final_destination": "Niger", "end_use": "Patrol",
+            "no_reexport": true, "onsite_checks": false, "issued_on": "2026-01-05"});
+        let again = s.app.post_json("/api/v1/certificates", &s.monitor, &certificate).await;
+        let body = problem(again, 409).await;
+        assert_eq!(body["code"], "duplicate", "{body} on {db:?}");
+
+        let (status, delivery) = s.deliver("Night", 1, "2026-03-02", serials("NV", 1..=1)).await;
+        assert_eq!(status, 201, "{delivery}");
+        let incident = json!({"delivery_id": delivery["id"], "kind": "damage", "discovered_on": "2026-03-05",
+            "description": "Cracked housing", "serial_number": ""});
+        let response = s.app.post_json("/api/v1/incidents", &s.monitor, &incident).await;
+        assert_eq!(response.status(), 201, "{db:?}: {}", response.text().await.unwrap());
+
+        approve_item(&s.app, s.items["Tent"]).await;
+        let tent = json!({"item_id": (s.items["Tent"] as f64), "quantity": 1.0, "delivered_on": "2026-03-02",
+            "receiving_unit": "Groupement mobile", "location": "Niamey"});
+        let text = serde_json::to_string(&tent).unwrap();
+        assert!(text.contains(".0"), "{text}");
+        let response = s.app.post_json("/api/v1/deliveries", &s.monitor, &tent).await;
+        assert_eq!(response.status(), 201, "{db:?}: {}", response.text().await.unwrap());
+    }
+}
+
+/// The document states exactly what the server checks by name: project ids, versions, cursors, enums.
+#[tokio::test]
+async fn the_document_states_the_rules_the_server_checks() {
+    let app = spawn_app(Db::Sqlite).await;
+    let doc: Value = reqwest::get(app.url("/api/v1/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let param = |path: &str, method: &str, name: &str| -> Value {
+        doc["paths"][path][method]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{method} {path} has no {name}"))
+    };
+    let project = param("/api/v1/projects/{project}/webhooks", "get", "project");
+    assert_eq!(project["schema"]["pattern"], "^[A-Za-z0-9._-]{1,64}$");
+    assert_eq!(
+        param("/api/v1/audit", "get", "outcome")["schema"]["enum"],
+        json!(["done", "refused"])
+    );
+    assert_eq!(
+        param("/api/v1/events", "get", "after")["schema"]["pattern"],
+        "^[0-9]{1,18}$"
+    );
+    let free = param("/api/v1/batches", "get", "project");
+    assert!(
+        free["schema"]["pattern"].as_str().unwrap().contains("\\u0000"),
+        "{free}"
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["PackingListForm"]["additionalProperties"],
+        false
+    );
+}

@@ -49,6 +49,7 @@ async fn manage<T: Send + 'static>(
     identity.require(&[Role::Monitor, Role::Admin])?;
     let who = who(&identity, &state, meta.request_id);
     let project = path.into_inner();
+    crate::api::projects::project_id(&project)?;
     blocking(move || {
         let mut conn = state.pool.get().map_err(DbError::from)?;
         op(&mut conn, &who, &project)

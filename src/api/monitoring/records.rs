@@ -19,7 +19,8 @@ use futures_util::StreamExt;
 
 #[utoipa::path(post, path = "/api/v1/certificates", tag = "monitoring", security(("bearer" = [])),
     request_body = CertificateRequest, responses((status = 201, body = Certificate), (status = 403, body = Problem),
-        (status = 404, body = Problem), (status = 422, body = Problem)))]
+        (status = 404, body = Problem), (status = 409, description = "The project already has a certificate with \
+        this reference (`duplicate`)", body = Problem), (status = 422, body = Problem)))]
 pub async fn create_certificate(
     req: HttpRequest,
     payload: web::Payload,

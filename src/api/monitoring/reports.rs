@@ -92,13 +92,14 @@ pub async fn waive(
 #[utoipa::path(get, path = "/api/v1/projects/{project}/reconciliation", tag = "monitoring", security(("bearer" = [])),
     params(("project" = String, Path)), responses((status = 200, description = "Serials delivered against serials \
         sighted at the last inventory, per delivery and in total", body = ProjectReconciliation),
-        (status = 404, body = Problem)))]
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn reconciliation(
     who: Identity,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<web::Json<ProjectReconciliation>, ApiError> {
     let project = path.into_inner();
+    crate::api::projects::project_id(&project)?;
     read(who, state, move |c, w, _| {
         reports::project_reconciliation(c, w, &project)
     })
@@ -107,13 +108,15 @@ pub async fn reconciliation(
 
 #[utoipa::path(get, path = "/api/v1/projects/{project}/inspections.ics", tag = "monitoring", security(("bearer" = [])),
     params(("project" = String, Path)), responses((status = 200, description = "iCalendar (RFC 5545) of \
-        planned inspections and inventories due", content_type = "text/calendar"), (status = 404, body = Problem)))]
+        planned inspections and inventories due", content_type = "text/calendar"), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 pub async fn calendar(
     who: Identity,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let project = path.into_inner();
+    crate::api::projects::project_id(&project)?;
     let text = read(who, state, move |c, w, _| reports::calendar(c, w, &project))
         .await?
         .into_inner();

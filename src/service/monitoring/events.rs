@@ -46,7 +46,12 @@ pub fn record_incident(
     request: IncidentRequest,
 ) -> Outcome<Incident> {
     validate(&request)?;
-    let (delivery, serial) = match (&request.serial_number, &request.project, &request.delivery_id) {
+    let serial_number = request
+        .serial_number
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let (delivery, serial) = match (serial_number, &request.project, &request.delivery_id) {
         (Some(number), Some(project), _) => {
             let serial = visible_serial(conn, who, project, number)?;
             (visible_delivery(conn, who, &serial.delivery_id)?, Some(serial))

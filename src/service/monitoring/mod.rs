@@ -28,6 +28,9 @@ pub enum MonitoringError {
     /// Invalid fields: (field path, message).
     #[error("invalid request")]
     Invalid(Vec<(String, String)>),
+    /// A record with the same natural key exists already (409): (field, message).
+    #[error("{1}")]
+    Duplicate(String, String),
 }
 
 #[derive(Debug)]
@@ -154,7 +157,7 @@ pub fn open_obligation(
 /// A unique-key violation as a field error.
 pub fn duplicate(e: DbError, field: &str, message: &str) -> MonitoringError {
     if e.is_unique_violation() {
-        MonitoringError::Invalid(vec![(field.to_string(), message.to_string())])
+        MonitoringError::Duplicate(field.to_string(), message.to_string())
     } else {
         MonitoringError::Db(e)
     }
