@@ -189,6 +189,7 @@ fn job_worker(settings: &Settings, pool: &db::Pool, classifier: &Arc<Classifier>
     };
     let handlers: crate::jobs::Handlers = vec![
         (db::events::DELIVERY_JOB, crate::webhooks::handler(delivery)),
+        (crate::jobs::periodic::PRUNE_JOB, crate::jobs::periodic::prune_handler()),
         (
             crate::service::background::UPLOAD_JOB,
             crate::api::jobs::upload_handler(classifier.clone(), import),
@@ -224,6 +225,8 @@ impl Application {
         // Reviewers' settlements of party matches first, so that a rescreen honours them.
         let mut conn = pool.get().map_err(DbError::from)?;
         crate::review::load_settlements(&mut conn, &classifier)?;
+        // Periodic work goes through the job queue: queued once per period whichever instances start.
+        crate::jobs::periodic::schedule_prune(&mut conn, chrono::Utc::now().timestamp())?;
         drop(conn);
         rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
@@ -233,6 +236,7 @@ impl Application {
             pool: pool.clone(),
             classifier: classifier.clone(),
         };
+        let shared_limits = Arc::new(crate::service::shared_limits::SharedLimits::new(&settings.limits));
         let state = web::Data::new(AppState {
             pool,
             classifier,
@@ -242,19 +246,14 @@ impl Application {
                 settings.limits.max_concurrent_uploads.max(1),
             )),
             clock: settings.today.map_or(Clock::System, Clock::Fixed),
-            login_throttle: Arc::default(),
-            client_throttle: Arc::new(crate::auth::throttle::LoginThrottle::new(
-                settings.limits.max_failed_logins_per_client,
-                std::time::Duration::from_secs(15 * 60),
-            )),
+            user_uploads: api::limits::UserUploads::new(shared_limits.uploads.clone()),
+            shared_limits,
             password_pool: crate::auth::hashing::PasswordPool::new(
                 settings.limits.password_threads,
                 std::time::Duration::from_secs(5),
             ),
             trusted_proxies: settings.trusted_proxies.clone(),
-            rate_limiter: api::rate_limit::RateLimiter::new(settings.limits.rate_limit),
             lock_timeout: settings.lock_timeout,
-            user_uploads: api::limits::UserUploads::new(settings.limits.max_uploads_per_user),
             integration: settings.integration.clone(),
         });
         let bind_err = |source| StartupError::Bind {

@@ -158,7 +158,7 @@ pub(crate) async fn receive_upload(
     if let Some(project) = &project {
         who.require_project(project, "project")?;
     }
-    let in_flight = state.user_uploads.enter(&who.sub)?;
+    let in_flight = state.user_uploads.enter(&state.pool, &who.sub).await?;
     let idle = state.limits.body_idle_timeout;
     let mut file: Option<(String, std::fs::File)> = None;
     let mut fields = Vec::new();

@@ -1,71 +1,61 @@
-//! Per-user caps on heavy requests in flight (uploads and purchase orders still being received or processed):
-//! one user's stalled or slow clients cannot take the whole instance's capacity from the others.
+//! Per-user caps on heavy requests in flight (uploads and purchase orders still being received or processed),
+//! counted across every instance on the database: one user's stalled or slow clients cannot take the capacity
+//! from the others. The slots are `service::shared_limits::UploadSlots`.
 
 use super::error::ApiError;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use crate::db::{rate_counters, Pool};
+use crate::service::shared_limits::{unix_now, UploadSlots};
 
-/// Heavy requests in flight per user on this instance.
-#[derive(Debug)]
+/// Heavy requests in flight per user.
+#[derive(Debug, Clone)]
 pub struct UserUploads {
-    cap: usize,
-    counts: Arc<Mutex<HashMap<String, usize>>>,
+    slots: UploadSlots,
 }
 
-/// One heavy request in flight; the count goes down when it is dropped.
+/// One heavy request in flight; its slot is released when it is dropped.
 #[derive(Debug)]
 pub struct UserUpload {
-    user: String,
-    counts: Arc<Mutex<HashMap<String, usize>>>,
+    id: String,
+    pool: Pool,
 }
 
 impl UserUploads {
-    pub fn new(cap: usize) -> UserUploads {
-        UserUploads {
-            cap: cap.max(1),
-            counts: Arc::default(),
-        }
+    pub fn new(slots: UploadSlots) -> UserUploads {
+        UserUploads { slots }
     }
 
-    /// Counts one more heavy request of `user`, or 429 when they already have `cap` in flight.
-    pub fn enter(&self, user: &str) -> Result<UserUpload, ApiError> {
-        let mut counts = self.counts.lock().unwrap_or_else(PoisonError::into_inner);
-        let count = counts.entry(user.to_string()).or_insert(0);
-        if *count >= self.cap {
-            return Err(ApiError::TooBusy { retry_after: 10 });
-        }
-        *count += 1;
-        Ok(UserUpload {
-            user: user.to_string(),
-            counts: self.counts.clone(),
+    /// Takes a slot for one more heavy request of `user`, or 429 when they already have the cap in flight.
+    pub async fn enter(&self, pool: &Pool, user: &str) -> Result<UserUpload, ApiError> {
+        let (slots, taker, user) = (self.slots.clone(), pool.clone(), user.to_string());
+        let taken = super::blocking(move || {
+            let mut conn = taker.get()?;
+            slots.take(&mut conn, &user, unix_now())
         })
+        .await?;
+        match taken {
+            Some(id) => Ok(UserUpload { id, pool: pool.clone() }),
+            None => Err(ApiError::TooBusy { retry_after: 10 }),
+        }
     }
 }
 
 impl Drop for UserUpload {
     fn drop(&mut self) {
-        let mut counts = self.counts.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(count) = counts.get_mut(&self.user) {
-            *count = count.saturating_sub(1);
-            if *count == 0 {
-                counts.remove(&self.user);
+        let (id, pool) = (std::mem::take(&mut self.id), self.pool.clone());
+        let release = move || {
+            let released = pool
+                .get()
+                .map_err(crate::db::DbError::from)
+                .and_then(|mut conn| rate_counters::release_slot(&mut conn, &id));
+            if let Err(e) = released {
+                // The slot stops counting when its lease ends.
+                tracing::warn!(error = %e, "cannot release an upload slot");
             }
+        };
+        // Dropped on the server's runtime: release off it; elsewhere (tests, shutdown) at once.
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => drop(runtime.spawn_blocking(release)),
+            Err(_) => release(),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::UserUploads;
-
-    #[test]
-    fn each_user_has_their_own_cap() {
-        let uploads = UserUploads::new(2);
-        let a1 = uploads.enter("amina").unwrap();
-        let _a2 = uploads.enter("amina").unwrap();
-        assert!(uploads.enter("amina").is_err());
-        let _b = uploads.enter("boris").unwrap();
-        drop(a1);
-        assert!(uploads.enter("amina").is_ok());
     }
 }

@@ -121,7 +121,7 @@ pub async fn submit(
             Some(key.to_string())
         }
     };
-    let _in_flight = state.user_uploads.enter(&who.sub)?;
+    let _in_flight = state.user_uploads.enter(&state.pool, &who.sub).await?;
     let body = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     // The processing slot only once the whole body is in: a stalled client holds nothing but its connection.
     let _slot = state.heavy_slot()?;
