@@ -43,8 +43,10 @@ def main():
     for k in range(a.kills):
         name = f"crash-{k:02}.csv"
         body = ec.csv_of([f"Tent model {k}-{i} 4 x 4" for i in range(a.rows)])
-        delay = random.uniform(0.05, max(0.1, took * 1.1))
-        sender = threading.Thread(target=send_quietly, args=(server.base, officer, name, body), daemon=True)
+        delay = random.uniform(0.3 * took, 1.3 * took)
+        # An officer per kill: the killed upload's slot counts against its user until its lease runs out.
+        uploader = ec.token(a.bin, a.db, f"crash-officer-{k}", "officer", PROJECT)
+        sender = threading.Thread(target=send_quietly, args=(server.base, uploader, name, body), daemon=True)
         sender.start()
         time.sleep(delay)
         server.kill9()

@@ -46,7 +46,8 @@ start_instance() { # start_instance N: instance N on a free port, waits for /rea
 start_instance 1
 for name in olga:officer rita:reviewer ravi:reviewer amina:officer; do
   echo "a long passphrase for the bench" |
-    "$bin" user add "${name%%:*}" --role "${name##*:}" --project multi --database-url "$db_url" >/dev/null
+    "$bin" user add "${name%%:*}" --role "${name##*:}" --project multi --database-url "$db_url" >/dev/null 2>&1 ||
+    { echo "cannot add user $name" >&2; exit 1; }
 done
 start_instance 2
 start_instance 3

@@ -40,6 +40,8 @@ pub struct Application {
     server: Server,
     worker: crate::jobs::Worker,
     settlements: SettlementRefresh,
+    /// Renews the leases of this instance's upload slots.
+    slot_leases: (api::limits::UserUploads, db::Pool),
 }
 
 /// How often an instance reads the party settlements other instances recorded on the shared database.
@@ -237,6 +239,8 @@ impl Application {
             classifier: classifier.clone(),
         };
         let shared_limits = Arc::new(crate::service::shared_limits::SharedLimits::new(&settings.limits));
+        let user_uploads = api::limits::UserUploads::new(shared_limits.uploads.clone());
+        let slot_leases = (user_uploads.clone(), pool.clone());
         let state = web::Data::new(AppState {
             pool,
             classifier,
@@ -246,7 +250,7 @@ impl Application {
                 settings.limits.max_concurrent_uploads.max(1),
             )),
             clock: settings.today.map_or(Clock::System, Clock::Fixed),
-            user_uploads: api::limits::UserUploads::new(shared_limits.uploads.clone()),
+            user_uploads,
             shared_limits,
             password_pool: crate::auth::hashing::PasswordPool::new(
                 settings.limits.password_threads,
@@ -286,6 +290,7 @@ impl Application {
             server: server.run(),
             worker,
             settlements,
+            slot_leases,
         })
     }
 
@@ -300,6 +305,7 @@ impl Application {
             result = self.server => result,
             () = self.worker.run() => Ok(()),
             () = self.settlements.run() => Ok(()),
+            () = self.slot_leases.0.keep_alive(self.slot_leases.1) => Ok(()),
         }
     }
 }

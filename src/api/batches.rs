@@ -92,12 +92,14 @@ pub async fn upload(
     if is_large(&received.upload, state.integration.async_threshold_bytes) {
         let job = queue_upload(&state, received.upload).await?;
         drop(received.slot);
+        received.in_flight.release().await;
         return Ok(HttpResponse::Accepted()
             .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
             .json(job));
     }
     let stored = store_upload(&state, received.upload).await?;
     drop(received.slot);
+    received.in_flight.release().await;
     let mut response = if stored.created {
         HttpResponse::Created()
     } else {
@@ -114,8 +116,8 @@ pub(crate) struct ReceivedUpload {
     pub fields: Vec<(String, String)>,
     /// The processing slot, taken once the whole body was in and held until the upload is stored.
     pub slot: tokio::sync::OwnedSemaphorePermit,
-    /// Counts against the uploader's cap of uploads in flight.
-    _in_flight: super::limits::UserUpload,
+    /// Counts against the uploader's cap of uploads in flight until released.
+    pub in_flight: super::limits::UserUpload,
 }
 
 /// An upload whose file waits in a temporary file (deleted when dropped), not in memory.
@@ -233,7 +235,7 @@ pub(crate) async fn receive_upload(
         },
         fields,
         slot,
-        _in_flight: in_flight,
+        in_flight,
     })
 }
 

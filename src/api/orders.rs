@@ -121,10 +121,10 @@ pub async fn submit(
             Some(key.to_string())
         }
     };
-    let _in_flight = state.user_uploads.enter(&state.pool, &who.sub).await?;
+    let in_flight = state.user_uploads.enter(&state.pool, &who.sub).await?;
     let body = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     // The processing slot only once the whole body is in: a stalled client holds nothing but its connection.
-    let _slot = state.heavy_slot()?;
+    let slot = state.heavy_slot()?;
     let order = Order {
         project: query.project.clone(),
         reference: query.reference.clone(),
@@ -145,6 +145,8 @@ pub async fn submit(
         })
     })
     .await??;
+    drop(slot);
+    in_flight.release().await;
     let status = StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK);
     let mut response = HttpResponse::build(status);
     response.content_type("application/json");

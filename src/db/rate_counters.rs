@@ -110,3 +110,52 @@ pub fn release_slot(conn: &mut DbConnection, id: &str) -> Result<(), DbError> {
     diesel::delete(upload_slots::table.find(id)).execute(conn)?;
     Ok(())
 }
+
+/// Extends the leases of the slots `ids` (still in use) to `expires_at`.
+pub fn renew_slots(conn: &mut DbConnection, ids: &[String], expires_at: i64) -> Result<(), DbError> {
+    diesel::update(upload_slots::table.filter(upload_slots::id.eq_any(ids)))
+        .set(upload_slots::expires_at.eq(expires_at))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A fresh SQLite database (the same statements run on PostgreSQL in the service tests).
+    pub(crate) fn database() -> (tempfile::TempDir, crate::db::Pool) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("limits.db").display());
+        (dir, crate::db::connect(&url, 1).expect("database"))
+    }
+
+    #[test]
+    fn hits_add_up_per_window_until_pruned() {
+        let (_dir, pool) = database();
+        let conn = &mut pool.get().unwrap();
+        assert_eq!(add(conn, "k", "amina", 60, 180, 1).unwrap(), 1);
+        assert_eq!(add(conn, "k", "amina", 60, 180, 3).unwrap(), 4);
+        assert_eq!(add(conn, "k", "amina", 120, 240, 1).unwrap(), 1, "another window");
+        assert_eq!(hits(conn, "k", "amina", 60).unwrap(), 4);
+        assert_eq!(prune(conn, 200).unwrap(), 1);
+        assert_eq!(hits(conn, "k", "amina", 60).unwrap(), 0);
+        clear(conn, "k", "amina").unwrap();
+        assert_eq!(hits(conn, "k", "amina", 120).unwrap(), 0);
+    }
+
+    #[test]
+    fn slots_are_capped_per_user_and_lapse_unless_renewed() {
+        let (_dir, pool) = database();
+        let conn = &mut pool.get().unwrap();
+        assert!(take_slot(conn, "a", "amina", 2, 100, 160).unwrap());
+        assert!(take_slot(conn, "b", "amina", 2, 100, 160).unwrap());
+        assert!(!take_slot(conn, "c", "amina", 2, 100, 160).unwrap());
+        assert!(take_slot(conn, "d", "boris", 2, 100, 160).unwrap());
+        renew_slots(conn, &["a".to_string()], 300).unwrap();
+        assert!(take_slot(conn, "e", "amina", 2, 200, 260).unwrap(), "b lapsed");
+        assert!(!take_slot(conn, "f", "amina", 2, 200, 260).unwrap(), "a was renewed");
+        release_slot(conn, "a").unwrap();
+        assert!(take_slot(conn, "f", "amina", 2, 200, 260).unwrap());
+    }
+}

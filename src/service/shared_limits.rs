@@ -224,12 +224,12 @@ impl SharedLimits {
     }
 }
 
-/// How long an upload slot counts at most: longer than any upload is received and processed (bodies time out when
-/// idle), short enough that a killed instance's slots free themselves.
-pub const UPLOAD_LEASE_SECS: i64 = 15 * 60;
+/// How long an upload slot counts without being renewed: the instance running the request renews it every 20 s
+/// (`api::limits`), so only a killed instance's slots run out, within a minute.
+pub const UPLOAD_LEASE_SECS: i64 = 60;
 
 /// Uploads and purchase orders in flight per user, across instances: a slot row per request, released when it
-/// ends; a slot left by a killed instance stops counting after `lease_secs`.
+/// ends; a slot left by a killed instance stops counting after `lease_secs` without renewal.
 #[derive(Debug, Clone)]
 pub struct UploadSlots {
     pub cap: u32,
@@ -263,6 +263,44 @@ mod tests {
         assert_eq!(granted(10, 14, 4), 0);
         assert_eq!(granted(10, 40, 4), 0);
         assert_eq!(granted(1, 1, 1), 1);
+    }
+
+    #[test]
+    fn two_instances_share_one_api_limit() {
+        let (_dir, pool) = crate::db::rate_counters::tests::database();
+        let conn = &mut pool.get().unwrap();
+        // Two instances' counters on one database, each taking batches of 3 from a limit of 10.
+        let (first, second) = (
+            SharedCounter::new(API_REQUESTS, 10, 60, 3),
+            SharedCounter::new(API_REQUESTS, 10, 60, 3),
+        );
+        let mut admitted = 0;
+        for i in 0..30 {
+            let counter = if i % 2 == 0 { &first } else { &second };
+            if counter.admit(conn, "203.0.113.9", 1000).unwrap().is_none() {
+                admitted += 1;
+            }
+        }
+        assert_eq!(admitted, 10);
+        assert_eq!(first.admit(conn, "203.0.113.9", 1019).unwrap(), Some(1));
+        assert_eq!(second.admit(conn, "203.0.113.9", 1020).unwrap(), None, "a new minute");
+    }
+
+    #[test]
+    fn sign_in_failures_count_across_instances_until_cleared() {
+        let (_dir, pool) = crate::db::rate_counters::tests::database();
+        let conn = &mut pool.get().unwrap();
+        let counter = || SharedCounter::new(ACCOUNT_FAILURES, 3, 900, 1);
+        let (first, second) = (counter(), counter());
+        for _ in 0..3 {
+            assert_eq!(second.check(conn, "amina", 1000).unwrap(), None);
+            first.record(conn, "Amina", 1000).unwrap();
+        }
+        assert_eq!(second.check(conn, "AMINA ", 1000).unwrap(), Some(800));
+        assert_eq!(second.check(conn, "boris", 1000).unwrap(), None);
+        first.clear(conn, "amina").unwrap();
+        assert_eq!(counter().check(conn, "amina", 1000).unwrap(), None);
+        assert_eq!(counter().check(conn, "amina", 1800).unwrap(), None);
     }
 
     #[test]

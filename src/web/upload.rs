@@ -95,6 +95,7 @@ pub async fn submit(
     session.check_form(&req, token)?;
     let stored = store_upload(&state, received.upload).await?;
     drop(received.slot);
+    received.in_flight.release().await;
     tracing::info!(batch = %stored.batch.id, user = %session.who.sub, "uploaded from the web interface");
     Ok(see_other(&format!("/batches/{}", stored.batch.id)))
 }

@@ -128,16 +128,16 @@ async fn instances_share_the_upload_cap() {
         let slow = token_as("slow", "officer", &["p1"]);
         let stalled = stalled_upload(&app, &slow, "/api/v1/batches").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let csv = || b"Description\nTent 4 x 4\n".to_vec();
-        let refused = other.upload_bytes(&slow, "p1", "b.csv", csv()).await;
+        let csv = |n: u32| format!("Description\nTent {n} x 4\n").into_bytes();
+        let refused = other.upload_bytes(&slow, "p1", "b.csv", csv(1)).await;
         assert_eq!(problem(refused, 429).await["code"], "too_busy", "{db:?}: one in flight on the first instance");
         let olga = token_as("olga", "officer", &["p1"]);
-        assert_eq!(other.upload_bytes(&olga, "p1", "o.csv", csv()).await.status(), 201, "{db:?}");
+        assert_eq!(other.upload_bytes(&olga, "p1", "o.csv", csv(2)).await.status(), 201, "{db:?}");
         drop(stalled);
         // The slot is released once the first instance sees the connection close.
         let mut status = 0;
         for _ in 0..50 {
-            status = other.upload_bytes(&slow, "p1", "c.csv", csv()).await.status().as_u16();
+            status = other.upload_bytes(&slow, "p1", "c.csv", csv(3)).await.status().as_u16();
             if status == 201 {
                 break;
             }
