@@ -41,7 +41,13 @@ impl UserUploads {
     pub async fn keep_alive(self, pool: Pool) {
         loop {
             tokio::time::sleep(RENEW_EVERY).await;
-            let ids: Vec<String> = self.live.lock().unwrap_or_else(PoisonError::into_inner).iter().cloned().collect();
+            let ids: Vec<String> = self
+                .live
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .iter()
+                .cloned()
+                .collect();
             if ids.is_empty() {
                 continue;
             }
@@ -67,7 +73,10 @@ impl UserUploads {
         .await?;
         match taken {
             Some(id) => {
-                self.live.lock().unwrap_or_else(PoisonError::into_inner).insert(id.clone());
+                self.live
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(id.clone());
                 Ok(UserUpload {
                     id,
                     pool: pool.clone(),

@@ -37,14 +37,22 @@ pub fn add(
     let hits = match conn {
         DbConnection::Pg(c) => diesel::insert_into(rate_counters::table)
             .values(row)
-            .on_conflict((rate_counters::kind, rate_counters::counter_key, rate_counters::window_start))
+            .on_conflict((
+                rate_counters::kind,
+                rate_counters::counter_key,
+                rate_counters::window_start,
+            ))
             .do_update()
             .set(increment)
             .returning(rate_counters::hits)
             .get_result::<i64>(c)?,
         DbConnection::Sqlite(c) => diesel::insert_into(rate_counters::table)
             .values(row)
-            .on_conflict((rate_counters::kind, rate_counters::counter_key, rate_counters::window_start))
+            .on_conflict((
+                rate_counters::kind,
+                rate_counters::counter_key,
+                rate_counters::window_start,
+            ))
             .do_update()
             .set(increment)
             .returning(rate_counters::hits)

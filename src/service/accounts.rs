@@ -1,9 +1,9 @@
 //! Local accounts: who a name and password belong to.
 
+use super::shared_limits::SharedLimits;
 use super::ServiceError;
 use crate::auth::{password, Identity, Role};
 use crate::db::{users, DbConnection};
-use super::shared_limits::SharedLimits;
 
 /// The stored account of a name (a quick read; the password is checked elsewhere, without the connection).
 pub fn lookup(conn: &mut DbConnection, name: &str) -> Result<Option<users::User>, ServiceError> {
@@ -54,7 +54,13 @@ pub struct Throttles<'a> {
 
 impl Throttles<'_> {
     /// `Some(seconds)` when the account or the client has used up its failures.
-    pub fn refuse(&self, conn: &mut DbConnection, name: &str, client: &str, now: i64) -> Result<Option<u64>, ServiceError> {
+    pub fn refuse(
+        &self,
+        conn: &mut DbConnection,
+        name: &str,
+        client: &str,
+        now: i64,
+    ) -> Result<Option<u64>, ServiceError> {
         let account = self.limits.account_failures.check(conn, name, now)?;
         let from = self.limits.client_failures.check(conn, client, now)?;
         if account.is_some() {

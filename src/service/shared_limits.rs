@@ -209,7 +209,12 @@ impl SharedLimits {
         const SIGN_IN_WINDOW: u64 = 15 * 60;
         SharedLimits {
             account_failures: SharedCounter::new(ACCOUNT_FAILURES, 10, SIGN_IN_WINDOW, 1),
-            client_failures: SharedCounter::new(CLIENT_FAILURES, limits.max_failed_logins_per_client, SIGN_IN_WINDOW, 1),
+            client_failures: SharedCounter::new(
+                CLIENT_FAILURES,
+                limits.max_failed_logins_per_client,
+                SIGN_IN_WINDOW,
+                1,
+            ),
             api_requests: SharedCounter::new(
                 API_REQUESTS,
                 limits.rate_limit,
@@ -240,14 +245,7 @@ impl UploadSlots {
     /// A slot id for `user`, or `None` when they have `cap` in flight.
     pub fn take(&self, conn: &mut DbConnection, user: &str, now: i64) -> Result<Option<String>, DbError> {
         let id = uuid::Uuid::new_v4().to_string();
-        let taken = rate_counters::take_slot(
-            conn,
-            &id,
-            user,
-            i64::from(self.cap.max(1)),
-            now,
-            now + self.lease_secs,
-        )?;
+        let taken = rate_counters::take_slot(conn, &id, user, i64::from(self.cap.max(1)), now, now + self.lease_secs)?;
         Ok(taken.then_some(id))
     }
 }

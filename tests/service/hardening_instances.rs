@@ -6,9 +6,9 @@
 
 use crate::hardening_uploads::stalled_upload;
 use crate::helpers::*;
-use serde_json::json;
 use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
 use equipcheck::db::instance_lock::RESCREEN_LOCK;
+use serde_json::json;
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
@@ -130,9 +130,17 @@ async fn instances_share_the_upload_cap() {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let csv = |n: u32| format!("Description\nTent {n} x 4\n").into_bytes();
         let refused = other.upload_bytes(&slow, "p1", "b.csv", csv(1)).await;
-        assert_eq!(problem(refused, 429).await["code"], "too_busy", "{db:?}: one in flight on the first instance");
+        assert_eq!(
+            problem(refused, 429).await["code"],
+            "too_busy",
+            "{db:?}: one in flight on the first instance"
+        );
         let olga = token_as("olga", "officer", &["p1"]);
-        assert_eq!(other.upload_bytes(&olga, "p1", "o.csv", csv(2)).await.status(), 201, "{db:?}");
+        assert_eq!(
+            other.upload_bytes(&olga, "p1", "o.csv", csv(2)).await.status(),
+            201,
+            "{db:?}"
+        );
         drop(stalled);
         // The slot is released once the first instance sees the connection close.
         let mut status = 0;
@@ -167,13 +175,19 @@ async fn periodic_work_is_queued_once_and_prunes_expired_windows() {
                 .expect("count")
         };
         let first = queued(&mut conn);
-        assert!(first == 1 || first == 2, "{db:?}: three instances queued {first} prunes");
+        assert!(
+            first == 1 || first == 2,
+            "{db:?}: three instances queued {first} prunes"
+        );
         let now = i64::try_from(now()).unwrap();
         rate_counters::add(&mut conn, "test", "gone", now - 600, now - 1, 3).expect("expired");
         rate_counters::add(&mut conn, "test", "kept", now, now + 600, 3).expect("live");
         assert_eq!(periodic::prune(&mut conn, now).expect("prune"), 1, "{db:?}");
         assert_eq!(rate_counters::hits(&mut conn, "test", "gone", now - 600).unwrap(), 0);
         assert_eq!(rate_counters::hits(&mut conn, "test", "kept", now).unwrap(), 3);
-        assert!(!periodic::schedule_prune(&mut conn, now).expect("schedule"), "{db:?}: the period's run exists");
+        assert!(
+            !periodic::schedule_prune(&mut conn, now).expect("schedule"),
+            "{db:?}: the period's run exists"
+        );
     }
 }
