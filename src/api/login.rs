@@ -33,8 +33,8 @@ pub struct TokenResponse {
     pub projects: Vec<String>,
 }
 
-/// A sign-in with name and password (the API's and the web page's): the throttles first; the account read on the
-/// blocking pool (its connection returned at once); the password checked on the password pool, so a flood of
+/// A sign-in with name and password (the API's and the web page's): the throttles (counted in the database, shared
+/// by every instance) and the account read first, on the blocking pool (its connection returned at once); the password checked on the password pool, so a flood of
 /// sign-ins neither holds database connections nor queues ahead of other requests' database work.
 pub async fn sign_in(
     state: &web::Data<AppState>,
