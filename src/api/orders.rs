@@ -122,9 +122,20 @@ pub async fn submit(
         }
     };
     let in_flight = state.user_uploads.enter(&state.pool, &who.sub).await?;
-    let body = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
     // The processing slot only once the whole body is in: a stalled client holds nothing but its connection.
-    let slot = state.heavy_slot()?;
+    let received = async {
+        let body = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
+        Ok::<_, ApiError>((body, state.heavy_slot()?))
+    }
+    .await;
+    let (body, slot) = match received {
+        Ok(received) => received,
+        Err(e) => {
+            // Freed before the refusal is answered, so the client's next order finds the slot free.
+            in_flight.release().await;
+            return Err(e);
+        }
+    };
     let order = Order {
         project: query.project.clone(),
         reference: query.reference.clone(),
@@ -144,9 +155,10 @@ pub async fn submit(
             Ok((201, body))
         })
     })
-    .await??;
+    .await;
     drop(slot);
     in_flight.release().await;
+    let outcome = outcome??;
     let status = StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK);
     let mut response = HttpResponse::build(status);
     response.content_type("application/json");
