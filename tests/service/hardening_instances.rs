@@ -72,10 +72,11 @@ async fn sign_in_status(client: &reqwest::Client, address: &str, name: &str, pas
 #[tokio::test]
 async fn instances_share_the_sign_in_throttle() {
     for db in backends() {
+        // Before the servers start: a wait would leave the client's pooled connections idle past keep-alive.
+        early_in_window(15 * 60, 60).await;
         let app = spawn_app(db).await;
         let other = another_instance(&app, &[]);
         add_user(&app, "amina");
-        early_in_window(15 * 60, 30).await;
         // Ten failures for the account, spread over both instances (each saw only five).
         for i in 0..10 {
             let at = if i % 2 == 0 { &app.address } else { &other };
@@ -95,10 +96,10 @@ async fn instances_share_the_sign_in_throttle() {
 #[tokio::test]
 async fn instances_share_the_rate_limit() {
     for db in backends() {
+        early_in_window(60, 20).await;
         let app = spawn_app_with(db, &["--rate-limit", "4"]).await;
         let other = another_instance(&app, &["--rate-limit", "4"]);
         let admin = token("admin", &[]);
-        early_in_window(60, 10).await;
         let mut statuses = Vec::new();
         for at in [&app.address, &other, &app.address, &other, &other, &app.address] {
             let response = get_json_status(&app.client, at, &admin).await;

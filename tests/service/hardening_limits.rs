@@ -6,9 +6,9 @@ use serde_json::json;
 
 #[tokio::test]
 async fn each_client_has_a_rate_limit_on_the_api() {
+    early_in_window(60, 20).await;
     let app = spawn_app_with(Db::Sqlite, &["--rate-limit", "5", "--trusted-proxies", "127.0.0.1"]).await;
     let admin = token("admin", &[]);
-    early_in_window(60, 10).await;
     let get = |client: &'static str| {
         app.client
             .get(app.url("/api/v1/batches"))
