@@ -96,7 +96,7 @@ pub struct Limits {
     #[arg(long = "body-idle-timeout", env = "EQUIPCHECK_BODY_IDLE_TIMEOUT", default_value = "15s",
           value_parser = humantime::parse_duration)]
     pub body_idle_timeout: Duration,
-    /// Uploads and purchase orders one user may have in flight (being received or processed) per instance.
+    /// Uploads and purchase orders one user may have in flight (being received or processed), across instances.
     #[arg(
         long = "max-uploads-per-user",
         env = "EQUIPCHECK_MAX_UPLOADS_PER_USER",
@@ -106,14 +106,15 @@ pub struct Limits {
     /// Password checks (argon2) run at once; more wait up to 5 s, then the sign-in answers 429.
     #[arg(long = "password-threads", env = "EQUIPCHECK_PASSWORD_THREADS", default_value_t = 2)]
     pub password_threads: usize,
-    /// Failed sign-ins from one client address in 15 minutes before its sign-ins are refused (429).
+    /// Failed sign-ins from one client address in 15 minutes (across instances) before its sign-ins are refused
+    /// (429).
     #[arg(
         long = "max-failed-logins-per-client",
         env = "EQUIPCHECK_MAX_FAILED_LOGINS_PER_CLIENT",
         default_value_t = 50
     )]
     pub max_failed_logins_per_client: u32,
-    /// API requests one client address may make per minute on one instance (429 beyond); 0 turns it off.
+    /// API requests one client address may make per minute, across instances (429 beyond); 0 turns it off.
     #[arg(long = "rate-limit", env = "EQUIPCHECK_RATE_LIMIT", default_value_t = 1200)]
     pub rate_limit: u32,
 }

@@ -40,6 +40,8 @@ pub struct Application {
     server: Server,
     worker: crate::jobs::Worker,
     settlements: SettlementRefresh,
+    /// Renews the leases of this instance's upload slots.
+    slot_leases: (api::limits::UserUploads, db::Pool),
 }
 
 /// How often an instance reads the party settlements other instances recorded on the shared database.
@@ -189,6 +191,7 @@ fn job_worker(settings: &Settings, pool: &db::Pool, classifier: &Arc<Classifier>
     };
     let handlers: crate::jobs::Handlers = vec![
         (db::events::DELIVERY_JOB, crate::webhooks::handler(delivery)),
+        (crate::jobs::periodic::PRUNE_JOB, crate::jobs::periodic::prune_handler()),
         (
             crate::service::background::UPLOAD_JOB,
             crate::api::jobs::upload_handler(classifier.clone(), import),
@@ -228,6 +231,8 @@ impl Application {
         // Reviewers' settlements of party matches first, so that a rescreen honours them.
         let mut conn = pool.get().map_err(DbError::from)?;
         crate::review::load_settlements(&mut conn, &classifier)?;
+        // Periodic work goes through the job queue: queued once per period whichever instances start.
+        crate::jobs::periodic::schedule_prune(&mut conn, chrono::Utc::now().timestamp())?;
         drop(conn);
         rescreen_if_catalog_changed(&pool, &classifier)?;
         let keys = web::Data::new(load_keys(&settings.jwt, &pool)?);
@@ -237,6 +242,9 @@ impl Application {
             pool: pool.clone(),
             classifier: classifier.clone(),
         };
+        let shared_limits = Arc::new(crate::service::shared_limits::SharedLimits::new(&settings.limits));
+        let user_uploads = api::limits::UserUploads::new(shared_limits.uploads.clone());
+        let slot_leases = (user_uploads.clone(), pool.clone());
         let state = web::Data::new(AppState {
             pool,
             classifier,
@@ -246,19 +254,14 @@ impl Application {
                 settings.limits.max_concurrent_uploads.max(1),
             )),
             clock: settings.today.map_or(Clock::System, Clock::Fixed),
-            login_throttle: Arc::default(),
-            client_throttle: Arc::new(crate::auth::throttle::LoginThrottle::new(
-                settings.limits.max_failed_logins_per_client,
-                std::time::Duration::from_secs(15 * 60),
-            )),
+            user_uploads,
+            shared_limits,
             password_pool: crate::auth::hashing::PasswordPool::new(
                 settings.limits.password_threads,
                 std::time::Duration::from_secs(5),
             ),
             trusted_proxies: settings.trusted_proxies.clone(),
-            rate_limiter: api::rate_limit::RateLimiter::new(settings.limits.rate_limit),
             lock_timeout: settings.lock_timeout,
-            user_uploads: api::limits::UserUploads::new(settings.limits.max_uploads_per_user),
             integration: settings.integration.clone(),
         });
         let bind_err = |source| StartupError::Bind {
@@ -291,6 +294,7 @@ impl Application {
             server: server.run(),
             worker,
             settlements,
+            slot_leases,
         })
     }
 
@@ -305,6 +309,7 @@ impl Application {
             result = self.server => result,
             () = self.worker.run() => Ok(()),
             () = self.settlements.run() => Ok(()),
+            () = self.slot_leases.0.keep_alive(self.slot_leases.1) => Ok(()),
         }
     }
 }

@@ -90,14 +90,18 @@ pub async fn upload(
     let project = query.into_inner().project;
     let received = receive_upload(&req, &who, meta.request_id, &state, project, &mut form, &[]).await?;
     if is_large(&received.upload, state.integration.async_threshold_bytes) {
-        let job = queue_upload(&state, received.upload).await?;
+        let job = queue_upload(&state, received.upload).await;
         drop(received.slot);
+        received.in_flight.release().await;
+        let job = job?;
         return Ok(HttpResponse::Accepted()
             .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
             .json(job));
     }
-    let stored = store_upload(&state, received.upload).await?;
+    let stored = store_upload(&state, received.upload).await;
     drop(received.slot);
+    received.in_flight.release().await;
+    let stored = stored?;
     let mut response = if stored.created {
         HttpResponse::Created()
     } else {
@@ -114,8 +118,8 @@ pub(crate) struct ReceivedUpload {
     pub fields: Vec<(String, String)>,
     /// The processing slot, taken once the whole body was in and held until the upload is stored.
     pub slot: tokio::sync::OwnedSemaphorePermit,
-    /// Counts against the uploader's cap of uploads in flight.
-    _in_flight: super::limits::UserUpload,
+    /// Counts against the uploader's cap of uploads in flight until released.
+    pub in_flight: super::limits::UserUpload,
 }
 
 /// An upload whose file waits in a temporary file (deleted when dropped), not in memory.
@@ -146,7 +150,7 @@ pub(crate) async fn receive_upload(
     who: &Identity,
     request_id: Option<String>,
     state: &AppState,
-    mut project: Option<String>,
+    project: Option<String>,
     form: &mut Multipart,
     extra: &[&str],
 ) -> Result<ReceivedUpload, ApiError> {
@@ -158,7 +162,32 @@ pub(crate) async fn receive_upload(
     if let Some(project) = &project {
         who.require_project(project, "project")?;
     }
-    let in_flight = state.user_uploads.enter(&who.sub)?;
+    let in_flight = state.user_uploads.enter(&state.pool, &who.sub).await?;
+    match read_form(who, request_id, state, project, form, extra).await {
+        Ok((upload, fields, slot)) => Ok(ReceivedUpload {
+            upload,
+            fields,
+            slot,
+            in_flight,
+        }),
+        Err(e) => {
+            // Freed before the refusal is answered, so the user's next upload finds the slot free.
+            in_flight.release().await;
+            Err(e)
+        }
+    }
+}
+
+/// The form of [`receive_upload`], its file spooled, and a processing slot once the whole body is in.
+async fn read_form(
+    who: &Identity,
+    request_id: Option<String>,
+    state: &AppState,
+    mut project: Option<String>,
+    form: &mut Multipart,
+    extra: &[&str],
+) -> Result<(SpooledUpload, Vec<(String, String)>, tokio::sync::OwnedSemaphorePermit), ApiError> {
+    let limit = state.limits.max_upload_bytes();
     let idle = state.limits.body_idle_timeout;
     let mut file: Option<(String, std::fs::File)> = None;
     let mut fields = Vec::new();
@@ -223,18 +252,14 @@ pub(crate) async fn receive_upload(
     // Only now, with the whole body in, does the upload compete for a processing slot: a slow or stalled
     // client holds nothing but its own connection and its temporary file.
     let slot = state.heavy_slot()?;
-    Ok(ReceivedUpload {
-        upload: SpooledUpload {
-            project,
-            file_name,
-            spool,
-            actor: who.actor(),
-            request_id,
-        },
-        fields,
-        slot,
-        _in_flight: in_flight,
-    })
+    let upload = SpooledUpload {
+        project,
+        file_name,
+        spool,
+        actor: who.actor(),
+        request_id,
+    };
+    Ok((upload, fields, slot))
 }
 
 /// Imports, classifies and stores a received upload on the blocking pool.

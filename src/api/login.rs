@@ -6,9 +6,9 @@ use super::{blocking, body, AppState};
 use crate::auth::jwt::JwtKeys;
 use crate::auth::Role;
 use crate::service::accounts::{self, SignIn};
+use crate::service::{shared_limits, ServiceError};
 use actix_web::{web, HttpRequest};
 use serde::{Deserialize, Serialize};
-use std::time::Instant;
 use validator::Validate;
 
 #[derive(Debug, Deserialize, Validate, utoipa::ToSchema)]
@@ -33,8 +33,8 @@ pub struct TokenResponse {
     pub projects: Vec<String>,
 }
 
-/// A sign-in with name and password (the API's and the web page's): the throttles first; the account read on the
-/// blocking pool (its connection returned at once); the password checked on the password pool, so a flood of
+/// A sign-in with name and password (the API's and the web page's): the throttles (counted in the database, shared
+/// by every instance) and the account read first, on the blocking pool (its connection returned at once); the password checked on the password pool, so a flood of
 /// sign-ins neither holds database connections nor queues ahead of other requests' database work.
 pub async fn sign_in(
     state: &web::Data<AppState>,
@@ -42,20 +42,24 @@ pub async fn sign_in(
     name: String,
     password: String,
 ) -> Result<SignIn, ApiError> {
-    let throttles = accounts::Throttles {
-        account: &state.login_throttle,
-        client: &state.client_throttle,
-    };
-    if let Some(retry_after) = throttles.refuse(&name, client, Instant::now()) {
-        return Ok(SignIn::Throttled { retry_after });
-    }
     let pool_state = state.clone();
-    let lookup_name = name.clone();
-    let user = blocking(move || {
+    let (lookup_name, lookup_client) = (name.clone(), client.to_string());
+    let checked = blocking(move || {
         let mut conn = pool_state.pool.get()?;
-        accounts::lookup(&mut conn, &lookup_name)
+        let throttles = accounts::Throttles {
+            limits: &pool_state.shared_limits,
+        };
+        let now = shared_limits::unix_now();
+        if let Some(retry_after) = throttles.refuse(&mut conn, &lookup_name, &lookup_client, now)? {
+            return Ok::<_, ServiceError>(Err(retry_after));
+        }
+        Ok(Ok(accounts::lookup(&mut conn, &lookup_name)?))
     })
     .await?;
+    let user = match checked {
+        Ok(user) => user,
+        Err(retry_after) => return Ok(SignIn::Throttled { retry_after }),
+    };
     let identity = state
         .password_pool
         .run(move || accounts::check(user, &password))
@@ -64,7 +68,15 @@ pub async fn sign_in(
             crate::auth::hashing::HashingError::Busy => ApiError::TooBusy { retry_after: 2 },
             other => ApiError::Internal(other.to_string()),
         })??;
-    throttles.record(&name, client, identity.is_some(), Instant::now());
+    let (record_state, client, accepted) = (state.clone(), client.to_string(), identity.is_some());
+    blocking(move || {
+        let mut conn = record_state.pool.get()?;
+        let throttles = accounts::Throttles {
+            limits: &record_state.shared_limits,
+        };
+        throttles.record(&mut conn, &name, &client, accepted, shared_limits::unix_now())
+    })
+    .await?;
     Ok(match identity {
         Some(who) => SignIn::Accepted(who),
         None => SignIn::Refused,

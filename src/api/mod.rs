@@ -52,17 +52,13 @@ pub struct AppState {
     pub heavy_slots: Arc<tokio::sync::Semaphore>,
     /// "Today" for end-use monitoring: the system date, or the one fixed by `EQUIPCHECK_TODAY`.
     pub clock: crate::monitoring::Clock,
-    /// Failed sign-ins per account (API and web), to stop online password guessing.
-    pub login_throttle: Arc<crate::auth::throttle::LoginThrottle>,
-    /// Failed sign-ins per client address (API and web), so one client cannot try many accounts.
-    pub client_throttle: Arc<crate::auth::throttle::LoginThrottle>,
+    /// Sign-in throttles and the API rate limit, counted in the database so that every instance shares them.
+    pub shared_limits: Arc<crate::service::shared_limits::SharedLimits>,
     /// Password checks, on threads of their own (see `auth::hashing`).
     pub password_pool: crate::auth::hashing::PasswordPool,
     /// Proxies whose `X-Forwarded-For` names the client (the load balancer); others are the client themselves.
     pub trusted_proxies: Vec<std::net::IpAddr>,
-    /// Requests per client per minute on the API.
-    pub rate_limiter: rate_limit::RateLimiter,
-    /// Uploads and purchase orders in flight per user (received or processed).
+    /// Uploads and purchase orders in flight per user (received or processed), across instances.
     pub user_uploads: limits::UserUploads,
     /// How long a write waits for a lock held elsewhere (the readiness probe restores it).
     pub lock_timeout: std::time::Duration,

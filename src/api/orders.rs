@@ -125,10 +125,21 @@ pub async fn submit(
             Some(key.to_string())
         }
     };
-    let _in_flight = state.user_uploads.enter(&who.sub)?;
-    let body = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
+    let in_flight = state.user_uploads.enter(&state.pool, &who.sub).await?;
     // The processing slot only once the whole body is in: a stalled client holds nothing but its connection.
-    let _slot = state.heavy_slot()?;
+    let received = async {
+        let body = body::read_body(&req, payload, state.limits.max_json_bytes()).await?;
+        Ok::<_, ApiError>((body, state.heavy_slot()?))
+    }
+    .await;
+    let (body, slot) = match received {
+        Ok(received) => received,
+        Err(e) => {
+            // Freed before the refusal is answered, so the client's next order finds the slot free.
+            in_flight.release().await;
+            return Err(e);
+        }
+    };
     let order = Order {
         project: query.project.clone(),
         reference: query.reference.clone(),
@@ -149,13 +160,19 @@ pub async fn submit(
                 .ok_or_else(|| ApiError::Internal(format!("job {id} vanished")))?;
             Ok::<_, ApiError>(super::jobs::JobView::from(job))
         })
-        .await?;
+        .await;
+        drop(slot);
+        in_flight.release().await;
+        let job = job?;
         return Ok(HttpResponse::Accepted()
             .insert_header(("Location", format!("/api/v1/jobs/{}", job.id)))
             .insert_header(("Preference-Applied", "respond-async"))
             .json(job));
     }
-    let outcome = web::block(move || orders::submit(&state2.pool, &state2.classifier, order, render_created)).await??;
+    let outcome = web::block(move || orders::submit(&state2.pool, &state2.classifier, order, render_created)).await;
+    drop(slot);
+    in_flight.release().await;
+    let outcome = outcome??;
     let status = StatusCode::from_u16(outcome.status).unwrap_or(StatusCode::OK);
     let mut response = HttpResponse::build(status);
     response.content_type("application/json");

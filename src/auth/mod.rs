@@ -5,7 +5,6 @@ pub mod extract;
 pub mod hashing;
 pub mod jwt;
 pub mod password;
-pub mod throttle;
 
 pub use error::AuthError;
 

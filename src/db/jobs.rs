@@ -51,23 +51,61 @@ pub struct NewJob<'a> {
 /// Queues a job; its id.
 pub fn insert(conn: &mut DbConnection, job: &NewJob, now: NaiveDateTime) -> Result<String, DbError> {
     let id = uuid::Uuid::new_v4().to_string();
-    diesel::insert_into(jobs::table)
-        .values((
-            jobs::id.eq(&id),
-            jobs::kind.eq(job.kind),
-            jobs::payload.eq(job.payload.to_string()),
-            jobs::state.eq(QUEUED),
-            jobs::attempts.eq(0i64),
-            jobs::max_attempts.eq(job.max_attempts.max(1)),
-            jobs::run_after.eq(job.run_after),
-            jobs::progress.eq(0i64),
-            jobs::project_id.eq(&job.project_id),
-            jobs::created_by.eq(&job.created_by),
-            jobs::created_at.eq(now),
-            jobs::updated_at.eq(now),
-        ))
-        .execute(conn)?;
+    insert_row(conn, &id, job, now, false)?;
     Ok(id)
+}
+
+/// Queues a job under a chosen id unless one with that id exists (another instance queued it); whether it was
+/// queued. Periodic work names each run by its period, so that it is queued once however many instances ask.
+pub fn insert_once(conn: &mut DbConnection, id: &str, job: &NewJob, now: NaiveDateTime) -> Result<bool, DbError> {
+    insert_row(conn, id, job, now, true)
+}
+
+fn insert_row(
+    conn: &mut DbConnection,
+    id: &str,
+    job: &NewJob,
+    now: NaiveDateTime,
+    skip_existing: bool,
+) -> Result<bool, DbError> {
+    let row = (
+        jobs::id.eq(id),
+        jobs::kind.eq(job.kind),
+        jobs::payload.eq(job.payload.to_string()),
+        jobs::state.eq(QUEUED),
+        jobs::attempts.eq(0i64),
+        jobs::max_attempts.eq(job.max_attempts.max(1)),
+        jobs::run_after.eq(job.run_after),
+        jobs::progress.eq(0i64),
+        jobs::project_id.eq(&job.project_id),
+        jobs::created_by.eq(&job.created_by),
+        jobs::created_at.eq(now),
+        jobs::updated_at.eq(now),
+    );
+    // The multi-backend connection has no ON CONFLICT: each backend runs its own (both support it).
+    let inserted = match conn {
+        DbConnection::Pg(c) if skip_existing => diesel::insert_into(jobs::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+        DbConnection::Sqlite(c) if skip_existing => diesel::insert_into(jobs::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(c)?,
+        other => diesel::insert_into(jobs::table).values(row).execute(other)?,
+    };
+    Ok(inserted == 1)
+}
+
+/// Removes finished jobs of `kind` last changed before `before` (periodic work's past runs); how many.
+pub fn delete_finished(conn: &mut DbConnection, kind: &str, before: NaiveDateTime) -> Result<usize, DbError> {
+    Ok(diesel::delete(
+        jobs::table
+            .filter(jobs::kind.eq(kind))
+            .filter(jobs::state.eq_any([SUCCEEDED, FAILED]))
+            .filter(jobs::updated_at.lt(before)),
+    )
+    .execute(conn)?)
 }
 
 pub fn get(conn: &mut DbConnection, id: &str) -> Result<Option<JobRow>, DbError> {

@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod monitoring;
 pub mod party_settlements;
 pub mod projects;
+pub mod rate_counters;
 pub mod review;
 pub mod schema;
 pub mod screenings;

@@ -310,6 +310,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    rate_counters (kind, counter_key, window_start) {
+        kind -> Text,
+        counter_key -> Text,
+        window_start -> BigInt,
+        hits -> BigInt,
+        expires_at -> BigInt,
+    }
+}
+
+diesel::table! {
     serials (id) {
         id -> Text,
         project_id -> Text,
@@ -348,6 +358,14 @@ diesel::table! {
         decision_note -> Nullable<Text>,
         created_by -> Text,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    upload_slots (id) {
+        id -> Text,
+        user_name -> Text,
+        expires_at -> BigInt,
     }
 }
 
@@ -447,9 +465,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     obligations,
     party_settlements,
     projects,
+    rate_counters,
     serials,
     settings,
     transfer_consents,
+    upload_slots,
     users,
     web_sessions,
     webhook_deliveries,

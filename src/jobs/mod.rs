@@ -4,6 +4,7 @@
 //! PostgreSQL claims with `FOR UPDATE SKIP LOCKED`, so several instances on one database never take the same job;
 //! SQLite has a single writer (`BEGIN IMMEDIATE`).
 
+pub mod periodic;
 mod worker;
 
 pub use worker::{Handler, Handlers, JobFailure, JobRun, Worker, WorkerSettings};

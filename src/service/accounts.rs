@@ -1,10 +1,9 @@
 //! Local accounts: who a name and password belong to.
 
+use super::shared_limits::SharedLimits;
 use super::ServiceError;
-use crate::auth::throttle::LoginThrottle;
 use crate::auth::{password, Identity, Role};
 use crate::db::{users, DbConnection};
-use std::time::Instant;
 
 /// The stored account of a name (a quick read; the password is checked elsewhere, without the connection).
 pub fn lookup(conn: &mut DbConnection, name: &str) -> Result<Option<users::User>, ServiceError> {
@@ -47,32 +46,46 @@ pub enum SignIn {
     },
 }
 
-/// The throttles a sign-in passes: failures per account and failures per client address.
+/// The throttles a sign-in passes, shared by every instance on the database: failures per account and failures per
+/// client address.
 pub struct Throttles<'a> {
-    pub account: &'a LoginThrottle,
-    pub client: &'a LoginThrottle,
+    pub limits: &'a SharedLimits,
 }
 
 impl Throttles<'_> {
     /// `Some(seconds)` when the account or the client has used up its failures.
-    pub fn refuse(&self, name: &str, client: &str, now: Instant) -> Option<u64> {
-        let account = self.account.check(name, now).err();
-        let from = self.client.check(client, now).err();
+    pub fn refuse(
+        &self,
+        conn: &mut DbConnection,
+        name: &str,
+        client: &str,
+        now: i64,
+    ) -> Result<Option<u64>, ServiceError> {
+        let account = self.limits.account_failures.check(conn, name, now)?;
+        let from = self.limits.client_failures.check(conn, client, now)?;
         if account.is_some() {
             tracing::warn!(account = %name, "sign-in refused: too many failed attempts for the account");
         } else if from.is_some() {
             tracing::warn!(%client, "sign-in refused: too many failed attempts from this client");
         }
-        account.into_iter().chain(from).max()
+        Ok(account.into_iter().chain(from).max())
     }
 
     /// Records the outcome of a checked sign-in.
-    pub fn record(&self, name: &str, client: &str, accepted: bool, now: Instant) {
+    pub fn record(
+        &self,
+        conn: &mut DbConnection,
+        name: &str,
+        client: &str,
+        accepted: bool,
+        now: i64,
+    ) -> Result<(), ServiceError> {
         if accepted {
-            self.account.record_success(name);
+            self.limits.account_failures.clear(conn, name)?;
         } else {
-            self.account.record_failure(name, now);
-            self.client.record_failure(client, now);
+            self.limits.account_failures.record(conn, name, now)?;
+            self.limits.client_failures.record(conn, client, now)?;
         }
+        Ok(())
     }
 }

@@ -7,6 +7,7 @@ pub mod json_error;
 pub mod monitoring;
 pub mod orders;
 mod resubmission;
+pub mod shared_limits;
 mod store;
 pub mod upload;
 

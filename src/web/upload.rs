@@ -92,9 +92,14 @@ pub async fn submit(
         .find(|(name, _)| name == "csrf")
         .map(|(_, value)| value.as_str())
         .unwrap_or("");
-    session.check_form(&req, token)?;
-    let stored = store_upload(&state, received.upload).await?;
+    if let Err(e) = session.check_form(&req, token) {
+        received.in_flight.release().await;
+        return Err(e);
+    }
+    let stored = store_upload(&state, received.upload).await;
     drop(received.slot);
+    received.in_flight.release().await;
+    let stored = stored?;
     tracing::info!(batch = %stored.batch.id, user = %session.who.sub, "uploaded from the web interface");
     Ok(see_other(&format!("/batches/{}", stored.batch.id)))
 }

@@ -6,6 +6,7 @@ use serde_json::json;
 
 #[tokio::test]
 async fn each_client_has_a_rate_limit_on_the_api() {
+    early_in_window(60, 20).await;
     let app = spawn_app_with(Db::Sqlite, &["--rate-limit", "5", "--trusted-proxies", "127.0.0.1"]).await;
     let admin = token("admin", &[]);
     let get = |client: &'static str| {

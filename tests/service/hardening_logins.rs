@@ -4,13 +4,6 @@
 use crate::helpers::*;
 use serde_json::json;
 
-fn add_user(app: &TestApp, name: &str) {
-    let hash = equipcheck::auth::password::hash("a long passphrase here").expect("hash");
-    let pool = equipcheck::db::connect(&app.database_url, 1).expect("database");
-    let mut conn = pool.get().expect("connection");
-    equipcheck::db::users::upsert(&mut conn, name, &hash, "officer", &["p1".to_string()]).expect("user");
-}
-
 #[tokio::test]
 async fn reads_are_served_while_a_flood_of_wrong_sign_ins_is_checked() {
     for db in backends() {
@@ -60,6 +53,7 @@ async fn reads_are_served_while_a_flood_of_wrong_sign_ins_is_checked() {
 
 #[tokio::test]
 async fn failed_sign_ins_are_also_counted_per_client() {
+    early_in_window(15 * 60, 60).await;
     let app = spawn_app_with(Db::Sqlite, &["--max-failed-logins-per-client", "3"]).await;
     add_user(&app, "amina");
     for name in ["a", "b", "c"] {

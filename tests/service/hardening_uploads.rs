@@ -8,7 +8,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 /// Opens an upload that declares 1 MB and sends only the start of the form, then stalls.
-async fn stalled_upload(app: &TestApp, token: &str, path: &str) -> TcpStream {
+pub async fn stalled_upload(app: &TestApp, token: &str, path: &str) -> TcpStream {
     let host = app.address.trim_start_matches("http://");
     let mut stream = TcpStream::connect(host).await.unwrap();
     let boundary = "XyZ";

@@ -70,7 +70,7 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub database_url: String,
-    _guard: DbGuard,
+    _guard: Arc<DbGuard>,
 }
 
 pub fn fresh_database(db: Db) -> (String, DbGuard) {
@@ -115,13 +115,26 @@ pub async fn spawn_app_using(db: Db, extra: &[&str], classifier: Arc<Classifier>
         address,
         client: reqwest::Client::new(),
         database_url,
-        _guard: guard,
+        _guard: Arc::new(guard),
     }
 }
 
 /// Another server on the same database with another catalogue (as after an upgrade); answers its address.
 pub fn restart_with(app: &TestApp, classifier: Arc<Classifier>) -> String {
     start_server(&app.database_url, classifier, &[])
+}
+
+/// Another instance on the app's database (as behind a load balancer), with `extra` flags; answers its address.
+pub fn another_instance(app: &TestApp, extra: &[&str]) -> String {
+    start_server(&app.database_url, classifier(), extra)
+}
+
+/// A local account (officer of p1) whose password is "a long passphrase here".
+pub fn add_user(app: &TestApp, name: &str) {
+    let hash = equipcheck::auth::password::hash("a long passphrase here").expect("hash");
+    let pool = equipcheck::db::connect(&app.database_url, 1).expect("database");
+    let mut conn = pool.get().expect("connection");
+    equipcheck::db::users::upsert(&mut conn, name, &hash, "officer", &["p1".to_string()]).expect("user");
 }
 
 fn start_server(database_url: &str, classifier: Arc<Classifier>, extra: &[&str]) -> String {
@@ -157,6 +170,15 @@ fn start_server(database_url: &str, classifier: Arc<Classifier>, extra: &[&str])
     address
 }
 
+/// Waits, when the clock is within `margin` seconds of the end of a window of `window` seconds, for the next one:
+/// a test counting hits in one window of a shared limit (aligned to the clock) must not straddle two.
+pub async fn early_in_window(window: u64, margin: u64) {
+    let into = now() % window;
+    if into + margin >= window {
+        tokio::time::sleep(std::time::Duration::from_secs(window - into)).await;
+    }
+}
+
 pub fn now() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -184,6 +206,16 @@ pub fn sign_hs(claims: &Value) -> String {
 }
 
 impl TestApp {
+    /// The instance at `address` on `app`'s database (see [`another_instance`]).
+    pub fn at(app: &TestApp, address: String) -> TestApp {
+        TestApp {
+            address,
+            client: app.client.clone(),
+            database_url: app.database_url.clone(),
+            _guard: app._guard.clone(),
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }
