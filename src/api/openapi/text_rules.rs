@@ -18,7 +18,7 @@ const IF_MATCH: &str = "^(W/\"[0-9]{1,18}\"|\"[0-9]{1,18}\"|[0-9]{1,18})$";
 const CURSOR: &str = "^[0-9]{1,18}$";
 /// Obligation states, one or several separated by commas.
 const OBLIGATION_STATES: &str =
-    "^(upcoming|due_soon|overdue|fulfilled|waived)(,(upcoming|due_soon|overdue|fulfilled|waived))*$";
+    "^((upcoming|due_soon|overdue|fulfilled|waived)(,(upcoming|due_soon|overdue|fulfilled|waived))*)?$";
 
 /// Adds the patterns to every parameter and every schema of the document: first the exact rules of the fields
 /// the server checks by name, then the control-character rule on every other free string.
@@ -48,11 +48,52 @@ pub fn apply(doc: &mut Value) {
             }
         }
     }
+    // Only what requests send: answers may quote what was refused (a problem names the bad field as sent).
+    let sent = request_components(doc);
     if let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
-        for schema in schemas.values_mut() {
-            constrain(schema, NO_CONTROLS_BUT_LAYOUT);
+        for (name, schema) in schemas.iter_mut() {
+            if sent.contains(name) {
+                constrain(schema, NO_CONTROLS_BUT_LAYOUT);
+            }
         }
     }
+}
+
+/// The component schemas a request body can carry, following `$ref`s from every request body.
+fn request_components(doc: &Value) -> std::collections::BTreeSet<String> {
+    fn refs(value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                if let Some(name) = map
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                {
+                    out.push(name.to_string());
+                }
+                map.values().for_each(|v| refs(v, out));
+            }
+            Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+            _ => {}
+        }
+    }
+    let mut pending = Vec::new();
+    if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
+        for operation in paths.values().filter_map(Value::as_object).flat_map(|item| item.values()) {
+            if let Some(body) = operation.get("requestBody") {
+                refs(body, &mut pending);
+            }
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(name) = pending.pop() {
+        if seen.insert(name.clone()) {
+            if let Some(schema) = doc.pointer(&format!("/components/schemas/{name}")) {
+                refs(schema, &mut pending);
+            }
+        }
+    }
+    seen
 }
 
 /// The fields whose values the server checks beyond "no control characters": the schema says exactly what.
@@ -193,17 +234,19 @@ mod tests {
     #[test]
     fn free_strings_get_the_pattern_and_typed_ones_keep_theirs() {
         let mut doc = json!({
-            "paths": {"/a/{id}": {"get": {"parameters": [
+            "paths": {"/a/{id}": {"post": {"requestBody": {"content": {"application/json": {"schema":
+                {"$ref": "#/components/schemas/X"}}}}, "parameters": [
                 {"name": "id", "in": "path", "schema": {"type": "string"}},
                 {"name": "when", "in": "query", "schema": {"type": "string", "format": "date-time"}}]}}},
             "components": {"schemas": {"X": {"type": "object", "properties": {
                 "note": {"type": ["string", "null"]},
                 "kind": {"type": "string", "enum": ["a"]},
                 "code": {"type": "string", "pattern": "^[a-z]+$"},
-                "tags": {"type": "array", "items": {"type": "string"}}}}}}
+                "tags": {"type": "array", "items": {"type": "string"}}}},
+                "Answer": {"type": "object", "properties": {"message": {"type": "string"}}}}}
         });
         apply(&mut doc);
-        let params = &doc["paths"]["/a/{id}"]["get"]["parameters"];
+        let params = &doc["paths"]["/a/{id}"]["post"]["parameters"];
         assert_eq!(params[0]["schema"]["pattern"], NO_CONTROLS);
         assert!(params[1]["schema"].get("pattern").is_none());
         let x = &doc["components"]["schemas"]["X"]["properties"];
@@ -211,5 +254,7 @@ mod tests {
         assert!(x["kind"].get("pattern").is_none());
         assert_eq!(x["code"]["pattern"], "^[a-z]+$");
         assert_eq!(x["tags"]["items"]["pattern"], NO_CONTROLS_BUT_LAYOUT);
+        let answer = &doc["components"]["schemas"]["Answer"]["properties"]["message"];
+        assert!(answer.get("pattern").is_none(), "answers may quote what was refused");
     }
 }
