@@ -8,6 +8,7 @@ pub mod fault;
 pub mod idempotency;
 pub mod instance_lock;
 pub mod items;
+pub mod officer;
 pub mod jobs;
 pub mod monitoring;
 pub mod party_settlements;

@@ -6,6 +6,7 @@ use super::items::{like_pattern, Item};
 use super::schema::{batches, deliveries, item_screenings, items};
 use super::screenings::PARTY_CAUSES;
 use super::{DbConnection, DbError};
+use crate::decision::Decision;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -302,6 +303,21 @@ pub struct QueueFilter {
     pub q: Option<String>,
     /// One review status; `None`: every status that awaits a human (pending, on_hold, proposed).
     pub status: Option<String>,
+    /// `Some(true)`: only clear items; `Some(false)`: every item but the clear ones (the substantive reviews).
+    pub clear: Option<bool>,
+    pub order: QueueOrder,
+}
+
+/// The queue's order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum QueueOrder {
+    /// Oldest batch first, then sheet order (the API's).
+    #[default]
+    OldestBatchFirst,
+    /// Most severe decision first, then newest batch first, then sheet order.
+    SeverityNewestFirst,
+    /// Most severe decision first, then oldest batch first, then sheet order.
+    SeverityOldestFirst,
 }
 
 /// One queue row: the item, its project, when its batch arrived and who uploaded or submitted it.
@@ -345,6 +361,11 @@ pub fn queue(
         if let Some(q) = &filter.q {
             query = query.filter(lower(items::description).like(like_pattern(q)).escape('\\'));
         }
+        match filter.clear {
+            Some(true) => query = query.filter(items::decision.eq(Decision::Clear.as_str())),
+            Some(false) => query = query.filter(items::decision.ne(Decision::Clear.as_str())),
+            None => {}
+        }
         if with_status {
             match &filter.status {
                 Some(status) => query = query.filter(items::review_status.eq(status.clone())),
@@ -354,8 +375,24 @@ pub fn queue(
         query
     };
     let total: i64 = build(true).count().get_result(conn)?;
-    let rows = build(true)
-        .order((batches::created_at.asc(), items::batch_id.asc(), items::position.asc()))
+    let ordered = match filter.order {
+        QueueOrder::OldestBatchFirst => {
+            build(true).order((batches::created_at.asc(), items::batch_id.asc(), items::position.asc()))
+        }
+        QueueOrder::SeverityNewestFirst => build(true).order((
+            super::items::severity_rank().asc(),
+            batches::created_at.desc(),
+            items::batch_id.asc(),
+            items::position.asc(),
+        )),
+        QueueOrder::SeverityOldestFirst => build(true).order((
+            super::items::severity_rank().asc(),
+            batches::created_at.asc(),
+            items::batch_id.asc(),
+            items::position.asc(),
+        )),
+    };
+    let rows = ordered
         .limit(limit)
         .offset(offset)
         .select((

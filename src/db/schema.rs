@@ -358,6 +358,7 @@ diesel::table! {
         role -> Text,
         projects -> Text,
         created_at -> Timestamp,
+        language -> Nullable<Text>,
     }
 }
 
