@@ -104,6 +104,11 @@ impl Lang {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// The message `key` if some language has it (to fall back on other wording when none does).
+    pub fn try_tr(self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(self.identifier(), key)
+    }
+
     /// The message `key` with its arguments filled in.
     pub fn tr_args(self, key: &str, args: &Args<'_>) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args

@@ -69,19 +69,15 @@ impl WebError {
             }
             _ => {}
         }
-        let title = match lang.tr(&format!("error-title-{}", status.as_u16())) {
-            known if !known.starts_with("error-title-") => known,
-            _ => lang.tr("error-title-other"),
-        };
+        let title = lang
+            .try_tr(&format!("error-title-{}", status.as_u16()))
+            .unwrap_or_else(|| lang.tr("error-title-other"));
         let detail = match self {
             WebError::Api(ApiError::Forbidden) => lang.tr("error-forbidden"),
             WebError::Forgery => lang.tr("error-forgery"),
             WebError::Api(ApiError::NotFound(what)) => {
-                let key = format!("error-not-found-{}", what.replace(' ', "-"));
-                match lang.tr(&key) {
-                    named if named != key => named,
-                    _ => lang.tr("error-not-found"),
-                }
+                lang.try_tr(&format!("error-not-found-{}", what.replace(' ', "-")))
+                    .unwrap_or_else(|| lang.tr("error-not-found"))
             }
             WebError::Api(ApiError::Internal(_)) => lang.tr("error-internal"),
             WebError::Api(ApiError::Validation(fields)) => {

@@ -17,6 +17,7 @@ pub mod lang;
 pub mod layout;
 mod login;
 mod monitoring;
+mod panel;
 mod parties;
 mod review;
 pub mod session;
