@@ -215,10 +215,7 @@ pub fn list(
     } else {
         build().order(items::position.asc())
     };
-    let rows = ordered
-        .limit(limit)
-        .offset(offset)
-        .load::<Item>(conn)?;
+    let rows = ordered.limit(limit).offset(offset).load::<Item>(conn)?;
     Ok((rows, total))
 }
 

@@ -225,7 +225,10 @@ mod tests {
         assert_eq!(Lang::Fr.tr("no-such-message"), "no-such-message");
         assert_eq!(Lang::Fr.tr("shell-sign-out"), "Se déconnecter");
         assert_eq!(
-            Lang::En.tr_args("review-bulk-approve", &[("count", 1292.into()), ("n", Lang::En.number(1292).into())]),
+            Lang::En.tr_args(
+                "review-bulk-approve",
+                &[("count", 1292.into()), ("n", Lang::En.number(1292).into())]
+            ),
             "Approve 1,292 clear items"
         );
     }

@@ -29,9 +29,14 @@ impl BatchState {
     }
 
     pub fn parse(s: &str) -> Option<BatchState> {
-        [BatchState::Open, BatchState::Blocked, BatchState::Cleared, BatchState::PartiallyCleared]
-            .into_iter()
-            .find(|state| state.as_str() == s)
+        [
+            BatchState::Open,
+            BatchState::Blocked,
+            BatchState::Cleared,
+            BatchState::PartiallyCleared,
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == s)
     }
 
     /// A batch with a prohibited item is blocked whatever else is decided: the weapon must leave the order.

@@ -92,7 +92,12 @@ pub async fn list(session: Session, state: web::Data<AppState>, query: web::Quer
             (pager(lang, "/batches", &[], offset, total))
         }
     };
-    Ok(html(page(&lang.tr("batches-title"), Some(&session), Nav::Batches, body)))
+    Ok(html(page(
+        &lang.tr("batches-title"),
+        Some(&session),
+        Nav::Batches,
+        body,
+    )))
 }
 
 fn pager(lang: Lang, path: &str, keep: &[(&str, &str)], offset: i64, total: i64) -> Markup {

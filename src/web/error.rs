@@ -75,10 +75,9 @@ impl WebError {
         let detail = match self {
             WebError::Api(ApiError::Forbidden) => lang.tr("error-forbidden"),
             WebError::Forgery => lang.tr("error-forgery"),
-            WebError::Api(ApiError::NotFound(what)) => {
-                lang.try_tr(&format!("error-not-found-{}", what.replace(' ', "-")))
-                    .unwrap_or_else(|| lang.tr("error-not-found"))
-            }
+            WebError::Api(ApiError::NotFound(what)) => lang
+                .try_tr(&format!("error-not-found-{}", what.replace(' ', "-")))
+                .unwrap_or_else(|| lang.tr("error-not-found")),
             WebError::Api(ApiError::Internal(_)) => lang.tr("error-internal"),
             WebError::Api(ApiError::Validation(fields)) => {
                 let mut text = lang.tr("error-invalid-fields");

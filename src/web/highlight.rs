@@ -94,7 +94,6 @@ pub fn matched_words(lang: Lang, e: &Evidence) -> String {
         EvidenceKind::Measurement => lang.tr("evidence-matched-measurement"),
         _ => format!("\u{201c}{}\u{201d}", e.matched),
     }
-
 }
 
 /// The description with its matched words in `<mark>`, each titled with the entry and what it matched.
@@ -116,7 +115,12 @@ pub fn description_in(lang: Lang, text: &str, classification: Option<&Classifica
                             (
                                 e.span[0],
                                 e.span[1],
-                                format!("{} ({}): {}", f.entry, lang.decision(f.decision), matched_words(lang, e)),
+                                format!(
+                                    "{} ({}): {}",
+                                    f.entry,
+                                    lang.decision(f.decision),
+                                    matched_words(lang, e)
+                                ),
                             )
                         })
                 })
@@ -131,7 +135,6 @@ pub fn description_in(lang: Lang, text: &str, classification: Option<&Classifica
             }
         }
     }
-
 }
 
 #[cfg(test)]

@@ -57,7 +57,10 @@ fn fields(lang: Lang, item: &Item) -> Markup {
 pub fn findings(lang: Lang, c: &Classification, settle: &dyn Fn(&Finding) -> Option<Markup>) -> Markup {
     let mut ordered: Vec<&Finding> = c.findings.iter().collect();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
-    let words = |prefix: &str, name: String| lang.try_tr(&format!("{prefix}-{name}")).unwrap_or(name.replace('_', " "));
+    let words = |prefix: &str, name: String| {
+        lang.try_tr(&format!("{prefix}-{name}"))
+            .unwrap_or(name.replace('_', " "))
+    };
     html! {
         @if !c.questions.is_empty() {
             div.card.questions {
@@ -129,7 +132,11 @@ fn title(lang: Lang, item: &Item) -> String {
     if item.description.chars().count() > 70 {
         words.push('…');
     }
-    format!("{}: {}", lang.tr_args("home-row", &[("row", item.row_number.into())]), words.trim())
+    format!(
+        "{}: {}",
+        lang.tr_args("home-row", &[("row", item.row_number.into())]),
+        words.trim()
+    )
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -248,7 +255,8 @@ pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, out
 }
 
 fn saved_message(lang: Lang, action: &str) -> String {
-    lang.try_tr(&format!("saved-{action}")).unwrap_or_else(|| lang.tr("saved-other"))
+    lang.try_tr(&format!("saved-{action}"))
+        .unwrap_or_else(|| lang.tr("saved-other"))
 }
 
 fn not_saved_message(lang: Lang, e: &ApiError) -> String {

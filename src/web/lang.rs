@@ -55,10 +55,11 @@ fn back_to(req: &HttpRequest, next: Option<&str>) -> String {
         .and_then(|v| url::Url::parse(v).ok());
     let host = req.connection_info().host().to_string();
     match referer {
-        Some(url) if url.host_str().map(|h| match url.port() {
-            Some(port) => format!("{h}:{port}"),
-            None => h.to_string(),
-        }) == Some(host) =>
+        Some(url)
+            if url.host_str().map(|h| match url.port() {
+                Some(port) => format!("{h}:{port}"),
+                None => h.to_string(),
+            }) == Some(host) =>
         {
             let mut path = url.path().to_string();
             if let Some(q) = url.query() {
@@ -79,9 +80,8 @@ pub async fn switch(
     form: super::form::TextForm<SwitchForm>,
 ) -> WebResult {
     let form = form.into_inner();
-    let lang = Lang::parse(&form.lang).ok_or_else(|| {
-        crate::api::error::ApiError::invalid("lang", "must be one of en, fr, de, es, pt")
-    })?;
+    let lang = Lang::parse(&form.lang)
+        .ok_or_else(|| crate::api::error::ApiError::invalid("lang", "must be one of en, fr, de, es, pt"))?;
     if let Some(session) = session::current(&req).await? {
         session.check_form(&req, form.csrf.as_deref().unwrap_or(""))?;
         let name = session.who.sub.clone();

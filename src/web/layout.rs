@@ -41,7 +41,14 @@ fn nav_links(role: Role) -> Vec<(Nav, &'static str, &'static str)> {
 
 /// A whole page in the session's language. `session` is None on the sign-in and error pages.
 pub fn page(title: &str, session: Option<&Session>, active: Nav, body: Markup) -> Markup {
-    page_in(session.map(|s| s.lang).unwrap_or_default(), title, session, active, body, None)
+    page_in(
+        session.map(|s| s.lang).unwrap_or_default(),
+        title,
+        session,
+        active,
+        body,
+        None,
+    )
 }
 
 /// A whole page in `lang`; `here` is where the language switcher comes back to (None: the page it was used on,

@@ -23,7 +23,10 @@ struct Refused<'a> {
 
 impl Refused<'_> {
     fn text(&self, action: &str) -> &str {
-        self.draft.filter(|d| d.action == action).map(|d| d.text.as_str()).unwrap_or("")
+        self.draft
+            .filter(|d| d.action == action)
+            .map(|d| d.text.as_str())
+            .unwrap_or("")
     }
 
     fn message(&self, action: &str) -> Option<&str> {
@@ -92,7 +95,8 @@ pub fn panel(
         draft,
         message: field_error,
     };
-    let field = |id: &str, name: &str, key: &str, action: &str| text_field(lang, id, name, &lang.tr(key), action, &refused);
+    let field =
+        |id: &str, name: &str, key: &str, action: &str| text_field(lang, id, name, &lang.tr(key), action, &refused);
     let form = |action: &str, inner: Markup| {
         html! {
             form.card.step method="post" action={ "/items/" (item.id) "/decide" } {

@@ -14,8 +14,8 @@ use crate::api::{blocking, AppState};
 use crate::auth::Role;
 use crate::classify::Classification;
 use crate::db::review::{QueueFilter, QueueOrder};
-use crate::i18n::Lang;
 use crate::decision::Decision;
+use crate::i18n::Lang;
 use crate::review::{self, Caller};
 use actix_web::web;
 use maud::{html, Markup};
@@ -118,7 +118,11 @@ pub async fn queue(session: Session, state: web::Data<AppState>, params: web::Qu
         Ok::<_, review::ReviewError>((found, other.total))
     })
     .await?;
-    let (substantive, clear) = if clear_tab { (other, found.total) } else { (found.total, other) };
+    let (substantive, clear) = if clear_tab {
+        (other, found.total)
+    } else {
+        (found.total, other)
+    };
     let order = if oldest { "oldest" } else { "" };
     let tab = if clear_tab { "clear" } else { "" };
     let link_with = |extra: &[(&str, &str)]| {

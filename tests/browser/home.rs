@@ -12,9 +12,17 @@ async fn upload_as(app: &TestApp, uploader: &str, name: &str, csv: String) -> Ve
     assert_eq!(response.status(), 201);
     let batch: serde_json::Value = response.json().await.unwrap();
     let items = app
-        .get_json(&format!("/api/v1/batches/{}/items?limit=500", batch["id"].as_str().unwrap()), &token)
+        .get_json(
+            &format!("/api/v1/batches/{}/items?limit=500", batch["id"].as_str().unwrap()),
+            &token,
+        )
         .await;
-    items["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect()
+    items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect()
 }
 
 #[tokio::test]
@@ -23,13 +31,19 @@ async fn an_officer_finds_the_question_and_the_blocked_line_on_the_home_page_in_
         let Some(b) = browser().await else { return };
         let app = app(db).await;
         add_user(&app, "awa", "officer", &[PROJECT]);
-        let csv = "Désignation,Quantité\nTente 8 places,4\nFusil d'assaut AK-47,2\nJumelles de vision nocturne Gen 3,6\n";
+        let csv =
+            "Désignation,Quantité\nTente 8 places,4\nFusil d'assaut AK-47,2\nJumelles de vision nocturne Gen 3,6\n";
         let ids = upload_as(&app, "awa", "commande.csv", csv.to_string()).await;
         // A reviewer asks the officer about the goggles.
         let reviewer = sign_hs(&claims("rita", "reviewer", &[PROJECT]));
         let item = app.get_json(&format!("/api/v1/items/{}", ids[2]), &reviewer).await;
-        let asked = crate::helpers::decide(&app, &reviewer, ids[2], serde_json::json!({"action": "ask",
-            "question": "Quel service les utilisera, et avec quelle licence ?", "version": item["version"]}))
+        let asked = crate::helpers::decide(
+            &app,
+            &reviewer,
+            ids[2],
+            serde_json::json!({"action": "ask",
+            "question": "Quel service les utilisera, et avec quelle licence ?", "version": item["version"]}),
+        )
         .await;
         assert!(asked.status().is_success(), "{}", asked.status());
 
@@ -77,7 +91,10 @@ async fn an_officer_finds_the_question_and_the_blocked_line_on_the_home_page_in_
         }
         assert!(b.text("aside.panel").await.contains("Your answer"));
         b.client.goto(&app.url("/home")).await.unwrap();
-        assert!(b.text("#questions-h").await.contains("One question waits for your answer"));
+        assert!(b
+            .text("#questions-h")
+            .await
+            .contains("One question waits for your answer"));
         b.screenshot("officer-home-en").await;
         b.close().await;
     }
@@ -101,10 +118,16 @@ async fn a_reviewer_pages_through_a_long_queue_with_clear_items_apart() {
         b.sign_in(&app, "rita").await;
         assert_eq!(b.path().await, "/review");
         let pager = b.text("nav.pager").await;
-        assert!(pager.contains("Page 1 of 2") && pager.contains("items 1–50 of 60"), "{pager}");
+        assert!(
+            pager.contains("Page 1 of 2") && pager.contains("items 1–50 of 60"),
+            "{pager}"
+        );
         assert_eq!(b.all("table.items tbody tr").await.len(), 50);
         let tabs = b.text("ul.tabs").await;
-        assert!(tabs.contains("Substantive reviews (60)") && tabs.contains("Clear items (7)"), "{tabs}");
+        assert!(
+            tabs.contains("Substantive reviews (60)") && tabs.contains("Clear items (7)"),
+            "{tabs}"
+        );
         b.screenshot("review-queue-paged").await;
         b.css("nav.pager a[rel=next]").await.click().await.unwrap();
         b.wait_for_path("/review?").await;
@@ -115,7 +138,11 @@ async fn a_reviewer_pages_through_a_long_queue_with_clear_items_apart() {
         b.css("ul.tabs li:nth-child(2) a").await.click().await.unwrap();
         b.wait_for_path("/review?").await;
         assert_eq!(b.all("table.items tbody .badge-clear").await.len(), 7);
-        b.css("table.items tbody td.nowrap a[href^='/batches/']").await.click().await.unwrap();
+        b.css("table.items tbody td.nowrap a[href^='/batches/']")
+            .await
+            .click()
+            .await
+            .unwrap();
         b.wait_for_path("/batches/").await;
         assert!(b.text("main details summary").await.contains("Approve 7 clear items"));
         // The same queue in French.

@@ -82,14 +82,28 @@ async fn the_language_chosen_is_remembered_on_the_account_for_the_next_sign_in()
         // Without the form's token the choice is refused (it changes the account).
         let forged = post_form(&app, "/language", &session, &[("lang", "fr"), ("csrf", "forged")]).await;
         assert_eq!(forged.status(), 403);
-        let chosen = post_form(&app, "/language", &session, &[("lang", "fr"), ("csrf", &csrf), ("next", "/home")]).await;
+        let chosen = post_form(
+            &app,
+            "/language",
+            &session,
+            &[("lang", "fr"), ("csrf", &csrf), ("next", "/home")],
+        )
+        .await;
         assert_eq!(chosen.status(), 303, "{db:?}");
         let cookie = pair(&cookie_named(&chosen, "equipcheck_lang").expect("language cookie"));
-        let home = get_page(&app, "/home", &format!("{session}; {cookie}")).await.text().await.unwrap();
+        let home = get_page(&app, "/home", &format!("{session}; {cookie}"))
+            .await
+            .text()
+            .await
+            .unwrap();
         assert_eq!(html_lang(&home), "fr");
         assert!(home.contains("Mon travail"), "{home}");
         // Another browser, no cookie: signing in brings the choice back.
-        assert_eq!(sign_in_fresh(&app, "amina").await.as_deref(), Some("equipcheck_lang=fr"), "{db:?}");
+        assert_eq!(
+            sign_in_fresh(&app, "amina").await.as_deref(),
+            Some("equipcheck_lang=fr"),
+            "{db:?}"
+        );
     }
 }
 
@@ -100,13 +114,20 @@ async fn upload(app: &TestApp, name: &str, csv: &str) -> (String, Vec<i64>) {
     let batch: serde_json::Value = response.json().await.unwrap();
     let id = batch["id"].as_str().unwrap().to_string();
     let items = app.get_json(&format!("/api/v1/batches/{id}/items"), &officer).await;
-    let ids = items["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
+    let ids = items["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_i64().unwrap())
+        .collect();
     (id, ids)
 }
 
 /// The text of the textarea with this id.
 fn textarea(page: &str, id: &str) -> String {
-    let at = page.find(&format!("<textarea id=\"{id}\"")).unwrap_or_else(|| panic!("no #{id}"));
+    let at = page
+        .find(&format!("<textarea id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no #{id}"));
     let open = at + page[at..].find('>').unwrap() + 1;
     let close = open + page[open..].find("</textarea>").unwrap();
     page[open..close].to_string()
@@ -120,7 +141,11 @@ async fn a_refused_justification_is_explained_beside_its_field_and_kept_in_that_
         let (_, ids) = upload(&app, "goggles.csv", "Description\nNight vision goggles Gen 3\n").await;
         let id = ids[0];
         let (session, csrf) = sign_in(&app, "rita").await;
-        let page = get_page(&app, &format!("/items/{id}"), &session).await.text().await.unwrap();
+        let page = get_page(&app, &format!("/items/{id}"), &session)
+            .await
+            .text()
+            .await
+            .unwrap();
         // Nothing dangerous is preselected: the new decision must be chosen.
         assert!(page.contains("<option value=\"\" selected disabled>"), "{page}");
         let at = page.find("data-version=\"").unwrap() + 14;
@@ -154,8 +179,15 @@ async fn the_batch_page_opens_with_its_verdict_and_says_a_reupload_or_an_empty_s
             let form = reqwest::multipart::Form::new()
                 .text("csrf", csrf.clone())
                 .text("project", "p1")
-                .part("file", reqwest::multipart::Part::bytes(bytes.as_bytes().to_vec()).file_name(name));
-            client().post(app.url("/upload")).header(COOKIE, &session).multipart(form).send()
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(bytes.as_bytes().to_vec()).file_name(name),
+                );
+            client()
+                .post(app.url("/upload"))
+                .header(COOKIE, &session)
+                .multipart(form)
+                .send()
         };
         let first = send(sheet, "order.csv").await.unwrap();
         let location = first.headers()[LOCATION].to_str().unwrap().to_string();
@@ -167,8 +199,15 @@ async fn the_batch_page_opens_with_its_verdict_and_says_a_reupload_or_an_empty_s
         let rifle = page.find("AK-47").unwrap();
         let tent = page.find("Tent for 8").unwrap();
         assert!(rifle < tent, "severity order");
-        let by_row = get_page(&app, &format!("{location}?sort=row"), &session).await.text().await.unwrap();
-        assert!(by_row.find("Tent for 8").unwrap() < by_row.find("AK-47").unwrap(), "sheet order");
+        let by_row = get_page(&app, &format!("{location}?sort=row"), &session)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            by_row.find("Tent for 8").unwrap() < by_row.find("AK-47").unwrap(),
+            "sheet order"
+        );
         // The same file again: the page says so.
         let again = send(sheet, "order-copy.csv").await.unwrap();
         let again = again.headers()[LOCATION].to_str().unwrap().to_string();

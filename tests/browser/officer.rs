@@ -20,6 +20,8 @@ async fn officer_uploads_a_messy_sheet_and_sees_the_weapon_blocked_with_its_evid
         );
         b.screenshot("sign-in").await;
         b.sign_in(&app, "amina").await;
+        assert_eq!(b.path().await, "/home", "an officer starts at her home");
+        b.client.goto(&app.url("/upload")).await.unwrap();
         assert_eq!(b.path().await, "/upload");
         assert!(b.text("#project").await.contains("niger-police"));
         b.screenshot("upload").await;
