@@ -13,6 +13,7 @@ pub mod monitoring;
 pub mod officer;
 pub mod party_settlements;
 pub mod projects;
+pub mod queue;
 pub mod review;
 pub mod schema;
 pub mod screenings;

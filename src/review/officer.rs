@@ -140,7 +140,7 @@ pub fn home(
         let Some(at) = item.reviewed_at else { continue };
         changes.push(Change { item, at, kind });
     }
-    changes.sort_by(|a, b| b.at.cmp(&a.at));
+    changes.sort_by_key(|c| std::cmp::Reverse(c.at));
     changes.truncate(HOME_LINES as usize);
     Ok(Home {
         batches,
