@@ -274,6 +274,7 @@ impl Application {
             App::new()
                 .wrap(middleware::from_fn(api::rate_limit::limit))
                 .wrap(middleware::from_fn(api::url_guard::refuse_control_characters))
+                .wrap(middleware::from_fn(ui::lang::localise_errors))
                 .wrap(middleware::from_fn(ui::headers::security_headers))
                 .wrap(middleware::from_fn(api::request_meta::request_id))
                 .wrap(middleware::from_fn(api::conditional::conditional_get))

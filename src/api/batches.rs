@@ -462,6 +462,7 @@ pub async fn items(
         decision: query.decision.clone(),
         review_status: query.review_status.clone(),
         q: query.q.clone().filter(|q| !q.trim().is_empty()),
+        by_severity: false,
     };
     let (rows, total) = blocking(move || {
         let mut conn = state.pool.get()?;

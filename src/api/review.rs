@@ -302,6 +302,7 @@ pub async fn queue(
         entry: query.entry,
         q: query.q,
         status: query.status,
+        ..QueueFilter::default()
     };
     let scope = who.scope().map(<[String]>::to_vec);
     let may_review = who.has_role(&[crate::auth::Role::Reviewer, crate::auth::Role::Admin]);

@@ -159,6 +159,17 @@ pub struct ItemFilter {
     pub review_status: Option<String>,
     /// Text search in the description, case-insensitive.
     pub q: Option<String>,
+    /// Most severe decision first (then sheet order); false: sheet order.
+    pub by_severity: bool,
+}
+
+/// The items' decisions ranked most severe first, as an SQL expression both databases read.
+pub const SEVERITY_RANK_SQL: &str = "CASE items.decision WHEN 'prohibited' THEN 0 WHEN 'military' THEN 1 \
+    WHEN 'dual_use' THEN 2 WHEN 'controlled' THEN 3 WHEN 'review' THEN 4 ELSE 5 END";
+
+/// The severity rank as something to order by.
+pub fn severity_rank() -> diesel::expression::SqlLiteral<diesel::sql_types::Integer> {
+    diesel::dsl::sql::<diesel::sql_types::Integer>(SEVERITY_RANK_SQL)
 }
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
@@ -199,11 +210,12 @@ pub fn list(
         query
     };
     let total = build().count().get_result::<i64>(conn)?;
-    let rows = build()
-        .order(items::position)
-        .limit(limit)
-        .offset(offset)
-        .load::<Item>(conn)?;
+    let ordered = if filter.by_severity {
+        build().order((severity_rank().asc(), items::position.asc()))
+    } else {
+        build().order(items::position.asc())
+    };
+    let rows = ordered.limit(limit).offset(offset).load::<Item>(conn)?;
     Ok((rows, total))
 }
 

@@ -2,14 +2,12 @@
 //! The rules are `crate::review`; this file only speaks SQL.
 
 use super::batches::Batch;
-use super::items::{like_pattern, Item};
+use super::items::Item;
 use super::schema::{batches, deliveries, item_screenings, items};
 use super::screenings::PARTY_CAUSES;
 use super::{DbConnection, DbError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 
 /// Review statuses of items that still wait for a human.
 pub const AWAITING: [&str; 3] = ["pending", "on_hold", "proposed"];
@@ -290,91 +288,7 @@ pub fn set_batch_state(conn: &mut DbConnection, batch_id: &str, state: &str) -> 
     Ok(())
 }
 
-/// Filters of the review queue. Every field narrows.
-#[derive(Debug, Clone, Default)]
-pub struct QueueFilter {
-    pub project: Option<String>,
-    pub batch: Option<String>,
-    pub decision: Option<String>,
-    /// A catalogue entry code, as stored in the classification or set by a reviewer.
-    pub entry: Option<String>,
-    /// Text search in the description, case-insensitive.
-    pub q: Option<String>,
-    /// One review status; `None`: every status that awaits a human (pending, on_hold, proposed).
-    pub status: Option<String>,
-}
-
-/// One queue row: the item, its project, when its batch arrived and who uploaded or submitted it.
-pub type QueueRow = (Item, String, NaiveDateTime, String);
-
-/// A page of the queue, the total, and (review status, count) pairs.
-pub type QueuePage = (Vec<QueueRow>, i64, Vec<(String, i64)>);
-
-/// The queue, oldest batch first, then in sheet order; and the count per review status under the same filters
-/// (the status filter aside).
-pub fn queue(
-    conn: &mut DbConnection,
-    only: Option<&[String]>,
-    filter: &QueueFilter,
-    limit: i64,
-    offset: i64,
-) -> Result<QueuePage, DbError> {
-    let build = |with_status: bool| {
-        let mut query = items::table.inner_join(batches::table).into_boxed();
-        if let Some(ids) = only {
-            query = query.filter(batches::project_id.eq_any(ids.to_vec()));
-        }
-        if let Some(v) = &filter.project {
-            query = query.filter(batches::project_id.eq(v.clone()));
-        }
-        if let Some(v) = &filter.batch {
-            query = query.filter(items::batch_id.eq(v.clone()));
-        }
-        if let Some(v) = &filter.decision {
-            query = query.filter(items::decision.eq(v.clone()));
-        }
-        if let Some(code) = &filter.entry {
-            // The classification JSON names each finding's entry as "entry":"CODE".
-            let pattern = format!("%\"entry\":{}%", serde_json::Value::from(code.as_str()));
-            query = query.filter(
-                items::review_entry
-                    .eq(code.clone())
-                    .or(items::classification.like(pattern)),
-            );
-        }
-        if let Some(q) = &filter.q {
-            query = query.filter(lower(items::description).like(like_pattern(q)).escape('\\'));
-        }
-        if with_status {
-            match &filter.status {
-                Some(status) => query = query.filter(items::review_status.eq(status.clone())),
-                None => query = query.filter(items::review_status.eq_any(AWAITING)),
-            }
-        }
-        query
-    };
-    let total: i64 = build(true).count().get_result(conn)?;
-    let rows = build(true)
-        .order((batches::created_at.asc(), items::batch_id.asc(), items::position.asc()))
-        .limit(limit)
-        .offset(offset)
-        .select((
-            items::all_columns,
-            batches::project_id,
-            batches::created_at,
-            batches::created_by,
-        ))
-        .load::<QueueRow>(conn)?;
-    let mut counts = Vec::new();
-    for status in super::items::REVIEW_STATUSES {
-        let n: i64 = build(false)
-            .filter(items::review_status.eq(status))
-            .count()
-            .get_result(conn)?;
-        counts.push((status.to_string(), n));
-    }
-    Ok((rows, total, counts))
-}
+pub use super::queue::{queue, QueueFilter, QueueOrder, QueuePage, QueueRow};
 
 /// Every item not yet delivered, as the impact report of a catalogue change reads it, `page` items per query.
 pub fn stored_for_impact(conn: &mut DbConnection, page: i64) -> Result<Vec<crate::catalog::diff::StoredItem>, DbError> {

@@ -376,6 +376,7 @@ diesel::table! {
         role -> Text,
         projects -> Text,
         created_at -> Timestamp,
+        language -> Nullable<Text>,
     }
 }
 

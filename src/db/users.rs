@@ -13,12 +13,22 @@ pub struct User {
     /// JSON array of project ids.
     pub projects: String,
     pub created_at: NaiveDateTime,
+    /// The language chosen with the pages' switcher (`en`, `fr` ...); None: the browser's.
+    pub language: Option<String>,
 }
 
 impl User {
     pub fn project_list(&self) -> Result<Vec<String>, DbError> {
         serde_json::from_str(&self.projects).map_err(|e| DbError::Corrupt(format!("user {}: {e}", self.name)))
     }
+}
+
+/// Remembers the language a person chose on the pages (no row for a person known only by a token: nothing to do).
+pub fn set_language(conn: &mut DbConnection, name: &str, language: &str) -> Result<(), DbError> {
+    diesel::update(users::table.find(name))
+        .set(users::language.eq(Some(language)))
+        .execute(conn)?;
+    Ok(())
 }
 
 pub fn get(conn: &mut DbConnection, name: &str) -> Result<Option<User>, DbError> {

@@ -104,6 +104,11 @@ impl Lang {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// The message `key` if some language has it (to fall back on other wording when none does).
+    pub fn try_tr(self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(self.identifier(), key)
+    }
+
     /// The message `key` with its arguments filled in.
     pub fn tr_args(self, key: &str, args: &Args<'_>) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
@@ -113,6 +118,28 @@ impl Lang {
         LOCALES
             .try_lookup_with_args(self.identifier(), key, &map)
             .unwrap_or_else(|| key.to_string())
+    }
+
+    /// A whole number with the language's digit grouping ("1,292", "1 292", "1.292").
+    pub fn number(self, n: i64) -> String {
+        let separator = match self {
+            Lang::En => ',',
+            Lang::Fr => '\u{202f}',
+            Lang::De | Lang::Es => '.',
+            Lang::Pt => '\u{a0}',
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, digit) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(digit);
+        }
+        if n < 0 {
+            out.insert(0, '-');
+        }
+        out
     }
 
     /// A decision in words (`dual_use` → "Dual-use", "Double usage" ...).
@@ -197,5 +224,22 @@ mod tests {
     fn a_missing_message_shows_its_key_and_arguments_are_filled_in() {
         assert_eq!(Lang::Fr.tr("no-such-message"), "no-such-message");
         assert_eq!(Lang::Fr.tr("shell-sign-out"), "Se déconnecter");
+        assert_eq!(
+            Lang::En.tr_args(
+                "review-bulk-approve",
+                &[("count", 1292.into()), ("n", Lang::En.number(1292).into())]
+            ),
+            "Approve 1,292 clear items"
+        );
+    }
+
+    #[test]
+    fn numbers_are_grouped_as_each_language_writes_them() {
+        assert_eq!(Lang::En.number(1_292), "1,292");
+        assert_eq!(Lang::En.number(999), "999");
+        assert_eq!(Lang::De.number(1_234_567), "1.234.567");
+        assert_eq!(Lang::Fr.number(2_060), "2\u{202f}060");
+        assert_eq!(Lang::Pt.number(-1_000), "-1\u{a0}000");
+        assert_eq!(Lang::Es.number(0), "0");
     }
 }

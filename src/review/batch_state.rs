@@ -28,6 +28,17 @@ impl BatchState {
         }
     }
 
+    pub fn parse(s: &str) -> Option<BatchState> {
+        [
+            BatchState::Open,
+            BatchState::Blocked,
+            BatchState::Cleared,
+            BatchState::PartiallyCleared,
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == s)
+    }
+
     /// A batch with a prohibited item is blocked whatever else is decided: the weapon must leave the order.
     pub fn from_counts(c: &BatchCounts) -> BatchState {
         if c.prohibited > 0 {

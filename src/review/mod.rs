@@ -13,6 +13,7 @@ mod edit;
 mod export;
 pub mod history;
 pub mod justification;
+pub mod officer;
 mod parties;
 mod queue;
 mod rescreen;

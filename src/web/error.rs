@@ -3,6 +3,7 @@
 
 use super::layout;
 use crate::api::error::ApiError;
+use crate::i18n::Lang;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 
@@ -46,6 +47,15 @@ impl ResponseError for WebError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        // English here; `lang::localise_errors` renders it again in the request's language.
+        self.page_in(Lang::En)
+    }
+}
+
+impl WebError {
+    /// The error as a page in `lang`: the status in words and what went wrong (the API's own wording for the
+    /// errors that name their details, so nothing the service said is lost).
+    pub fn page_in(&self, lang: Lang) -> HttpResponse {
         let status = self.status_code();
         match self {
             WebError::SignIn { next } => {
@@ -54,14 +64,28 @@ impl ResponseError for WebError {
                     .insert_header((header::LOCATION, format!("/login?{query}")))
                     .finish();
             }
-            WebError::Api(ApiError::Internal(detail) | ApiError::Unavailable(detail)) => {
+            WebError::Api(ApiError::Internal(detail) | ApiError::Unavailable(detail)) if lang == Lang::En => {
                 tracing::error!(%detail, "page failed");
             }
             _ => {}
         }
-        let title = status.canonical_reason().unwrap_or("Error");
+        let title = lang
+            .try_tr(&format!("error-title-{}", status.as_u16()))
+            .unwrap_or_else(|| lang.tr("error-title-other"));
         let detail = match self {
-            WebError::Api(ApiError::Forbidden) => "Your role may not do this.".to_string(),
+            WebError::Api(ApiError::Forbidden) => lang.tr("error-forbidden"),
+            WebError::Forgery => lang.tr("error-forgery"),
+            WebError::Api(ApiError::NotFound(what)) => lang
+                .try_tr(&format!("error-not-found-{}", what.replace(' ', "-")))
+                .unwrap_or_else(|| lang.tr("error-not-found")),
+            WebError::Api(ApiError::Internal(_)) => lang.tr("error-internal"),
+            WebError::Api(ApiError::Validation(fields)) => {
+                let mut text = lang.tr("error-invalid-fields");
+                for f in fields {
+                    text.push_str(&format!(" {}: {}.", f.field, f.message));
+                }
+                text
+            }
             other => {
                 let text = other.to_string();
                 let mut chars = text.chars();
@@ -86,6 +110,6 @@ impl ResponseError for WebError {
         }
         response
             .content_type("text/html; charset=utf-8")
-            .body(layout::error_page(status.as_u16(), title, &detail).into_string())
+            .body(layout::error_page(lang, status.as_u16(), &title, &detail).into_string())
     }
 }

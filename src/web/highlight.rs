@@ -1,6 +1,7 @@
 //! The matched words inside a description, from the evidence spans stored with the item's classification.
 
-use crate::classify::{Classification, Field};
+use crate::classify::{Classification, Evidence, EvidenceKind, Field};
+use crate::i18n::Lang;
 use maud::{html, Markup};
 
 /// A piece of the description, marked when evidence covers it (with what it matched).
@@ -77,8 +78,31 @@ pub fn other_columns(classification: &Classification) -> Vec<(String, String)> {
     out
 }
 
-/// The description with its matched words in `<mark>`, each titled with the entry and phrase it matched.
+/// A serialised enum's name (`hs_code`, `listed_party`), for message keys.
+pub fn snake<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// What a piece of evidence matched, in words: the catalogue phrase, or what kind of pattern recognised the
+/// text (never the regular expression itself).
+pub fn matched_words(lang: Lang, e: &Evidence) -> String {
+    match e.kind {
+        EvidenceKind::Pattern => lang.tr("evidence-matched-pattern"),
+        EvidenceKind::Measurement => lang.tr("evidence-matched-measurement"),
+        _ => format!("\u{201c}{}\u{201d}", e.matched),
+    }
+}
+
+/// The description with its matched words in `<mark>`, each titled with the entry and what it matched.
 pub fn description(text: &str, classification: Option<&Classification>) -> Markup {
+    description_in(Lang::En, text, classification)
+}
+
+/// The same in `lang`.
+pub fn description_in(lang: Lang, text: &str, classification: Option<&Classification>) -> Markup {
     let spans: Vec<(usize, usize, String)> = classification
         .map(|c| {
             c.findings
@@ -91,7 +115,12 @@ pub fn description(text: &str, classification: Option<&Classification>) -> Marku
                             (
                                 e.span[0],
                                 e.span[1],
-                                format!("{} ({}): {}", f.entry, f.decision, e.matched),
+                                format!(
+                                    "{} ({}): {}",
+                                    f.entry,
+                                    lang.decision(f.decision),
+                                    matched_words(lang, e)
+                                ),
                             )
                         })
                 })
@@ -149,7 +178,19 @@ mod tests {
         let html = description("<script>x<gun></script>", Some(&c)).into_string();
         assert_eq!(
             html,
-            "&lt;script&gt;<mark title=\"ML1 (prohibited): gun\">x&lt;gun</mark>&gt;&lt;/script&gt;"
+            "&lt;script&gt;<mark title=\"ML1 (Prohibited): \u{201c}gun\u{201d}\">x&lt;gun</mark>&gt;&lt;/script&gt;"
         );
+    }
+
+    #[test]
+    fn a_pattern_is_named_in_words_never_shown_as_a_regular_expression() {
+        let c: Classification = serde_json::from_value(serde_json::json!({
+            "decision": "prohibited", "catalog_version": "t", "findings": [{"entry": "ML1", "title": "t",
+            "list": "EU-CML", "act": "a", "decision": "prohibited", "reason": "r", "evidence": [{"field":
+            "description", "kind": "pattern", "text": "AK-47", "span": [0, 5], "matched": "\\bak-?\\d+\\b"}]}]}))
+        .unwrap();
+        let html = description_in(Lang::Fr, "AK-47", Some(&c)).into_string();
+        assert!(!html.contains("\\b"), "{html}");
+        assert!(html.contains("ML1 (Interdit)"), "{html}");
     }
 }

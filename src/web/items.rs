@@ -2,7 +2,7 @@
 //! questions a reviewer must answer, and its review status.
 
 use super::highlight;
-use super::layout::{badge, page, Nav};
+use super::layout::{decision_badge, page, Nav};
 use super::session::Session;
 use super::WebResult;
 use crate::api::error::ApiError;
@@ -13,117 +13,130 @@ use crate::db::audit::AuditFilter;
 use crate::db::items::Item;
 use crate::db::screenings::Screening;
 use crate::db::DbError;
+use crate::i18n::Lang;
 use crate::review::history::History;
 use actix_web::web;
 use actix_web::HttpResponse;
 use maud::{html, Markup};
 
-fn fields(item: &Item) -> Markup {
+fn fields(lang: Lang, item: &Item) -> Markup {
     let number = |v: Option<f64>| v.map(|n| n.to_string());
-    let rows: [(&str, Option<String>); 12] = [
-        ("Sheet", item.sheet.clone()),
-        ("Line reference", item.line_ref.clone()),
+    let rows: [(&str, Option<String>); 11] = [
+        ("item-field-sheet", item.sheet.clone()),
+        ("item-field-line-ref", item.line_ref.clone()),
         (
-            "Quantity",
+            "item-field-quantity",
             number(item.quantity).map(|q| format!("{q} {}", item.unit.as_deref().unwrap_or(""))),
         ),
         (
-            "Unit price",
+            "item-field-unit-price",
             number(item.unit_price).map(|p| format!("{p} {}", item.currency.as_deref().unwrap_or(""))),
         ),
-        ("HS code", item.hs_code.clone()),
-        ("Declared control code", item.control_code.clone()),
-        ("Supplier", item.supplier.clone()),
-        ("Origin", item.origin.clone()),
-        ("End user", item.end_user.clone()),
-        ("Destination", item.destination.clone()),
-        ("Review", Some(item.review_status.clone())),
-        ("Review note", item.review_note.clone()),
+        ("item-field-hs-code", item.hs_code.clone()),
+        ("item-field-control-code", item.control_code.clone()),
+        ("item-field-supplier", item.supplier.clone()),
+        ("item-field-origin", item.origin.clone()),
+        ("item-field-end-user", item.end_user.clone()),
+        ("item-field-destination", item.destination.clone()),
+        ("item-field-review-note", item.review_note.clone()),
     ];
     let extra = item.extra_texts();
     html! {
         dl.fields {
-            @for (label, value) in rows {
-                @if let Some(value) = value { dt { (label) } dd { (value.trim()) } }
+            @for (key, value) in rows {
+                @if let Some(value) = value { dt { (lang.tr(key)) } dd { (value.trim()) } }
             }
+            dt { (lang.tr("items-col-review")) } dd { (lang.review_status(&item.review_status)) }
             // The line's other text cells, screened with the description.
-            @for e in &extra { dt { "Column " (e.column) } dd { (e.text) } }
+            @for e in &extra { dt { (lang.tr_args("items-column", &[("column", e.column.clone().into())])) } dd { (e.text) } }
         }
     }
 }
 
 /// Every finding, most severe first; `settle` adds a form under a finding (a reviewer settling a party match).
-pub fn findings(c: &Classification, settle: &dyn Fn(&Finding) -> Option<Markup>) -> Markup {
+pub fn findings(lang: Lang, c: &Classification, settle: &dyn Fn(&Finding) -> Option<Markup>) -> Markup {
     let mut ordered: Vec<&Finding> = c.findings.iter().collect();
     ordered.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
+    let words = |prefix: &str, name: String| {
+        lang.try_tr(&format!("{prefix}-{name}"))
+            .unwrap_or(name.replace('_', " "))
+    };
     html! {
         @if !c.questions.is_empty() {
             div.card.questions {
-                h3 { "Questions for the reviewer" }
+                h3 { (lang.tr("item-questions")) }
                 ul { @for q in &c.questions { li { (q) } } }
             }
         }
         @for f in ordered {
             article.card.finding {
-                h3 { (badge(f.decision.as_str())) " " a href={ "/catalog/" (f.entry) } { (f.entry) } " " (f.title) }
+                h3 { (decision_badge(lang, f.decision.as_str())) " " a href={ "/catalog/" (f.entry) } { (f.entry) } " " (f.title) }
                 p { (f.reason) }
                 p.muted { (f.act) }
                 @if let Some(q) = &f.question { p.question { (q) } }
                 @if let Some(form) = settle(f) { (form) }
                 @if !f.evidence.is_empty() {
                     table.evidence {
-                        caption { "Evidence" }
-                        thead { tr { th scope="col" { "Where" } th scope="col" { "Kind" } th scope="col" { "Text" }
-                            th scope="col" { "Matched" } th scope="col" { "Strength" } } }
+                        caption { (lang.tr("evidence-title")) }
+                        thead { tr { th scope="col" { (lang.tr("evidence-where")) } th scope="col" { (lang.tr("evidence-kind")) }
+                            th scope="col" { (lang.tr("evidence-text")) } th scope="col" { (lang.tr("evidence-matched")) }
+                            th scope="col" { (lang.tr("evidence-strength")) } } }
                         tbody { @for e in &f.evidence { tr {
                             td { @match &e.column {
-                                Some(column) => { "column " (column) },
-                                None => { (format!("{:?}", e.field).to_lowercase()) },
+                                Some(column) => (lang.tr_args("items-column", &[("column", column.clone().into())])),
+                                None => (words("evidence-field", highlight::snake(&e.field))),
                             } }
-                            td { (format!("{:?}", e.kind).to_lowercase()) }
+                            td { (words("evidence-kind", highlight::snake(&e.kind))) }
                             td { mark { (e.text) } }
-                            td { (e.matched) @if e.fuzzy { " (after correcting a typing error)" } }
-                            td { (e.strength.map(|s| format!("{s:?}").to_lowercase()).unwrap_or_default()) }
+                            td { (highlight::matched_words(lang, e)) @if e.fuzzy { " " (lang.tr("evidence-fuzzy")) } }
+                            td { @if let Some(s) = &e.strength { (words("evidence-strength", highlight::snake(s))) } }
                         } } }
                     }
                 }
             }
         }
         @for i in &c.ignored {
-            p.muted { "Not counted: \u{201c}" (i.text) "\u{201d} for " (i.entry) ", inside \u{201c}" (i.negative) "\u{201d}"
-                @if let Some(column) = &i.column { " (column " (column) ")" } "." }
+            p.muted { (lang.tr_args("evidence-ignored", &[("text", i.text.clone().into()), ("entry", i.entry.clone().into()),
+                ("negative", i.negative.clone().into())]))
+                @if let Some(column) = &i.column { " (" (lang.tr_args("items-column", &[("column", column.clone().into())])) ")" } }
         }
     }
 }
 
 /// Every screening of the item, oldest first: the first one stays whatever was corrected since.
-fn screenings(rows: &[Screening]) -> Markup {
+fn screenings(lang: Lang, rows: &[Screening]) -> Markup {
     html! {
         section aria-labelledby="screenings-h" {
-            h2 #screenings-h { "Screenings" }
-            table {
-                thead { tr { th scope="col" { "When (UTC)" } th scope="col" { "Cause" } th scope="col" { "Decision" }
-                    th scope="col" { "By" } th scope="col" { "Catalogue" } th scope="col" { "Evidence" } } }
+            h2 #screenings-h { (lang.tr("screenings-title")) }
+            div.table-wrap { table {
+                thead { tr { th scope="col" { (lang.tr("screenings-when")) } th scope="col" { (lang.tr("screenings-cause")) }
+                    th scope="col" { (lang.tr("items-col-decision")) } th scope="col" { (lang.tr("batches-col-by")) }
+                    th scope="col" { (lang.tr("screenings-catalogue")) } th scope="col" { (lang.tr("evidence-title")) } } }
                 tbody { @for s in rows { tr {
                     td { (s.screened_at.format("%Y-%m-%d %H:%M")) }
-                    td { (s.cause) @if let Some(from) = s.from_item_id { " (" a href={ "/items/" (from) } { "item " (from) } ")" } }
-                    td { (badge(&s.decision)) }
+                    td { (lang.try_tr(&format!("screening-cause-{}", s.cause)).unwrap_or_else(|| s.cause.clone()))
+                        @if let Some(from) = s.from_item_id { " (" a href={ "/items/" (from) } { (lang.tr_args("screenings-item", &[("id", from.into())])) } ")" } }
+                    td { (decision_badge(lang, &s.decision)) }
                     td { (s.screened_by) }
                     td { (s.catalog_version) }
                     td { (s.evidence) }
                 } } }
-            }
+            } }
         }
     }
 }
 
 /// "Row 18: Chargeur pour pistolet Glock 17", shortened for the tab and the heading.
-fn title(item: &Item) -> String {
+fn title(lang: Lang, item: &Item) -> String {
     let mut words: String = item.description.chars().take(70).collect();
     if item.description.chars().count() > 70 {
         words.push('…');
     }
-    format!("Row {}: {}", item.row_number, words.trim())
+    format!(
+        "{}: {}",
+        lang.tr_args("home-row", &[("row", item.row_number.into())]),
+        words.trim()
+    )
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -142,16 +155,36 @@ pub async fn show(
     render(&session, &state, path.into_inner(), Outcome::Shown(done)).await
 }
 
+/// What the person had typed into a refused step's form, to give it back in the same field.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// The form's action (`approve`, `reject`, `ask`, `settle_party` ...).
+    pub action: String,
+    pub text: String,
+}
+
 /// How the page comes about: a plain visit (maybe after a saved step) or a refused or conflicting step.
 pub enum Outcome {
     Shown(Option<String>),
-    /// The step was not saved: why, and what the reviewer had written (kept in the form).
-    NotSaved(ApiError, String),
+    /// The step was not saved: why, and what the reviewer had written (kept in its form).
+    NotSaved(ApiError, Draft),
+}
+
+/// The first refusal of a text field (justification, question, answer), to show beside that field.
+fn field_error(e: &ApiError) -> Option<&str> {
+    match e {
+        ApiError::Validation(fields) => fields
+            .iter()
+            .find(|f| matches!(f.field.as_str(), "justification" | "question" | "answer"))
+            .map(|f| f.message.as_str()),
+        _ => None,
+    }
 }
 
 /// The item page with its evidence, the review panel and the history; answers the error's status when a step
 /// was not saved, so that a conflict (409) or a refusal (403, 422) is plain to the browser and the person.
 pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, outcome: Outcome) -> WebResult {
+    let lang = session.lang;
     visible_item(&session.who, state, id).await?;
     let state2 = state.clone();
     let (item, batch, trail, screened) = blocking(move || {
@@ -170,79 +203,68 @@ pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, out
     .await?;
     let next = super::review::next_in_queue(state, &session.who, id).await?;
     let c = serde_json::from_str::<Classification>(&item.classification).ok();
-    let (status, banner, draft) = match &outcome {
+    let (status, banner, draft, beside_field) = match &outcome {
         Outcome::Shown(done) => (
             actix_web::http::StatusCode::OK,
             done.as_deref()
-                .map(saved_message)
+                .map(|action| saved_message(lang, action))
                 .map(|m| html! { p.notice role="status" { (m) } }),
-            String::new(),
+            None,
+            None,
         ),
         Outcome::NotSaved(e, draft) => (
             actix_web::ResponseError::status_code(e),
-            Some(html! { p.error-detail role="alert" { (not_saved_message(e)) } }),
-            draft.clone(),
+            Some(html! { p.error-detail role="alert" { (not_saved_message(lang, e)) } }),
+            Some(draft),
+            field_error(e),
         ),
     };
     let body = html! {
-        p.meta { a href={ "/batches/" (item.batch_id) } { "← Back to the batch" } " · " a href="/review" { "Review queue" }
-            @if let Some(next) = next { " · " a href={ "/items/" (next) } data-key="n" { "Next item in the queue" } " " kbd { "n" } } }
+        p.meta { a href={ "/batches/" (item.batch_id) } { (lang.tr("item-back-to-batch")) } " · " a href="/review" { (lang.tr("queue-title")) }
+            @if let Some(next) = next { " · " a href={ "/items/" (next) } data-key="n" { (lang.tr("item-next")) } " " kbd { "n" } } }
         @if let Some(banner) = banner { (banner) }
         div.split {
             div.main-col {
                 section.card {
-                    p.decision-line { (badge(&item.decision))
+                    p.decision-line { (decision_badge(lang, &item.decision))
                         @if let Some(note) = screened.prohibited_note() { " " strong.screened-prohibited { (note) } } }
                     @if let Some(old) = item.supersedes {
-                        p.muted { "Re-submits the same purchase-order line as " a href={ "/items/" (old) } { "item " (old) } "." }
+                        p.muted { (lang.tr("item-resubmits")) " " a href={ "/items/" (old) } { (lang.tr_args("screenings-item", &[("id", old.into())])) } "." }
                     }
-                    p.description { (highlight::description(&item.description, c.as_ref())) }
-                    (fields(&item))
+                    p.description { (highlight::description_in(lang, &item.description, c.as_ref())) }
+                    (fields(lang, &item))
                 }
-                h2 { "Why" }
+                h2 { (lang.tr("item-why")) }
                 @if let Some(c) = c.as_ref().filter(|c| c.decision.as_str() != item.decision) {
-                    p.notice { "A reviewer changed the decision from " (badge(c.decision.as_str())) " to "
-                        (badge(&item.decision)) "; below are the classifier's findings." }
+                    p.notice { (lang.tr("item-changed-from")) " " (decision_badge(lang, c.decision.as_str())) " → "
+                        (decision_badge(lang, &item.decision)) ". " (lang.tr("item-classifier-findings")) }
                 }
                 @match &c {
-                    Some(c) => (findings(c, &|f| super::parties::settle_form(session, &item, &batch, &screened, f))),
-                    None => p.error-detail { "The stored classification of this item cannot be read." },
+                    Some(c) => (findings(lang, c, &|f| super::parties::settle_form(session, &item, &batch, &screened, f, draft))),
+                    None => p.error-detail { (lang.tr("item-unreadable")) },
                 }
             }
-            (super::review::panel(session, &item, &batch, &screened, &draft))
+            (super::panel::panel(session, &item, &batch, &screened, draft, beside_field))
         }
-        (screenings(&screened.screenings))
-        (super::review::history(&trail))
+        (screenings(lang, &screened.screenings))
+        (super::panel::history(lang, &trail))
     };
     Ok(HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .body(page(&title(&item), Some(session), Nav::Review, body).into_string()))
+        .body(page(&title(lang, &item), Some(session), Nav::Review, body).into_string()))
 }
 
-fn saved_message(action: &str) -> String {
-    match action {
-        "approve" => "Saved: the item is approved.".into(),
-        "reject" => "Saved: the item is rejected.".into(),
-        "reclassify" => {
-            "Saved: the item is reclassified (a prohibited item's proposal waits for a second reviewer).".into()
-        }
-        "confirm_reclassification" => "Saved: the reclassification is confirmed.".into(),
-        "decline_reclassification" => "Saved: the item stays prohibited.".into(),
-        "ask" => "Saved: the question is with the uploader; the item is on hold.".into(),
-        "answer" => "Saved: your answer is with the reviewers.".into(),
-        "settle_party" => "Saved: the party match is settled as not the same entity; the item itself still needs \
-                           its decision."
-            .into(),
-        _ => "Saved.".into(),
-    }
+fn saved_message(lang: Lang, action: &str) -> String {
+    lang.try_tr(&format!("saved-{action}"))
+        .unwrap_or_else(|| lang.tr("saved-other"))
 }
 
-fn not_saved_message(e: &ApiError) -> String {
+fn not_saved_message(lang: Lang, e: &ApiError) -> String {
     match e {
-        ApiError::Conflict { code, detail } if *code == "version_conflict" => format!(
-            "Not saved: someone else decided on this item while you were reading it ({detail}). \
-             The page now shows the item as it stands; read it again and decide."
-        ),
-        other => format!("Not saved: {other}."),
+        ApiError::Conflict { code, detail } if *code == "version_conflict" => {
+            lang.tr_args("not-saved-conflict", &[("detail", detail.clone().into())])
+        }
+        ApiError::Validation(_) if field_error(e).is_some() => lang.tr("not-saved-field"),
+        other => lang.tr_args("not-saved", &[("reason", other.to_string().into())]),
     }
 }

@@ -5,11 +5,13 @@ use super::assets;
 use super::session::Session;
 use crate::auth::Role;
 use crate::decision::Decision;
+use crate::i18n::Lang;
 use maud::{html, Markup, DOCTYPE};
 
 /// Where a page sits in the navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nav {
+    Home,
     Upload,
     Batches,
     Review,
@@ -20,25 +22,48 @@ pub enum Nav {
 
 fn nav_links(role: Role) -> Vec<(Nav, &'static str, &'static str)> {
     let mut links = Vec::new();
-    if matches!(role, Role::Officer | Role::Admin) {
-        links.push((Nav::Upload, "/upload", "Upload"));
+    if role == Role::Officer {
+        links.push((Nav::Home, "/home", "shell-nav-home"));
     }
-    links.push((Nav::Batches, "/batches", "Batches"));
+    if matches!(role, Role::Officer | Role::Admin) {
+        links.push((Nav::Upload, "/upload", "shell-nav-upload"));
+    }
+    links.push((Nav::Batches, "/batches", "shell-nav-batches"));
     if matches!(role, Role::Reviewer | Role::Admin) {
-        links.push((Nav::Review, "/review", "Review"));
+        links.push((Nav::Review, "/review", "shell-nav-review"));
     }
     if matches!(role, Role::Monitor | Role::Admin) {
-        links.push((Nav::Monitoring, "/monitoring", "Monitoring"));
+        links.push((Nav::Monitoring, "/monitoring", "shell-nav-monitoring"));
     }
-    links.push((Nav::Catalog, "/catalog", "Catalogue"));
+    links.push((Nav::Catalog, "/catalog", "shell-nav-catalog"));
     links
 }
 
-/// A whole page. `session` is None on the sign-in and error pages.
+/// A whole page in the session's language. `session` is None on the sign-in and error pages.
 pub fn page(title: &str, session: Option<&Session>, active: Nav, body: Markup) -> Markup {
+    page_in(
+        session.map(|s| s.lang).unwrap_or_default(),
+        title,
+        session,
+        active,
+        body,
+        None,
+    )
+}
+
+/// A whole page in `lang`; `here` is where the language switcher comes back to (None: the page it was used on,
+/// from the same-origin `Referer`).
+pub fn page_in(
+    lang: Lang,
+    title: &str,
+    session: Option<&Session>,
+    active: Nav,
+    body: Markup,
+    here: Option<&str>,
+) -> Markup {
     html! {
         (DOCTYPE)
-        html lang=(session.map(|s| s.lang).unwrap_or_default().code()) {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -47,23 +72,24 @@ pub fn page(title: &str, session: Option<&Session>, active: Nav, body: Markup) -
                 script src=(assets::url("app.js")) defer {}
             }
             body {
-                a.skip href="#main" { "Skip to content" }
+                a.skip href="#main" { (lang.tr("shell-skip-to-content")) }
                 header.top {
                     a.brand href="/" { "equipcheck" }
                     @if let Some(s) = session {
-                        nav aria-label="Main" {
+                        nav aria-label=(lang.tr("shell-nav-label")) {
                             ul {
-                                @for (nav, href, label) in nav_links(s.who.role) {
-                                    li { a href=(href) aria-current=[(nav == active).then_some("page")] { (label) } }
+                                @for (nav, href, key) in nav_links(s.who.role) {
+                                    li { a href=(href) aria-current=[(nav == active).then_some("page")] { (lang.tr(key)) } }
                                 }
                             }
                         }
                         form.signout method="post" action="/logout" {
                             (csrf_field(s))
-                            span.who { (s.who.sub) " · " (s.who.role) }
-                            button type="submit" { "Sign out" }
+                            span.who { (s.who.sub) " · " (lang.tr(&format!("role-{}", s.who.role))) }
+                            button type="submit" { (lang.tr("shell-sign-out")) }
                         }
                     }
+                    (language_switcher(lang, session, here))
                 }
                 main #main tabindex="-1" {
                     h1 { (title) }
@@ -74,15 +100,33 @@ pub fn page(title: &str, session: Option<&Session>, active: Nav, body: Markup) -
     }
 }
 
-pub fn error_page(status: u16, title: &str, detail: &str) -> Markup {
-    page(
+/// One button per language (works without JavaScript); the current one is marked for screen readers too.
+fn language_switcher(lang: Lang, session: Option<&Session>, here: Option<&str>) -> Markup {
+    html! {
+        form.languages method="post" action="/language" aria-label=(lang.tr("shell-change-language")) {
+            @if let Some(s) = session { (csrf_field(s)) }
+            @if let Some(here) = here { input type="hidden" name="next" value=(here); }
+            span.muted { (lang.tr("shell-language")) ": " }
+            @for other in Lang::ALL {
+                button.link type="submit" name="lang" value=(other.code()) lang=(other.code())
+                    aria-pressed=(if other == lang { "true" } else { "false" }) { (other.native_name()) }
+                " "
+            }
+        }
+    }
+}
+
+pub fn error_page(lang: Lang, status: u16, title: &str, detail: &str) -> Markup {
+    page_in(
+        lang,
         title,
         None,
         Nav::None,
         html! {
             p.error-detail role="alert" { (detail) }
-            p.muted { "Status " (status) ". " a href="/" { "Back to the start page" } }
+            p.muted { (lang.tr_args("error-status", &[("status", status.into())])) " " a href="/" { (lang.tr("error-back-to-start")) } }
         },
+        None,
     )
 }
 
@@ -96,8 +140,21 @@ pub fn badge(decision: &str) -> Markup {
     html! { span class={ "badge badge-" (known) } { (decision) } }
 }
 
+/// A decision as a badge in words ("Dual-use", "Double usage"), coloured by class.
+pub fn decision_badge(lang: Lang, decision: &str) -> Markup {
+    match decision.parse::<Decision>() {
+        Ok(d) => html! { span class={ "badge badge-" (d.as_str()) } data-decision=(d.as_str()) { (lang.decision(d)) } },
+        Err(_) => badge(decision),
+    }
+}
+
+/// A review status in words, styled by status.
+pub fn status_label(lang: Lang, status: &str) -> Markup {
+    html! { span class={ "status status-" (status) } data-status=(status) { (lang.review_status(status)) } }
+}
+
 /// The share of each decision as one horizontal bar (SVG, so no inline styles are needed) with a text legend.
-pub fn summary_bar(counts: &[(Decision, i64)]) -> Markup {
+pub fn summary_bar(lang: Lang, counts: &[(Decision, i64)]) -> Markup {
     let total: i64 = counts.iter().map(|(_, n)| n).sum();
     let mut x = 0i64;
     let segments: Vec<(Decision, i64, i64)> = counts
@@ -111,10 +168,10 @@ pub fn summary_bar(counts: &[(Decision, i64)]) -> Markup {
     html! {
         @if total > 0 {
             svg.bar viewBox={ "0 0 " (total) " 1" } preserveAspectRatio="none" role="img"
-                aria-label="Share of items by decision" {
+                aria-label=(lang.tr("summary-bar-label")) {
                 @for (decision, start, n) in segments {
                     rect class={ "fill-" (decision.as_str()) } x=(start) y="0" width=(n) height="1" {
-                        title { (decision.as_str()) ": " (n) }
+                        title { (lang.decision(decision)) ": " (n) }
                     }
                 }
             }

@@ -1,6 +1,6 @@
 //! Sign-in (local account, or a token from the organisation's identity provider), sign-out, the start page.
 
-use super::layout::{page, Nav};
+use super::layout::{page_in, Nav};
 use super::session::{self, Session, SessionKeys, SESSION_COOKIE, SIGNIN_COOKIE};
 use super::{see_other, WebResult};
 use crate::api::error::ApiError;
@@ -19,7 +19,7 @@ use serde::Deserialize;
 /// kept only when it stays on that origin. Browsers drop tabs and line breaks inside URLs and read `\` as `/`, so
 /// `/\t/evil.example` means `//evil.example`: any control character or backslash refuses the value outright. The
 /// answer is re-serialised (percent-encoded ASCII), so it is always a valid header value.
-fn local_path(next: Option<&str>) -> String {
+pub(super) fn local_path(next: Option<&str>) -> String {
     const ORIGIN: &str = "http://equipcheck.invalid/";
     let fallback = || "/".to_string();
     let Some(raw) = next else {
@@ -58,31 +58,41 @@ pub async fn home(req: HttpRequest) -> WebResult {
     })
 }
 
-fn signin_page(req: &HttpRequest, keys: &SessionKeys, next: &str, error: Option<&str>) -> HttpResponse {
+/// Why the sign-in page is shown again.
+#[derive(Debug, Clone, Copy)]
+enum Refusal {
+    WrongPassword,
+    BadToken,
+}
+
+fn signin_page(req: &HttpRequest, keys: &SessionKeys, next: &str, error: Option<Refusal>) -> HttpResponse {
+    let lang = super::lang::request_lang(req);
     let (cookie, token) = keys.signin_pair(req);
     let body = html! {
-        @if let Some(message) = error {
-            p.error-detail role="alert" { (message) }
+        @if let Some(refusal) = error {
+            p.error-detail role="alert" { (lang.tr(match refusal {
+                Refusal::WrongPassword => "login-wrong-password",
+                Refusal::BadToken => "login-bad-token",
+            })) }
         }
         form.card.narrow method="post" action="/login" {
             input type="hidden" name="csrf" value=(token);
             input type="hidden" name="next" value=(next);
-            label for="name" { "Name" }
+            label for="name" { (lang.tr("login-name")) }
             input #name type="text" name="name" autocomplete="username" required maxlength="100" autofocus;
-            label for="password" { "Password" }
+            label for="password" { (lang.tr("login-password")) }
             input #password type="password" name="password" autocomplete="current-password" required maxlength="1024";
-            button.primary type="submit" { "Sign in" }
+            button.primary type="submit" { (lang.tr("login-submit")) }
         }
         details.card.narrow {
-            summary { "Sign in with a token from your organisation's identity provider" }
+            summary { (lang.tr("login-token-summary")) }
             form method="post" action="/login/token" {
                 input type="hidden" name="csrf" value=(token);
                 input type="hidden" name="next" value=(next);
-                label for="token" { "Access token (JWT)" }
+                label for="token" { (lang.tr("login-token-label")) }
                 textarea #token name="token" rows="4" required maxlength="16384" autocomplete="off" spellcheck="false" {}
-                p.hint { "Paste an access token your identity provider issued for this service. It is checked with \
-                          the same keys, issuer and audience as the API; the session ends when the token expires." }
-                button type="submit" { "Sign in with token" }
+                p.hint { (lang.tr("login-token-hint")) }
+                button type="submit" { (lang.tr("login-token-submit")) }
             }
         }
     };
@@ -91,10 +101,11 @@ fn signin_page(req: &HttpRequest, keys: &SessionKeys, next: &str, error: Option<
     } else {
         actix_web::http::StatusCode::OK
     };
+    let here = format!("/login{}", super::layout::query(&[("next", next)]));
     HttpResponse::build(status)
         .cookie(cookie)
         .content_type("text/html; charset=utf-8")
-        .body(page("Sign in", None, Nav::None, body).into_string())
+        .body(page_in(lang, &lang.tr("login-title"), None, Nav::None, body, Some(&here)).into_string())
 }
 
 pub async fn form(req: HttpRequest, keys: web::Data<SessionKeys>, query: web::Query<NextQuery>) -> WebResult {
@@ -123,14 +134,19 @@ async fn signed_in(
     next: &str,
 ) -> WebResult {
     let (cookie, session) = keys.session_cookie(req, who, not_after);
-    blocking(move || {
+    let remembered = blocking(move || {
         let mut conn = state.pool.get()?;
-        db::sessions::create(&mut conn, &session.id, &session.subject, db::now(), session.expires_at)
+        db::sessions::create(&mut conn, &session.id, &session.subject, db::now(), session.expires_at)?;
+        // The language chosen earlier, on this browser or another.
+        Ok::<_, db::DbError>(db::users::get(&mut conn, &session.subject)?.and_then(|u| u.language))
     })
     .await?;
     let mut response = see_other(next);
     // Adding cookies to a fresh response cannot fail for well-formed cookies.
     let _ = response.add_cookie(&cookie);
+    if let Some(lang) = remembered.as_deref().and_then(crate::i18n::Lang::parse) {
+        let _ = response.add_cookie(&super::lang::lang_cookie(lang));
+    }
     let _ = response.add_removal_cookie(&keys.removal(req, SIGNIN_COOKIE));
     Ok(response)
 }
@@ -145,7 +161,7 @@ pub async fn password(
     let form = form.into_inner();
     let next = local_path(form.next.as_deref());
     if form.name.is_empty() || form.name.len() > 100 || form.password.len() > 1024 {
-        return Ok(signin_page(&req, &keys, &next, Some("Wrong name or password.")));
+        return Ok(signin_page(&req, &keys, &next, Some(Refusal::WrongPassword)));
     }
     let client = crate::api::client::client_ip(&req, &state.trusted_proxies);
     let outcome = crate::api::login::sign_in(&state, &client, form.name, form.password).await?;
@@ -155,7 +171,7 @@ pub async fn password(
             tracing::info!(user = %who.sub, role = %who.role, "signed in to the web interface");
             signed_in(&req, state, &keys, &who, None, &next).await
         }
-        SignIn::Refused => Ok(signin_page(&req, &keys, &next, Some("Wrong name or password."))),
+        SignIn::Refused => Ok(signin_page(&req, &keys, &next, Some(Refusal::WrongPassword))),
     }
 }
 
@@ -182,12 +198,7 @@ pub async fn token(
         }
         Err(e) => {
             tracing::debug!(error = %e, "web sign-in token refused");
-            Ok(signin_page(
-                &req,
-                &keys,
-                &next,
-                Some("The token is expired or not valid for this service."),
-            ))
+            Ok(signin_page(&req, &keys, &next, Some(Refusal::BadToken)))
         }
     }
 }
@@ -220,7 +231,8 @@ pub async fn logout(
 /// Where a role starts (used after sign-in without a `next`).
 pub fn default_start(role: Role) -> &'static str {
     match role {
-        Role::Officer | Role::Admin => "/upload",
+        Role::Officer => "/home",
+        Role::Admin => "/upload",
         Role::Reviewer => "/review",
         Role::Monitor => "/monitoring",
         _ => "/batches",

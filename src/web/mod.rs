@@ -4,17 +4,20 @@
 //! page group; the session is a signed cookie ([`session`]); assets are compiled in ([`assets`]).
 
 pub mod assets;
+mod batch_file;
 mod batches;
 mod catalog;
 pub mod error;
 pub mod form;
 pub mod headers;
 mod highlight;
+mod home;
 mod items;
 pub mod lang;
 pub mod layout;
 mod login;
 mod monitoring;
+mod panel;
 mod parties;
 mod review;
 pub mod session;
@@ -49,6 +52,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/login", web::post().to(login::password))
         .route("/login/token", web::post().to(login::token))
         .route("/logout", web::post().to(login::logout))
+        .route("/language", web::post().to(lang::switch))
+        .route("/home", web::get().to(home::page_handler))
         .route("/upload", web::get().to(upload::form))
         .route("/upload", web::post().to(upload::submit))
         .route("/batches", web::get().to(batches::list))

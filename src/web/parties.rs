@@ -2,7 +2,7 @@
 //! justification, that the line's supplier or end user is not the listed entity (the rule is
 //! `review::settle_party`; this page only parses, calls and shows).
 
-use super::items::{render, Outcome};
+use super::items::{render, Draft, Outcome};
 use super::layout::csrf_field;
 use super::session::Session;
 use super::WebResult;
@@ -20,7 +20,15 @@ use maud::{html, Markup};
 use serde::Deserialize;
 
 /// The form under a party finding still to be settled, for a reviewer who may settle it.
-pub fn settle_form(session: &Session, item: &Item, batch: &Batch, history: &History, f: &Finding) -> Option<Markup> {
+pub fn settle_form(
+    session: &Session,
+    item: &Item,
+    batch: &Batch,
+    history: &History,
+    f: &Finding,
+    draft: Option<&Draft>,
+) -> Option<Markup> {
+    let lang = session.lang;
     let who = &session.who;
     let reviewer = matches!(who.role, Role::Reviewer | Role::Admin);
     if !reviewer || who.sub == batch.created_by || history.is_party(&who.sub) || f.decision != Decision::Review {
@@ -33,9 +41,11 @@ pub fn settle_form(session: &Session, item: &Item, batch: &Batch, history: &Hist
             (csrf_field(session))
             input type="hidden" name="name" value=(party.text);
             input type="hidden" name="entity" value=(f.entry);
-            label for=(field_id) { "Not the same entity: why (identifiers, address, registration compared)" }
-            textarea id=(field_id) name="justification" rows="2" maxlength="4000" required {}
-            button type="submit" { "Settle as not the same entity" }
+            label for=(field_id) { (lang.tr("settle-why")) }
+            textarea id=(field_id) name="justification" rows="2" maxlength="4000" required {
+                (draft.filter(|d| d.action == "settle_party").map(|d| d.text.as_str()).unwrap_or(""))
+            }
+            button type="submit" { (lang.tr("settle-submit")) }
         }
     })
 }
@@ -59,7 +69,10 @@ pub async fn settle(
     session.check_form(&req, &form.csrf)?;
     let id = path.into_inner();
     let form = form.into_inner();
-    let draft = form.justification.clone();
+    let draft = Draft {
+        action: "settle_party".into(),
+        text: form.justification.clone(),
+    };
     let caller = Caller::new(&session.who, meta.request_id, None);
     let input = PartySettlement {
         name: form.name,

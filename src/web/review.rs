@@ -3,8 +3,8 @@
 //! audit trail. The rules are `crate::review`'s: this file only shows them and passes the steps on.
 
 use super::highlight;
-use super::items::{render, Outcome};
-use super::layout::{badge, csrf_field, page, query, when, Nav};
+use super::items::{render, Draft, Outcome};
+use super::layout::{decision_badge, page, query, status_label, when, Nav};
 use super::session::Session;
 use super::{html, WebResult};
 use crate::api::error::ApiError;
@@ -13,13 +13,10 @@ use crate::api::review::DecisionRequest;
 use crate::api::{blocking, AppState};
 use crate::auth::Role;
 use crate::classify::Classification;
-use crate::db::audit::AuditRow;
-use crate::db::batches::Batch;
-use crate::db::items::Item;
-use crate::db::review::QueueFilter;
+use crate::db::review::{QueueFilter, QueueOrder};
 use crate::decision::Decision;
-use crate::review::history::History;
-use crate::review::{self, Caller, Proposal, Question};
+use crate::i18n::Lang;
+use crate::review::{self, Caller};
 use actix_web::web;
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -32,200 +29,180 @@ pub struct QueueQuery {
     decision: Option<String>,
     status: Option<String>,
     q: Option<String>,
-    offset: Option<i64>,
+    /// 1-based.
+    page: Option<i64>,
+    /// `oldest`: oldest batch first; otherwise newest batch first (after severity).
+    order: Option<String>,
+    /// `clear`: the clear items (bulk approval); otherwise the substantive reviews.
+    tab: Option<String>,
 }
 
 fn keep(value: &Option<String>) -> String {
     value.as_deref().unwrap_or("").trim().chars().take(200).collect()
 }
 
+/// The page numbers to link: the first, the last, and two either side of the current one (0: a gap).
+fn page_numbers(current: i64, pages: i64) -> Vec<i64> {
+    let mut out = Vec::new();
+    for n in 1..=pages {
+        if n == 1 || n == pages || (n - current).abs() <= 2 {
+            out.push(n);
+        } else if out.last() != Some(&0) {
+            out.push(0);
+        }
+    }
+    out
+}
+
+fn queue_pager(lang: Lang, link: &dyn Fn(i64) -> String, current: i64, total: i64) -> Markup {
+    let pages = ((total + PAGE - 1) / PAGE).max(1);
+    let first = (current - 1) * PAGE + 1;
+    let range = [
+        ("page", lang.number(current).into()),
+        ("pages", lang.number(pages).into()),
+        ("first", lang.number(first.min(total)).into()),
+        ("last", lang.number((current * PAGE).min(total)).into()),
+        ("total", lang.number(total).into()),
+    ];
+    html! {
+        nav.pager aria-label=(lang.tr("pager-label")) {
+            span { (lang.tr_args("queue-page-range", &range)) }
+            @if pages > 1 {
+                " "
+                @if current > 1 { a href=(link(current - 1)) rel="prev" { (lang.tr("pager-previous")) } " " }
+                @for n in page_numbers(current, pages) {
+                    @if n == 0 { span.muted { "…" } " " }
+                    @else if n == current { strong aria-current="page" { (lang.number(n)) } " " }
+                    @else { a href=(link(n)) aria-label=(lang.tr_args("queue-page-n", &[("page", n.into())])) { (lang.number(n)) } " " }
+                }
+                @if current < pages { a href=(link(current + 1)) rel="next" { (lang.tr("pager-next")) } }
+            }
+        }
+    }
+}
+
 pub async fn queue(session: Session, state: web::Data<AppState>, params: web::Query<QueueQuery>) -> WebResult {
+    let lang = session.lang;
     let (project, decision, status, q) = (
         keep(&params.project),
         keep(&params.decision),
         keep(&params.status),
         keep(&params.q),
     );
-    let offset = params.offset.unwrap_or(0).max(0);
+    let oldest = params.order.as_deref() == Some("oldest");
+    let clear_tab = params.tab.as_deref() == Some("clear");
+    let current = params.page.unwrap_or(1).clamp(1, i64::MAX / PAGE);
     let filter = QueueFilter {
         project: Some(project.clone()).filter(|p| !p.is_empty()),
         decision: Some(decision.clone()).filter(|d| d.parse::<Decision>().is_ok()),
         status: Some(status.clone()).filter(|s| review::Status::parse(s).is_some()),
         q: Some(q.clone()).filter(|q| !q.is_empty()),
+        clear: Some(clear_tab),
+        order: if oldest {
+            QueueOrder::SeverityOldestFirst
+        } else {
+            QueueOrder::SeverityNewestFirst
+        },
         ..QueueFilter::default()
+    };
+    let other_tab = QueueFilter {
+        clear: Some(!clear_tab),
+        ..filter.clone()
     };
     let scope = session.who.scope().map(<[String]>::to_vec);
     let projects = super::upload::visible_projects(&state, &session.who).await?;
-    let found = blocking(move || {
+    let (found, other) = blocking(move || {
         let mut conn = state.pool.get().map_err(crate::db::DbError::from)?;
-        review::queue(&mut conn, scope.as_deref(), &filter, PAGE, offset)
+        let found = review::queue(&mut conn, scope.as_deref(), &filter, PAGE, (current - 1) * PAGE)?;
+        let other = review::queue(&mut conn, scope.as_deref(), &other_tab, 0, 0)?;
+        Ok::<_, review::ReviewError>((found, other.total))
     })
     .await?;
-    let keep_filters = |extra: (&str, &str)| {
+    let (substantive, clear) = if clear_tab {
+        (other, found.total)
+    } else {
+        (found.total, other)
+    };
+    let order = if oldest { "oldest" } else { "" };
+    let tab = if clear_tab { "clear" } else { "" };
+    let link_with = |extra: &[(&str, &str)]| {
         let mut pairs = vec![
             ("project", project.as_str()),
             ("decision", decision.as_str()),
             ("q", q.as_str()),
         ];
-        pairs.push(extra);
+        pairs.extend_from_slice(extra);
         format!("/review{}", query(&pairs))
     };
+    let page_link = |n: i64| {
+        let n = n.to_string();
+        link_with(&[("status", &status), ("order", order), ("tab", tab), ("page", &n)])
+    };
     let body = html! {
-        p.meta { "Items waiting for a decision, oldest batch first. Open one to see its evidence and decide. "
-            "Shortcut: " kbd { "n" } " opens the first item." }
-        ul.counts aria-label="Items by review status" {
+        p.meta { (lang.tr("queue-intro")) " " kbd { "n" } " " (lang.tr("queue-shortcut")) }
+        ul.tabs {
+            li { a href=(link_with(&[("status", &status), ("order", order)])) aria-current=[(!clear_tab).then_some("page")] {
+                (lang.tr_args("queue-tab-review", &[("n", lang.number(substantive).into())])) } }
+            li { a href=(link_with(&[("status", &status), ("order", order), ("tab", "clear")])) aria-current=[clear_tab.then_some("page")] {
+                (lang.tr_args("queue-tab-clear", &[("n", lang.number(clear).into())])) } }
+        }
+        ul.counts aria-label=(lang.tr("queue-by-status")) {
             @for (s, n) in review::Status::ALL.iter().map(|s| (s.as_str(), found.counts.get(s.as_str()).copied().unwrap_or(0))) {
-                li { a href=(keep_filters(("status", s))) aria-current=[(status == s).then_some("true")] {
-                    span class={ "status status-" (s) } { (s.replace('_', " ")) } " " strong.count { (n) } } }
+                li { a href=(link_with(&[("status", s), ("order", order), ("tab", tab)])) aria-current=[(status == s).then_some("true")] {
+                    (status_label(lang, s)) " " strong.count { (lang.number(n)) } } }
             }
         }
         form.filters method="get" action="/review" role="search" {
-            div { label for="r-project" { "Project" }
-                select #r-project name="project" { option value="" { "all" }
+            @if clear_tab { input type="hidden" name="tab" value="clear"; }
+            div { label for="r-project" { (lang.tr("queue-project")) }
+                select #r-project name="project" { option value="" { (lang.tr("filter-all")) }
                     @for (id, name) in &projects { option value=(id) selected[project == *id] { (name) } } } }
-            div { label for="r-decision" { "Decision" }
-                select #r-decision name="decision" { option value="" { "all" }
-                    @for d in Decision::ALL { option value=(d.as_str()) selected[decision == d.as_str()] { (d.as_str()) } } } }
-            div { label for="r-status" { "Status" }
-                select #r-status name="status" { option value="" { "waiting (pending, on hold, proposed)" }
-                    @for s in review::Status::ALL { option value=(s.as_str()) selected[status == s.as_str()] { (s.as_str()) } } } }
-            div.grow { label for="r-q" { "Search the descriptions" } input #r-q type="search" name="q" value=(q) maxlength="200"; }
-            button type="submit" { "Filter" }
+            @if !clear_tab {
+                div { label for="r-decision" { (lang.tr("filter-decision")) }
+                    select #r-decision name="decision" { option value="" { (lang.tr("filter-all")) }
+                        @for d in Decision::ALL { @if d != Decision::Clear {
+                            option value=(d.as_str()) selected[decision == d.as_str()] { (lang.decision(d)) } } } } }
+            }
+            div { label for="r-status" { (lang.tr("queue-status")) }
+                select #r-status name="status" { option value="" { (lang.tr("queue-status-waiting")) }
+                    @for s in review::Status::ALL { option value=(s.as_str()) selected[status == s.as_str()] { (lang.review_status(s.as_str())) } } } }
+            div { label for="r-order" { (lang.tr("filter-sort")) }
+                select #r-order name="order" {
+                    option value="" selected[!oldest] { (lang.tr("queue-order-newest")) }
+                    option value="oldest" selected[oldest] { (lang.tr("queue-order-oldest")) } } }
+            div.grow { label for="r-q" { (lang.tr("filter-search")) } input #r-q type="search" name="q" value=(q) maxlength="200"; }
+            button type="submit" { (lang.tr("filter-submit")) }
         }
-        p.muted role="status" { (found.total) " items." }
+        @if clear_tab && !found.entries.is_empty() {
+            p.notice { (lang.tr("queue-clear-bulk")) }
+        }
         @if found.entries.is_empty() {
-            p.notice { "Nothing waits for a decision here." }
+            p.notice { (lang.tr("queue-empty")) }
         } @else {
+            (queue_pager(lang, &page_link, current, found.total))
             div.table-wrap data-shortcuts { table.items {
-                thead { tr { th scope="col" { "Item" } th scope="col" { "Decision" } th scope="col" { "Description and evidence" }
-                    th scope="col" { "Project" } th scope="col" { "Status" } } }
+                thead { tr { th scope="col" { (lang.tr("queue-col-item")) } th scope="col" { (lang.tr("items-col-decision")) }
+                    th scope="col" { (lang.tr("queue-col-evidence")) } th scope="col" { (lang.tr("queue-project")) }
+                    th scope="col" { (lang.tr("queue-col-batch")) } th scope="col" { (lang.tr("queue-status")) } } }
                 tbody { @for (i, e) in found.entries.iter().enumerate() {
                     @let c = serde_json::from_str::<Classification>(&e.item.classification).ok();
                     tr {
-                        td.num.nowrap { a href={ "/items/" (e.item.id) } data-key=[(i == 0).then_some("n")] { "Review #" (e.item.id) } }
-                        td { (badge(&e.item.decision)) }
-                        td.desc { (highlight::description(&e.item.description, c.as_ref()))
+                        td.num.nowrap { a href={ "/items/" (e.item.id) } data-key=[(i == 0).then_some("n")] {
+                            (lang.tr_args("queue-review-item", &[("id", e.item.id.into())])) } }
+                        td { (decision_badge(lang, &e.item.decision)) }
+                        td.desc { (highlight::description_in(lang, &e.item.description, c.as_ref()))
                             @if let Some(c) = &c { " " @for code in c.entry_codes() { a.entry href={ "/catalog/" (code) } { (code) } " " }
                                 @for question in &c.questions { p.question { (question) } } } }
                         td.nowrap { (e.project) }
-                        td { span class={ "status status-" (e.item.review_status) } { (e.item.review_status.replace('_', " ")) } }
+                        td.nowrap { a href={ "/batches/" (e.item.batch_id) } { (when(e.batch_created_at)) } }
+                        td { (status_label(lang, &e.item.review_status)) }
                     }
                 } }
             } }
+            (queue_pager(lang, &page_link, current, found.total))
         }
     };
-    Ok(html(page("Review queue", Some(&session), Nav::Review, body)))
-}
-
-fn justification(id: &str, label: &str, draft: &str) -> Markup {
-    html! {
-        label for=(id) { (label) }
-        textarea id=(id) name="justification" rows="3" required minlength="10" maxlength="2000" { (draft) }
-    }
-}
-
-/// What a reviewer may do with the item as it stands (the service decides; this only offers the steps).
-/// `history` says who is a party to the item (uploaded, submitted or edited it).
-pub fn panel(session: &Session, item: &Item, batch: &Batch, history: &History, draft: &str) -> Markup {
-    let who = &session.who;
-    let reviewer = matches!(who.role, Role::Reviewer | Role::Admin);
-    let uploader = who.sub == batch.created_by;
-    let own = uploader || history.is_party(&who.sub);
-    let needs_two = item.ever_prohibited && !crate::review::history::lowering_confirmed(item);
-    let prohibited = item.decision == Decision::Prohibited.as_str();
-    let proposal: Option<Proposal> = item.proposal.as_deref().and_then(|p| serde_json::from_str(p).ok());
-    let question: Option<Question> = item.question.as_deref().and_then(|q| serde_json::from_str(q).ok());
-    let form = |action: &str, inner: Markup| {
-        html! {
-            form.card.step method="post" action={ "/items/" (item.id) "/decide" } {
-                (csrf_field(session))
-                input type="hidden" name="version" value=(item.version);
-                input type="hidden" name="action" value=(action);
-                (inner)
-            }
-        }
-    };
-    html! {
-        aside.panel aria-labelledby="decide-h" data-shortcuts data-version=(item.version) {
-            h2 #decide-h { "Decision" }
-            p { "Status: " span class={ "status status-" (item.review_status) } { (item.review_status.replace('_', " ")) }
-                @if let Some(by) = &item.reviewed_by { " · by " (by) } }
-            @if let Some(note) = &item.review_note { p.muted { "\u{201c}" (note) "\u{201d}" } }
-            @if let Some(q) = &question {
-                div.card.questions { h3 { "Question to the uploader" } p { (q.question) } p.muted { "asked by " (q.asked_by) }
-                    @if let Some(a) = &q.answer { p { strong { "Answer: " } (a) } } }
-            }
-            @if let Some(p) = &proposal {
-                div.card.questions { h3 { "Proposed reclassification" }
-                    p { (badge(p.decision.as_str())) @if let Some(e) = &p.entry { " " a.entry href={ "/catalog/" (e) } { (e) } } }
-                    p { "\u{201c}" (p.justification) "\u{201d}" } p.muted { "proposed by " (p.by) " on " (when(p.at)) }
-                    @for c in &p.confirmations { p.muted { "confirmed by " (c.by) " on " (when(c.at)) ": \u{201c}" (c.justification) "\u{201d}" } }
-                    @if p.origin.confirmations_required() > 1 {
-                        p.notice { "This lowers a prohibited decision after an edit, a re-submission or a catalogue \
-                            change: two different reviewers must confirm it (" (p.confirmations.len()) " of 2 so far)." }
-                    } }
-            }
-            @if reviewer && !own {
-                @match item.review_status.as_str() {
-                    "pending" => {
-                        @if prohibited {
-                            p.notice { "A prohibited item is never approved. If this is a false positive, propose another \
-                                decision below: a second reviewer must confirm it." }
-                        } @else if needs_two {
-                            p.notice { "This item was screened prohibited: it is approved only after two different \
-                                reviewers confirmed lowering its decision." }
-                        } @else {
-                            (form("approve", html! { (justification("j-approve", "Why it may be delivered", draft))
-                                button.primary type="submit" data-key="a" { "Approve" } " " kbd { "a" } }))
-                        }
-                        (form("reject", html! { (justification("j-reject", "Why it will not be procured", draft))
-                            button.danger type="submit" data-key="r" { "Reject" } " " kbd { "r" } }))
-                        (form("reclassify", html! {
-                            label for="c-decision" { "New decision" }
-                            select #c-decision name="decision" required { @for d in Decision::ALL { @if d.as_str() != item.decision {
-                                option value=(d.as_str()) { (d.as_str()) } } } }
-                            label for="c-entry" { "Catalogue entry (optional)" }
-                            input #c-entry type="text" name="entry" maxlength="40";
-                            (justification("j-reclassify", "Why", draft))
-                            button type="submit" data-key="c" { @if prohibited { "Propose reclassification" } @else { "Reclassify" } } " " kbd { "c" } }))
-                        (form("ask", html! { label for="j-ask" { "Question for the uploader" }
-                            textarea #j-ask name="question" rows="2" required maxlength="2000" {}
-                            button type="submit" data-key="q" { "Ask the uploader" } " " kbd { "q" } }))
-                    }
-                    "proposed" => {
-                        (form("confirm_reclassification", html! { (justification("j-confirm", "Why you confirm it", draft))
-                            button.primary type="submit" data-key="a" { "Confirm reclassification" } }))
-                        (form("decline_reclassification", html! { (justification("j-decline", "Why it stays prohibited", draft))
-                            button.danger type="submit" data-key="r" { "Decline" } }))
-                    }
-                    _ => {}
-                }
-            } @else if own && item.review_status == "on_hold" {
-                (form("answer", html! { label for="j-answer" { "Your answer" }
-                    textarea #j-answer name="answer" rows="3" required maxlength="2000" {}
-                    button.primary type="submit" { "Send the answer" } }))
-            } @else if reviewer && uploader {
-                p.notice { "You uploaded this batch: another reviewer decides on its items (four eyes)." }
-            } @else if reviewer && own {
-                p.notice { "You edited or re-submitted this item's data: another reviewer decides on it (four eyes)." }
-            }
-        }
-    }
-}
-
-pub fn history(rows: &[AuditRow]) -> Markup {
-    html! {
-        section aria-labelledby="history-h" {
-            h2 #history-h { "History" }
-            @if rows.is_empty() { p.muted { "No review step yet." } } @else {
-                ol.history { @for r in rows { li class={ "outcome-" (r.outcome) } {
-                    strong { (r.action.replace('_', " ")) } @if r.outcome == "refused" { " " span.badge.badge-unknown { "refused" } }
-                    " by " (r.actor) " (" (r.actor_role) ") on " (when(r.recorded_at))
-                    @if let Some(reason) = &r.reason { p { "\u{201c}" (reason) "\u{201d}" } }
-                } } }
-            }
-        }
-    }
+    Ok(html(page(&lang.tr("queue-title"), Some(&session), Nav::Review, body)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -255,7 +232,14 @@ pub async fn decide(
     session.check_form(&req, &form.csrf)?;
     let id = path.into_inner();
     let form = form.into_inner();
-    let draft = form.justification.clone().unwrap_or_default();
+    // What was typed goes back into the same field of the same form when the step is refused.
+    let draft = Draft {
+        action: form.action.clone(),
+        text: [&form.justification, &form.question, &form.answer]
+            .into_iter()
+            .find_map(|v| v.clone().filter(|v| !v.is_empty()))
+            .unwrap_or_default(),
+    };
     let request = DecisionRequest {
         action: form.action.clone(),
         justification: filled(form.justification),

@@ -220,7 +220,7 @@ pub async fn current(req: &HttpRequest) -> Result<Option<Session>, WebError> {
 }
 
 /// Refuses a request whose Origin (sent by browsers on every POST) names another site.
-fn same_origin(req: &HttpRequest) -> Result<(), WebError> {
+pub(super) fn same_origin(req: &HttpRequest) -> Result<(), WebError> {
     let Some(origin) = req.headers().get(header::ORIGIN) else {
         return Ok(());
     };

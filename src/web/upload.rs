@@ -45,37 +45,40 @@ pub async fn form(session: Session, state: web::Data<AppState>) -> WebResult {
     })
     .await?;
     let max_mib = state.limits.max_upload_mib;
+    let lang = session.lang;
     let body = html! {
         @if projects.is_empty() {
-            p.error-detail role="alert" { "Your account grants no project. Ask an administrator to add one." }
+            p.error-detail role="alert" { (lang.tr("upload-no-project")) }
         } @else {
-            form #upload-form .card method="post" action="/upload" enctype="multipart/form-data" {
+            form #upload-form .card method="post" action="/upload" enctype="multipart/form-data"
+                data-msg-ready=(lang.tr("upload-js-ready")) data-msg-uploading=(lang.tr("upload-js-uploading"))
+                data-msg-checking=(lang.tr("upload-js-checking")) data-msg-not-stored=(lang.tr("upload-js-not-stored"))
+                data-msg-unreachable=(lang.tr("upload-js-unreachable")) {
                 (csrf_field(&session))
-                label for="project" { "Project" }
+                label for="project" { (lang.tr("upload-project")) }
                 select #project name="project" required {
                     @for (id, name) in &projects {
                         option value=(id) { (name) @if name != id { " (" (id) ")" } }
                     }
                 }
-                label for="file" { "Spreadsheet" }
+                label for="file" { (lang.tr("upload-file")) }
                 div #drop-zone .drop-zone {
-                    p { "Drag the spreadsheet here, or choose it:" }
+                    p { (lang.tr("upload-drop")) }
                     input #file type="file" name="file" required
                         accept=".xlsx,.xlsm,.xlsb,.xls,.ods,.csv" aria-describedby="file-hint";
-                    p #file-hint .hint { "XLSX, XLSM, XLSB, XLS, ODS or CSV, up to " (max_mib) " MiB. Every line is \
-                        imported, classified and stored with its evidence." }
+                    p #file-hint .hint { (lang.tr_args("upload-hint", &[("mib", max_mib.into())])) }
                 }
                 progress #upload-progress max="100" value="0" hidden {}
                 p #upload-status .status role="status" aria-live="polite" {}
-                button.primary #upload-button type="submit" { "Upload and check" }
+                button.primary #upload-button type="submit" { (lang.tr("upload-submit")) }
             }
         }
         @if !recent.is_empty() {
-            h2 { "Recent batches" }
-            (super::batches::batch_table(&recent))
+            h2 { (lang.tr("upload-recent")) }
+            (super::batches::batch_table(lang, &recent))
         }
     };
-    Ok(html(page("Upload a spreadsheet", Some(&session), Nav::Upload, body)))
+    Ok(html(page(&lang.tr("upload-title"), Some(&session), Nav::Upload, body)))
 }
 
 pub async fn submit(
@@ -101,5 +104,7 @@ pub async fn submit(
     received.in_flight.release().await;
     let stored = stored?;
     tracing::info!(batch = %stored.batch.id, user = %session.who.sub, "uploaded from the web interface");
-    Ok(see_other(&format!("/batches/{}", stored.batch.id)))
+    // A file already uploaded to the project gives back its batch: say so on the batch's page.
+    let again = if stored.created { "" } else { "?existing=1" };
+    Ok(see_other(&format!("/batches/{}{again}", stored.batch.id)))
 }

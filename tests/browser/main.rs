@@ -7,6 +7,8 @@
 mod helpers;
 
 mod driver;
+mod home;
+mod languages;
 mod monitor;
 mod officer;
 mod pages;

@@ -20,6 +20,8 @@ async fn officer_uploads_a_messy_sheet_and_sees_the_weapon_blocked_with_its_evid
         );
         b.screenshot("sign-in").await;
         b.sign_in(&app, "amina").await;
+        assert_eq!(b.path().await, "/home", "an officer starts at her home");
+        b.client.goto(&app.url("/upload")).await.unwrap();
         assert_eq!(b.path().await, "/upload");
         assert!(b.text("#project").await.contains("niger-police"));
         b.screenshot("upload").await;
@@ -37,8 +39,8 @@ async fn officer_uploads_a_messy_sheet_and_sees_the_weapon_blocked_with_its_evid
 
         // The summary counts each decision in words, not colour alone.
         let counts = b.text("ul.counts").await;
-        assert!(counts.contains("prohibited 3"), "{counts}");
-        assert!(counts.contains("clear 11"), "{counts}");
+        assert!(counts.contains("Prohibited 3"), "{counts}");
+        assert!(counts.contains("Clear 11"), "{counts}");
         assert_eq!(
             b.all("svg.bar rect").await.len(),
             4,
@@ -55,7 +57,7 @@ async fn officer_uploads_a_messy_sheet_and_sees_the_weapon_blocked_with_its_evid
         }
         let row = blocked.expect("the Uzi row");
         let badge = row.find(fantoccini::Locator::Css(".badge")).await.unwrap();
-        assert_eq!(badge.text().await.unwrap(), "prohibited");
+        assert_eq!(badge.text().await.unwrap(), "Prohibited");
         let mut marked = Vec::new();
         for mark in row.find_all(fantoccini::Locator::Css("td.desc mark")).await.unwrap() {
             marked.push(mark.text().await.unwrap());

@@ -5,11 +5,11 @@ use crate::helpers::{backends, claims, now, sign_hs, token, Db, TestApp};
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{redirect, Client, Response};
 
-fn client() -> Client {
+pub(crate) fn client() -> Client {
     Client::builder().redirect(redirect::Policy::none()).build().unwrap()
 }
 
-fn cookie_named(response: &Response, name: &str) -> Option<String> {
+pub(crate) fn cookie_named(response: &Response, name: &str) -> Option<String> {
     response
         .headers()
         .get_all(SET_COOKIE)
@@ -20,18 +20,18 @@ fn cookie_named(response: &Response, name: &str) -> Option<String> {
 }
 
 /// The value of the first hidden `csrf` field of a page.
-fn csrf_in(html: &str) -> String {
+pub(crate) fn csrf_in(html: &str) -> String {
     let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
     html[at..].split('"').next().unwrap().to_string()
 }
 
 /// Gets a page with a cookie (may be empty), without following redirects.
-async fn get_page(app: &TestApp, path: &str, cookie: &str) -> Response {
+pub(crate) async fn get_page(app: &TestApp, path: &str, cookie: &str) -> Response {
     client().get(app.url(path)).header(COOKIE, cookie).send().await.unwrap()
 }
 
 /// Posts a form with a cookie, without following the redirect.
-async fn post_form(app: &TestApp, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Response {
+pub(crate) async fn post_form(app: &TestApp, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Response {
     client()
         .post(app.url(path))
         .header(COOKIE, cookie)
@@ -41,12 +41,12 @@ async fn post_form(app: &TestApp, path: &str, cookie: &str, fields: &[(&str, &st
         .unwrap()
 }
 
-fn pair(set_cookie: &str) -> String {
+pub(crate) fn pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().to_string()
 }
 
 /// Signs in through the form; answers the session cookie (`name=value`) and the page's anti-forgery token.
-async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
+pub(crate) async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
     let c = client();
     let form = c.get(app.url("/login")).send().await.unwrap();
     let nonce = pair(&cookie_named(&form, "equipcheck_signin").expect("sign-in cookie"));
@@ -251,7 +251,7 @@ async fn a_token_from_the_identity_provider_opens_a_session_until_it_expires() {
         .send()
         .await
         .unwrap();
-    assert!(page.text().await.unwrap().contains("tester · monitor"));
+    assert!(page.text().await.unwrap().contains("tester · monitoring"));
 }
 
 #[tokio::test]
@@ -275,7 +275,7 @@ async fn user_text_is_escaped_everywhere() {
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(page.contains("&lt;i&gt;evil.csv"));
     // The broken quantity is listed with its row and column.
-    assert!(page.contains("1 import problems"), "{page}");
+    assert!(page.contains("One import problem"), "{page}");
     assert!(page.contains("<mark"), "the rifle is highlighted");
 }
 
@@ -422,7 +422,7 @@ async fn the_batch_page_shows_every_sheet_and_column_and_the_other_columns_text(
             .await
             .unwrap();
         assert!(page.contains("How the file was read"), "{page}");
-        assert!(page.contains("Sheet Lot 2: header on row 1, 1 items"), "{page}");
+        assert!(page.contains("Sheet Lot 2: header on row 1, one item"), "{page}");
         assert!(page.contains("<td>Lot 2</td>"), "the item's sheet is shown: {page}");
         assert!(page.contains("Notes</strong>: no header row"), "{page}");
         assert!(

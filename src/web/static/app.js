@@ -10,6 +10,8 @@ function setupUpload() {
   const progress = document.getElementById("upload-progress");
   const status = document.getElementById("upload-status");
   const button = document.getElementById("upload-button");
+  // The page's language: the form carries its messages (data-msg-*), English when it does not.
+  const msg = (name, fallback) => form.dataset[name] || fallback;
   ["dragenter", "dragover"].forEach((t) => zone.addEventListener(t, (e) => {
     e.preventDefault();
     zone.classList.add("dragging");
@@ -19,7 +21,7 @@ function setupUpload() {
     e.preventDefault();
     if (e.dataTransfer && e.dataTransfer.files.length) {
       input.files = e.dataTransfer.files;
-      status.textContent = "Ready: " + input.files[0].name;
+      status.textContent = msg("msgReady", "Ready:") + " " + input.files[0].name;
     }
   });
   form.addEventListener("submit", (e) => {
@@ -31,13 +33,13 @@ function setupUpload() {
     progress.hidden = false;
     progress.value = 0;
     button.disabled = true;
-    status.textContent = "Uploading " + input.files[0].name + "…";
+    status.textContent = msg("msgUploading", "Uploading") + " " + input.files[0].name + "…";
     xhr.upload.addEventListener("progress", (p) => {
       if (p.lengthComputable) progress.value = Math.round((p.loaded / p.total) * 100);
     });
     xhr.upload.addEventListener("load", () => {
       progress.removeAttribute("value");
-      status.textContent = "Uploaded. Checking every line against the control lists…";
+      status.textContent = msg("msgChecking", "Uploaded. Checking every line against the control lists…");
     });
     xhr.addEventListener("load", () => {
       if (xhr.status >= 200 && xhr.status < 300 && xhr.responseURL) {
@@ -46,12 +48,12 @@ function setupUpload() {
       }
       const doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
       const detail = doc.querySelector(".error-detail");
-      status.textContent = "Not stored: " + (detail ? detail.textContent : "error " + xhr.status);
+      status.textContent = msg("msgNotStored", "Not stored:") + " " + (detail ? detail.textContent : xhr.status);
       progress.hidden = true;
       button.disabled = false;
     });
     xhr.addEventListener("error", () => {
-      status.textContent = "The upload failed: the server could not be reached.";
+      status.textContent = msg("msgUnreachable", "The upload failed: the server could not be reached.");
       progress.hidden = true;
       button.disabled = false;
     });
