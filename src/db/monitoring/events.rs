@@ -86,7 +86,7 @@ pub fn incidents(conn: &mut DbConnection, scope: &Scope) -> Result<Vec<Incident>
     Ok(query.order((incidents::discovered_on, incidents::id)).load(conn)?)
 }
 
-/// Incidents of a kind, reported or not, latest discovered first (`page.q` is not used).
+/// Incidents of a kind, reported or not, by discovery day (`page.q` is not used).
 pub fn incidents_page(
     conn: &mut DbConnection,
     scope: &Scope,
@@ -107,8 +107,12 @@ pub fn incidents_page(
         query
     };
     let total = build().count().get_result::<i64>(conn)?;
-    let rows = build()
-        .order((incidents::discovered_on.desc(), incidents::id))
+    let ordered = if page.newest_first {
+        build().order((incidents::discovered_on.desc(), incidents::id))
+    } else {
+        build().order((incidents::discovered_on, incidents::id))
+    };
+    let rows = ordered
         .limit(page.limit)
         .offset(page.offset)
         .load(conn)?;

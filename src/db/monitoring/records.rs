@@ -36,6 +36,8 @@ pub struct Paging {
     pub q: Option<String>,
     pub limit: i64,
     pub offset: i64,
+    /// Latest first (the pages) rather than oldest first (the API's order).
+    pub newest_first: bool,
 }
 
 /// One page of rows and how many the filters select in all.
@@ -65,7 +67,7 @@ pub fn certificates_page(conn: &mut DbConnection, scope: &Scope, page: &Paging) 
     Ok((rows, total))
 }
 
-/// Deliveries by description, confirmed or not, latest delivered first.
+/// Deliveries by description, confirmed or not, by delivery day.
 pub fn deliveries_page(
     conn: &mut DbConnection,
     scope: &Scope,
@@ -85,8 +87,12 @@ pub fn deliveries_page(
         query
     };
     let total = build().count().get_result::<i64>(conn)?;
-    let rows = build()
-        .order((deliveries::delivered_on.desc(), deliveries::created_at.desc(), deliveries::id))
+    let ordered = if page.newest_first {
+        build().order((deliveries::delivered_on.desc(), deliveries::created_at.desc(), deliveries::id))
+    } else {
+        build().order((deliveries::delivered_on, deliveries::created_at, deliveries::id))
+    };
+    let rows = ordered
         .limit(page.limit)
         .offset(page.offset)
         .load(conn)?;

@@ -39,7 +39,7 @@ async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQ
     let offset = offset_of(params.offset);
     let (project2, q2) = (project.clone(), q.clone());
     let (rows, total) = read(session, state, move |conn, who, _| {
-        let paging = Paging { q: q2, limit: PAGE, offset };
+        let paging = Paging { q: q2, limit: PAGE, offset, newest_first: true };
         Ok(store::certificates_page(conn, &reports::scope(who, project2), &paging)?)
     })
     .await?;
@@ -51,8 +51,7 @@ async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQ
         (subnav(lang, "/monitoring/certificates"))
         @if params.done.as_deref() == Some("certificate") { p.notice #saved role="status" { (lang.tr("mon-done-certificate")) } }
         form.filters method="get" action="/monitoring/certificates" {
-            div { label for="c-project" { (lang.tr("mon-project")) } select #c-project name="project" { option value="" { (lang.tr("mon-all")) }
-                @for (id, name) in &projects { option value=(id) selected[project == *id] { (name) } } } }
+            (super::project_select(lang, "c-project", &projects, &project))
             div.grow { label for="c-q" { (lang.tr("mon-search-certificates")) } input #c-q type="search" name="q" value=(q); }
             button type="submit" { (lang.tr("mon-show")) }
         }

@@ -110,8 +110,7 @@ pub async fn dashboard(session: Session, state: web::Data<AppState>, params: web
             }
         }
         form.filters method="get" action="/monitoring" {
-            div { label for="m-project" { (lang.tr("mon-project")) } select #m-project name="project" { option value="" { (all) }
-                @for (id, name) in &projects { option value=(id) selected[project == *id] { (name) } } } }
+            (super::project_select(lang, "m-project", &projects, &project))
             div { label for="m-country" { (lang.tr("mon-country")) } select #m-country name="country" { option value="" { (all) }
                 @for c in report.by_country.keys() { option value=(c) selected[country == *c] { (c) } } } }
             button type="submit" { (lang.tr("mon-show")) }

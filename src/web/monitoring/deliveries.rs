@@ -47,7 +47,7 @@ async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQ
     let (project2, q2) = (project.clone(), q.clone());
     let ((rows, total), items, certificates, today) = read(session, state, move |conn, who, _| {
         let scope = reports::scope(who, project2.clone());
-        let paging = Paging { q: q2, limit: PAGE, offset };
+        let paging = Paging { q: q2, limit: PAGE, offset, newest_first: true };
         let page = store::deliveries_page(conn, &scope, confirmed, &paging)?;
         let (items, certificates) = if recorder {
             (context::deliverable_items(conn, who, project2)?, store::certificates(conn, &scope)?)
@@ -75,8 +75,7 @@ async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQ
     Ok(page(&lang.tr("mon-deliveries"), Some(session), Nav::Monitoring, html! {
         (subnav(lang, "/monitoring/deliveries"))
         form.filters method="get" action="/monitoring/deliveries" {
-            div { label for="d-project" { (lang.tr("mon-project")) } select #d-project name="project" { option value="" { (lang.tr("mon-all")) }
-                @for (id, name) in &projects { option value=(id) selected[project == *id] { (name) } } } }
+            (super::project_select(lang, "d-project", &projects, &project))
             div { label for="d-confirmed" { (lang.tr("mon-confirmed")) } select #d-confirmed name="confirmed" {
                 option value="" { (lang.tr("mon-all")) }
                 option value="yes" selected[conf == "yes"] { (lang.tr("mon-confirmed")) }

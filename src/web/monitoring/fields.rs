@@ -150,6 +150,8 @@ impl Filled {
 /// Draws a form's fields, filled again when it is the one refused.
 pub struct FormView<'a> {
     pub form: &'static str,
+    /// Prefix of the fields' ids: the form's name, and the record's id when the page repeats the form.
+    key: String,
     filled: Option<&'a Filled>,
     lang: Lang,
     /// Fields drawn with their own reason; other reasons go to the summary above the form.
@@ -160,6 +162,7 @@ impl<'a> FormView<'a> {
     pub fn new(lang: Lang, form: &'static str, filled: Option<&'a Filled>, names: &'a [&'a str]) -> FormView<'a> {
         FormView {
             form,
+            key: form.to_string(),
             filled: filled.filter(|f| f.form == form),
             lang,
             names,
@@ -169,6 +172,7 @@ impl<'a> FormView<'a> {
     /// The same form for one record of several on the page (each obligation's waiver, each incident's report).
     pub fn for_target(mut self, target: &str) -> FormView<'a> {
         self.filled = self.filled.filter(|f| f.target.as_deref() == Some(target));
+        self.key = format!("{}-{target}", self.form);
         self
     }
 
@@ -178,7 +182,7 @@ impl<'a> FormView<'a> {
     }
 
     pub fn id(&self, name: &str) -> String {
-        format!("{}-{name}", self.form)
+        format!("{}-{name}", self.key)
     }
 
     pub fn value(&self, name: &str, default: &str) -> String {

@@ -173,6 +173,7 @@ pub async fn list(session: Session, state: web::Data<AppState>, params: web::Que
             q: None,
             limit: PAGE,
             offset,
+            newest_first: true,
         };
         Ok(store::incidents_page(
             conn,
@@ -199,8 +200,7 @@ pub async fn list(session: Session, state: web::Data<AppState>, params: web::Que
     let body = html! {
         (subnav(lang, "/monitoring/incidents"))
         form.filters method="get" action="/monitoring/incidents" {
-            div { label for="f-project" { (lang.tr("mon-project")) } select #f-project name="project" { option value="" { (lang.tr("mon-all")) }
-                @for (id, name) in &projects { option value=(id) selected[project == *id] { (name) } } } }
+            (super::project_select(lang, "f-project", &projects, &project))
             div { label for="f-kind" { (lang.tr("mon-kind")) } select #f-kind name="kind" { option value="" { (lang.tr("mon-all")) }
                 @for (value, words) in options(lang, "mon-incident-kind", &all_kinds) { option value=(value) selected[kind == value] { (words) } } } }
             div { label for="f-state" { (lang.tr("mon-report-state")) } select #f-state name="state" {

@@ -127,6 +127,14 @@ pub fn pager(lang: Lang, path: &str, keep: &[(&str, &str)], offset: i64, total: 
     }
 }
 
+/// The project filter of a list: every project the viewer sees, or one.
+pub fn project_select(lang: Lang, id: &str, projects: &[(String, String)], chosen: &str) -> Markup {
+    html! {
+        div { label for=(id) { (lang.tr("mon-project")) } select id=(id) name="project" { option value="" { (lang.tr("mon-all")) }
+            @for (value, name) in projects { option value=(value) selected[chosen == value] { (name) } } } }
+    }
+}
+
 /// The offset of a list's query, never negative.
 pub fn offset_of(offset: Option<i64>) -> i64 {
     offset.unwrap_or(0).max(0)

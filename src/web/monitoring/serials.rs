@@ -38,7 +38,7 @@ pub async fn list(session: Session, state: web::Data<AppState>, params: web::Que
     let offset = offset_of(params.offset);
     let (project2, status2, q2) = (project.clone(), status.clone(), q.clone());
     let (rows, total) = read(&session, &state, move |conn, who, _| {
-        let paging = Paging { q: q2, limit: PAGE, offset };
+        let paging = Paging { q: q2, limit: PAGE, offset, newest_first: true };
         Ok(store::serials_page(conn, &reports::scope(who, project2), status2.as_deref(), &paging)?)
     })
     .await?;
@@ -47,8 +47,7 @@ pub async fn list(session: Session, state: web::Data<AppState>, params: web::Que
     let body = html! {
         (subnav(lang, "/monitoring/serials"))
         form.filters method="get" action="/monitoring/serials" {
-            div { label for="s-project" { (lang.tr("mon-project")) } select #s-project name="project" { option value="" { (lang.tr("mon-all")) }
-                @for (id, name) in &projects { option value=(id) selected[project == *id] { (name) } } } }
+            (super::project_select(lang, "s-project", &projects, &project))
             div { label for="s-status" { (lang.tr("mon-status")) } select #s-status name="status" { option value="" { (lang.tr("mon-all")) }
                 @for s in STATUSES { option value=(s.name()) selected[status == s.name()] { (lang.tr(&format!("mon-serial-status-{}", s.name()))) } } } }
             div.grow { label for="s-q" { (lang.tr("mon-search-serials")) } input #s-q type="search" name="q" value=(q); }
