@@ -7,7 +7,6 @@
 use crate::driver::{add_user, app_with, browser, Browser};
 use crate::helpers::{approve_item, token_as, upload_lines, TestApp};
 use equipcheck::i18n::Lang;
-use fantoccini::cookies::Cookie;
 use serde_json::{json, Value};
 
 const PROJECT: &str = "niger-police";
@@ -65,7 +64,11 @@ async fn saved(b: &Browser, lang: Lang, form: &str) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    panic!("{form} was not saved: {}", b.text("main").await);
+    let reasons: Vec<String> = futures_util::future::join_all(
+        b.all(".error-detail").await.into_iter().map(|e| async move { e.text().await.unwrap_or_default() }),
+    )
+    .await;
+    panic!("{form} was not saved (at {}): {reasons:?}", b.path().await);
 }
 
 /// Two approved items (night-vision goggles: enhanced monitoring, delivered already with their serials; radios:
@@ -120,8 +123,12 @@ async fn week(lang: Lang) {
         add_user(&app, "moussa", "monitor", &[PROJECT]);
         let (radio, goggles_delivery) = prepare(&app).await;
         b.sign_in(&app, "moussa").await;
+        // The language as the switcher remembers it (a cookie; WebDriver's add_cookie refuses an IP address).
         b.client
-            .add_cookie(Cookie::new("equipcheck_lang", lang.code()))
+            .execute(
+                "document.cookie = 'equipcheck_lang=' + arguments[0] + '; path=/';",
+                vec![json!(lang.code())],
+            )
             .await
             .expect("language cookie");
         b.client.goto(&app.url("/monitoring")).await.unwrap();

@@ -274,7 +274,8 @@ impl<'a> FormView<'a> {
         let invalid = self.described(name);
         html! {
             label for=(self.id(name)) { (self.lang.tr(label)) }
-            select id=(self.id(name)) name=(name) required
+            // A drop-down with an empty choice ("none", "choose…") is optional; the others are required.
+            select id=(self.id(name)) name=(name) required[!options.iter().any(|(v, _)| v.is_empty())]
                 aria-invalid=[invalid.is_some().then_some("true")] aria-describedby=[invalid] {
                 @for (value, words) in options { option value=(value) selected[*value == chosen] { (words) } }
             }
