@@ -82,13 +82,25 @@ fn monitoring_routes(cfg: &mut web::ServiceConfig) {
         .route("/monitoring/feed", web::post().to(feeds::make))
         .route("/deliveries/{delivery}", web::get().to(delivery::show))
         .route("/deliveries/{delivery}/confirmation", web::post().to(records::confirm))
-        .route("/deliveries/{delivery}/serials/import", web::post().to(records::import_serials))
+        .route(
+            "/deliveries/{delivery}/serials/import",
+            web::post().to(records::import_serials),
+        )
         .route("/deliveries/{delivery}/inspections", web::post().to(inspection::record))
-        .route("/deliveries/{delivery}/inspections/planned", web::post().to(records::plan))
+        .route(
+            "/deliveries/{delivery}/inspections/planned",
+            web::post().to(records::plan),
+        )
         .route("/deliveries/{delivery}/incidents", web::post().to(incidents::record))
-        .route("/deliveries/{delivery}/incidents/{incident}/report", web::post().to(incidents::report))
+        .route(
+            "/deliveries/{delivery}/incidents/{incident}/report",
+            web::post().to(incidents::report),
+        )
         .route("/deliveries/{delivery}/disposals", web::post().to(records::dispose))
         .route("/deliveries/{delivery}/transfers", web::post().to(transfers::request))
-        .route("/deliveries/{delivery}/transfers/{consent}/answer", web::post().to(transfers::answer))
+        .route(
+            "/deliveries/{delivery}/transfers/{consent}/answer",
+            web::post().to(transfers::answer),
+        )
         .route("/obligations/{obligation}/waiver", web::post().to(records::waive));
 }

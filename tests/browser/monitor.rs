@@ -21,14 +21,13 @@ async fn shots(b: &Browser, name: &str, lang: Lang) {
 }
 
 async fn open(b: &Browser, details: &str) {
-    let open = b
-        .css(details)
-        .await
-        .attr("open")
-        .await
-        .expect("open attribute");
+    let open = b.css(details).await.attr("open").await.expect("open attribute");
     if open.is_none() {
-        b.css(&format!("{details} > summary")).await.click().await.expect("open");
+        b.css(&format!("{details} > summary"))
+            .await
+            .click()
+            .await
+            .expect("open");
     }
 }
 
@@ -52,7 +51,11 @@ async fn choose(b: &Browser, select: &str, value: &str) {
 }
 
 async fn submit(b: &Browser, form: &str) {
-    b.css(&format!("{form} button[type=submit]")).await.click().await.expect("submit");
+    b.css(&format!("{form} button[type=submit]"))
+        .await
+        .click()
+        .await
+        .expect("submit");
 }
 
 /// Waits for the confirmation of `form` and checks it is in the page's language.
@@ -65,7 +68,10 @@ async fn saved(b: &Browser, lang: Lang, form: &str) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let reasons: Vec<String> = futures_util::future::join_all(
-        b.all(".error-detail").await.into_iter().map(|e| async move { e.text().await.unwrap_or_default() }),
+        b.all(".error-detail")
+            .await
+            .into_iter()
+            .map(|e| async move { e.text().await.unwrap_or_default() }),
     )
     .await;
     panic!("{form} was not saved (at {}): {reasons:?}", b.path().await);
@@ -132,7 +138,10 @@ async fn week(lang: Lang) {
             .await
             .expect("language cookie");
         b.client.goto(&app.url("/monitoring")).await.unwrap();
-        assert_eq!(b.css("html").await.attr("lang").await.unwrap().as_deref(), Some(lang.code()));
+        assert_eq!(
+            b.css("html").await.attr("lang").await.unwrap().as_deref(),
+            Some(lang.code())
+        );
         let obligations = b.text("#open-obligations").await;
         assert!(
             obligations.contains("Night vision goggles Gen 3") && !obligations.contains("delivery_confirmation"),
@@ -188,7 +197,11 @@ async fn week(lang: Lang) {
         // Tuesday: the serials from the supplier's packing list, and the recipient's confirmation.
         let dir = tempfile::tempdir().unwrap();
         let list = dir.path().join("packing-list.csv");
-        std::fs::write(&list, "Packing list;;\nSerial number;Model\nFH-001;PRC-117\nFH-002;PRC-117\nFH-003;PRC-117\n").unwrap();
+        std::fs::write(
+            &list,
+            "Packing list;;\nSerial number;Model\nFH-001;PRC-117\nFH-002;PRC-117\nFH-003;PRC-117\n",
+        )
+        .unwrap();
         open(&b, "#serials-details").await;
         fill(&b, "#serials-file", list.to_str().unwrap()).await;
         submit(&b, "#import-serials").await;
@@ -232,7 +245,12 @@ async fn week(lang: Lang) {
         saved(&b, lang, "transfer").await;
         open(&b, "#transfers details.answer").await;
         choose(&b, "#transfers select[name=granted]", "yes").await;
-        fill(&b, "#transfers textarea[name=note]", "Granted on condition of a new end-user statement.").await;
+        fill(
+            &b,
+            "#transfers textarea[name=note]",
+            "Granted on condition of a new end-user statement.",
+        )
+        .await;
         submit(&b, "#transfers details.answer form").await;
         saved(&b, lang, "answer").await;
         open(&b, "#disposal-details").await;
@@ -244,16 +262,27 @@ async fn week(lang: Lang) {
         saved(&b, lang, "disposal").await;
         let serials = b.text("#serials").await;
         for status in ["stolen", "transferred", "disposed"] {
-            assert!(serials.contains(&lang.tr(&format!("mon-serial-status-{status}"))), "{status}: {serials}");
+            assert!(
+                serials.contains(&lang.tr(&format!("mon-serial-status-{status}"))),
+                "{status}: {serials}"
+            );
         }
         shots(&b, "delivery", lang).await;
         assert_eq!(b.path().await.split('?').next().unwrap(), delivery_path);
 
         // The goggles' initial inventory no longer applies: waived with a justification.
-        b.client.goto(&app.url(&format!("/deliveries/{goggles_delivery}"))).await.unwrap();
+        b.client
+            .goto(&app.url(&format!("/deliveries/{goggles_delivery}")))
+            .await
+            .unwrap();
         let owed = b.all("#owes > li").await.len();
         open(&b, "#owes details.waiver").await;
-        fill(&b, "#owes textarea[name=justification]", "Goggles returned to the supplier under warranty.").await;
+        fill(
+            &b,
+            "#owes textarea[name=justification]",
+            "Goggles returned to the supplier under warranty.",
+        )
+        .await;
         submit(&b, "#owes details.waiver form").await;
         saved(&b, lang, "waiver").await;
         assert_eq!(b.all("#owes > li").await.len(), owed - 1);

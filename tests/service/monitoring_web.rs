@@ -138,7 +138,10 @@ async fn an_incident_with_a_serial_number_is_recorded_from_the_delivery_page() {
         ];
         let refused = post_form(&s.app, &session, &page, &action, &wrong).await;
         assert_eq!(refused.status, 422, "{db:?}");
-        assert!(refused.body.contains("Missing after the exercise."), "what was typed is kept");
+        assert!(
+            refused.body.contains("Missing after the exercise."),
+            "what was typed is kept"
+        );
         assert!(refused.body.contains("value=\"NV-999\""));
         assert!(
             refused.body.contains("id=\"incident-serial_number-error\"")
@@ -165,17 +168,31 @@ async fn an_inspection_dated_after_today_is_refused_next_to_the_date() {
         ];
         let refused = post_form(&s.app, &session, &page, &action, &future).await;
         assert_eq!(refused.status, 422, "{db:?}");
-        assert!(refused.body.contains("id=\"inspection-done_on-error\""), "{}", refused.body);
+        assert!(
+            refused.body.contains("id=\"inspection-done_on-error\""),
+            "{}",
+            refused.body
+        );
         assert!(refused.body.contains("2026-12-12 is after today (2026-11-22)"));
-        assert!(refused.body.contains("value=\"EUM team Niamey\""), "what was typed is kept");
+        assert!(
+            refused.body.contains("value=\"EUM team Niamey\""),
+            "what was typed is kept"
+        );
         // The API refuses it too, and no serial was "last seen" on a day to come.
         let api = json!({"delivery_id": delivery, "kind": "initial", "done_on": "2026-12-12", "inspector": "EUM",
             "results": serials("NV", 1..=3).iter().map(|s| json!({"serial_number": s["serial_number"], "result": "sighted"})).collect::<Vec<_>>()});
         let response = s.app.post_json("/api/v1/inspections", &s.monitor, &api).await;
         let body = problem(response, 422).await;
         assert!(body.to_string().contains("done_on"), "{body}");
-        let page = s.app.get_json(&format!("/api/v1/deliveries/{delivery}"), &s.monitor).await;
-        assert!(page["serials"].as_array().unwrap().iter().all(|s| s["last_seen_on"] == "2026-03-02"));
+        let page = s
+            .app
+            .get_json(&format!("/api/v1/deliveries/{delivery}"), &s.monitor)
+            .await;
+        assert!(page["serials"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["last_seen_on"] == "2026-03-02"));
 
         // Today, with every serial sighted explicitly: saved, and the page says so.
         let today = [

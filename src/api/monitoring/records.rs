@@ -237,7 +237,12 @@ pub async fn list_serials(
         offset,
     } = query.into_inner();
     paged(who, state, (limit, offset), move |c, w, paging| {
-        Ok(store::serials_page(c, &reports::scope(w, project), status.as_deref(), &paging)?)
+        Ok(store::serials_page(
+            c,
+            &reports::scope(w, project),
+            status.as_deref(),
+            &paging,
+        )?)
     })
     .await
 }

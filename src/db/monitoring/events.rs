@@ -112,10 +112,7 @@ pub fn incidents_page(
     } else {
         build().order((incidents::discovered_on, incidents::id))
     };
-    let rows = ordered
-        .limit(page.limit)
-        .offset(page.offset)
-        .load(conn)?;
+    let rows = ordered.limit(page.limit).offset(page.offset).load(conn)?;
     Ok((rows, total))
 }
 

@@ -1,8 +1,8 @@
 //! Certificates, deliveries and serial items.
 
 use super::{Certificate, Delivery, Serial};
-use crate::db::schema::{deliveries, end_user_certificates as certs, serials};
 use crate::db::items::like_pattern;
+use crate::db::schema::{deliveries, end_user_certificates as certs, serials};
 use crate::db::{DbConnection, DbError};
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -88,14 +88,15 @@ pub fn deliveries_page(
     };
     let total = build().count().get_result::<i64>(conn)?;
     let ordered = if page.newest_first {
-        build().order((deliveries::delivered_on.desc(), deliveries::created_at.desc(), deliveries::id))
+        build().order((
+            deliveries::delivered_on.desc(),
+            deliveries::created_at.desc(),
+            deliveries::id,
+        ))
     } else {
         build().order((deliveries::delivered_on, deliveries::created_at, deliveries::id))
     };
-    let rows = ordered
-        .limit(page.limit)
-        .offset(page.offset)
-        .load(conn)?;
+    let rows = ordered.limit(page.limit).offset(page.offset).load(conn)?;
     Ok((rows, total))
 }
 

@@ -28,18 +28,38 @@ pub struct ListQuery {
 }
 
 const NAMES: [&str; 12] = [
-    "project", "reference", "issuer", "end_user", "consignee", "final_destination", "end_use", "issued_on",
-    "valid_until", "document_sha256", "no_reexport", "onsite_checks",
+    "project",
+    "reference",
+    "issuer",
+    "end_user",
+    "consignee",
+    "final_destination",
+    "end_use",
+    "issued_on",
+    "valid_until",
+    "document_sha256",
+    "no_reexport",
+    "onsite_checks",
 ];
 
-async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQuery, filled: Option<&Filled>) -> Result<Markup, ApiError> {
+async fn list_page(
+    session: &Session,
+    state: &web::Data<AppState>,
+    params: ListQuery,
+    filled: Option<&Filled>,
+) -> Result<Markup, ApiError> {
     let lang = session.lang;
     let project = params.project.clone().filter(|p| !p.is_empty());
     let q = params.q.clone().filter(|q| !q.trim().is_empty());
     let offset = offset_of(params.offset);
     let (project2, q2) = (project.clone(), q.clone());
     let (rows, total) = read(session, state, move |conn, who, _| {
-        let paging = Paging { q: q2, limit: PAGE, offset, newest_first: true };
+        let paging = Paging {
+            q: q2,
+            limit: PAGE,
+            offset,
+            newest_first: true,
+        };
         Ok(store::certificates_page(conn, &reports::scope(who, project2), &paging)?)
     })
     .await?;
@@ -47,57 +67,62 @@ async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQ
     let (project, q) = (project.unwrap_or_default(), q.unwrap_or_default());
     let view = FormView::new(lang, "certificate", filled, &NAMES);
     let project_options: Vec<(String, String)> = projects.clone();
-    Ok(page(&lang.tr("mon-certificates"), Some(session), Nav::Monitoring, html! {
-        (subnav(lang, "/monitoring/certificates"))
-        @if params.done.as_deref() == Some("certificate") { p.notice #saved role="status" { (lang.tr("mon-done-certificate")) } }
-        form.filters method="get" action="/monitoring/certificates" {
-            (super::project_select(lang, "c-project", &projects, &project))
-            div.grow { label for="c-q" { (lang.tr("mon-search-certificates")) } input #c-q type="search" name="q" value=(q); }
-            button type="submit" { (lang.tr("mon-show")) }
-        }
-        p.muted role="status" { (lang.tr_args("mon-count-found", &[("count", total.into())])) }
-        @if !rows.is_empty() {
-            div.table-wrap { table #certificate-list {
-                thead { tr { th scope="col" { (lang.tr("mon-reference")) } th scope="col" { (lang.tr("mon-end-user")) }
-                    th scope="col" { (lang.tr("mon-issued-on-label")) } th scope="col" { (lang.tr("mon-valid-until")) }
-                    th scope="col" { "SHA-256" } th scope="col" { (lang.tr("mon-project")) } } }
-                tbody { @for c in &rows { tr {
-                    td { (c.reference) } td { (c.end_user) } td.nowrap { (c.issued_on) }
-                    td.nowrap { @if let Some(u) = c.valid_until { (u) } @else { "—" } }
-                    td { @if let Some(h) = &c.document_sha256 { code title=(h) { (h.get(..12).unwrap_or(h)) "…" } } @else { "—" } }
-                    td { (c.project_id) }
-                } } }
-            } }
-        }
-        (pager(lang, "/monitoring/certificates", &[("project", &project), ("q", &q)], offset, total))
-        @if super::may_record(session) {
-            details #certificate-details open[view.refused()] {
-                summary { (lang.tr("mon-record-certificate")) }
-                form.card #record-certificate method="post" action="/monitoring/certificates" enctype="multipart/form-data" {
-                    (view.summary())
-                    (csrf_field(session))
-                    (view.select("project", "mon-project", &project_options, ""))
-                    (view.input("reference", "mon-reference", "text", true, "", None))
-                    (view.input("issuer", "mon-issuer", "text", true, "", None))
-                    (view.input("end_user", "mon-end-user", "text", true, "", None))
-                    (view.input("consignee", "mon-consignee", "text", true, "", None))
-                    (view.input("final_destination", "mon-final-destination", "text", true, "", None))
-                    (view.textarea("end_use", "mon-end-use", true, 2))
-                    (view.input("issued_on", "mon-issued-on-label", "date", true, "", None))
-                    (view.input("valid_until", "mon-valid-until", "date", false, "", None))
-                    label { input type="checkbox" name="no_reexport" value="yes" checked[!view.refused() || view.checked("no_reexport", "yes")]; " " (lang.tr("mon-no-reexport")) }
-                    label { input type="checkbox" name="onsite_checks" value="yes" checked[!view.refused() || view.checked("onsite_checks", "yes")]; " " (lang.tr("mon-onsite-checks")) }
-                    fieldset { legend { (lang.tr("mon-signed-copy")) }
-                        label for="certificate-scan" { (lang.tr("mon-scan")) }
-                        input #certificate-scan type="file" name="scan" accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff";
-                        (view.input("document_sha256", "mon-paste-hash", "text", false, "", None))
-                        p.hint { (lang.tr("mon-hash-hint")) }
+    Ok(page(
+        &lang.tr("mon-certificates"),
+        Some(session),
+        Nav::Monitoring,
+        html! {
+            (subnav(lang, "/monitoring/certificates"))
+            @if params.done.as_deref() == Some("certificate") { p.notice #saved role="status" { (lang.tr("mon-done-certificate")) } }
+            form.filters method="get" action="/monitoring/certificates" {
+                (super::project_select(lang, "c-project", &projects, &project))
+                div.grow { label for="c-q" { (lang.tr("mon-search-certificates")) } input #c-q type="search" name="q" value=(q); }
+                button type="submit" { (lang.tr("mon-show")) }
+            }
+            p.muted role="status" { (lang.tr_args("mon-count-found", &[("count", total.into())])) }
+            @if !rows.is_empty() {
+                div.table-wrap { table #certificate-list {
+                    thead { tr { th scope="col" { (lang.tr("mon-reference")) } th scope="col" { (lang.tr("mon-end-user")) }
+                        th scope="col" { (lang.tr("mon-issued-on-label")) } th scope="col" { (lang.tr("mon-valid-until")) }
+                        th scope="col" { "SHA-256" } th scope="col" { (lang.tr("mon-project")) } } }
+                    tbody { @for c in &rows { tr {
+                        td { (c.reference) } td { (c.end_user) } td.nowrap { (c.issued_on) }
+                        td.nowrap { @if let Some(u) = c.valid_until { (u) } @else { "—" } }
+                        td { @if let Some(h) = &c.document_sha256 { code title=(h) { (h.get(..12).unwrap_or(h)) "…" } } @else { "—" } }
+                        td { (c.project_id) }
+                    } } }
+                } }
+            }
+            (pager(lang, "/monitoring/certificates", &[("project", &project), ("q", &q)], offset, total))
+            @if super::may_record(session) {
+                details #certificate-details open[view.refused()] {
+                    summary { (lang.tr("mon-record-certificate")) }
+                    form.card #record-certificate method="post" action="/monitoring/certificates" enctype="multipart/form-data" {
+                        (view.summary())
+                        (csrf_field(session))
+                        (view.select("project", "mon-project", &project_options, ""))
+                        (view.input("reference", "mon-reference", "text", true, "", None))
+                        (view.input("issuer", "mon-issuer", "text", true, "", None))
+                        (view.input("end_user", "mon-end-user", "text", true, "", None))
+                        (view.input("consignee", "mon-consignee", "text", true, "", None))
+                        (view.input("final_destination", "mon-final-destination", "text", true, "", None))
+                        (view.textarea("end_use", "mon-end-use", true, 2))
+                        (view.input("issued_on", "mon-issued-on-label", "date", true, "", None))
+                        (view.input("valid_until", "mon-valid-until", "date", false, "", None))
+                        label { input type="checkbox" name="no_reexport" value="yes" checked[!view.refused() || view.checked("no_reexport", "yes")]; " " (lang.tr("mon-no-reexport")) }
+                        label { input type="checkbox" name="onsite_checks" value="yes" checked[!view.refused() || view.checked("onsite_checks", "yes")]; " " (lang.tr("mon-onsite-checks")) }
+                        fieldset { legend { (lang.tr("mon-signed-copy")) }
+                            label for="certificate-scan" { (lang.tr("mon-scan")) }
+                            input #certificate-scan type="file" name="scan" accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff";
+                            (view.input("document_sha256", "mon-paste-hash", "text", false, "", None))
+                            p.hint { (lang.tr("mon-hash-hint")) }
+                        }
+                        button.primary type="submit" { (lang.tr("mon-record-certificate")) }
                     }
-                    button.primary type="submit" { (lang.tr("mon-record-certificate")) }
                 }
             }
-        }
-    }))
+        },
+    ))
 }
 
 pub async fn list(session: Session, state: web::Data<AppState>, params: web::Query<ListQuery>) -> WebResult {
@@ -105,7 +130,11 @@ pub async fn list(session: Session, state: web::Data<AppState>, params: web::Que
 }
 
 /// A multipart form's text fields, and the SHA-256 of its file field `file_field` when one was sent.
-pub async fn read_multipart(state: &AppState, form: &mut Multipart, file_field: &str) -> Result<(Vec<(String, String)>, Option<String>), ApiError> {
+pub async fn read_multipart(
+    state: &AppState,
+    form: &mut Multipart,
+    file_field: &str,
+) -> Result<(Vec<(String, String)>, Option<String>), ApiError> {
     let limit = state.limits.max_upload_bytes();
     let (mut pairs, mut hash) = (Vec::new(), None);
     while let Some(field) = form.next().await {
@@ -126,7 +155,13 @@ pub async fn read_multipart(state: &AppState, form: &mut Multipart, file_field: 
     Ok((pairs, hash))
 }
 
-pub async fn create(req: HttpRequest, session: Session, meta: RequestMeta, state: web::Data<AppState>, mut form: Multipart) -> WebResult {
+pub async fn create(
+    req: HttpRequest,
+    session: Session,
+    meta: RequestMeta,
+    state: web::Data<AppState>,
+    mut form: Multipart,
+) -> WebResult {
     let (pairs, scan_hash) = read_multipart(&state, &mut form, "scan").await?;
     let mut f = Fields::new(pairs, session.lang);
     session.check_form(&req, &f.csrf())?;
@@ -141,7 +176,15 @@ pub async fn create(req: HttpRequest, session: Session, meta: RequestMeta, state
             f.fail("document_sha256", message);
         }
     }
-    let texts = ["project", "reference", "issuer", "end_user", "consignee", "final_destination", "end_use"];
+    let texts = [
+        "project",
+        "reference",
+        "issuer",
+        "end_user",
+        "consignee",
+        "final_destination",
+        "end_use",
+    ];
     let [project, reference, issuer, end_user, consignee, final_destination, end_use] = texts.map(|name| f.text(name));
     let issued_on = f.date("issued_on");
     let valid_until = f.opt_date("valid_until");
@@ -170,7 +213,12 @@ pub async fn create(req: HttpRequest, session: Session, meta: RequestMeta, state
         },
         None => Filled::invalid("certificate", &f),
     };
-    let params = ListQuery { project: None, q: None, offset: None, done: None };
+    let params = ListQuery {
+        project: None,
+        q: None,
+        offset: None,
+        done: None,
+    };
     let markup = list_page(&session, &state, params, Some(&filled)).await?;
     refused_page(&filled, markup)
 }

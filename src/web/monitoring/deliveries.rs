@@ -30,10 +30,22 @@ pub struct ListQuery {
 }
 
 const NAMES: [&str; 8] = [
-    "item_id", "quantity", "delivered_on", "receiving_unit", "location", "country", "certificate_id", "serials",
+    "item_id",
+    "quantity",
+    "delivered_on",
+    "receiving_unit",
+    "location",
+    "country",
+    "certificate_id",
+    "serials",
 ];
 
-async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQuery, filled: Option<&Filled>) -> Result<Markup, ApiError> {
+async fn list_page(
+    session: &Session,
+    state: &web::Data<AppState>,
+    params: ListQuery,
+    filled: Option<&Filled>,
+) -> Result<Markup, ApiError> {
     let lang = session.lang;
     let project = params.project.clone().filter(|p| !p.is_empty());
     let q = params.q.clone().filter(|q| !q.trim().is_empty());
@@ -47,10 +59,18 @@ async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQ
     let (project2, q2) = (project.clone(), q.clone());
     let ((rows, total), items, certificates, today) = read(session, state, move |conn, who, _| {
         let scope = reports::scope(who, project2.clone());
-        let paging = Paging { q: q2, limit: PAGE, offset, newest_first: true };
+        let paging = Paging {
+            q: q2,
+            limit: PAGE,
+            offset,
+            newest_first: true,
+        };
         let page = store::deliveries_page(conn, &scope, confirmed, &paging)?;
         let (items, certificates) = if recorder {
-            (context::deliverable_items(conn, who, project2)?, store::certificates(conn, &scope)?)
+            (
+                context::deliverable_items(conn, who, project2)?,
+                store::certificates(conn, &scope)?,
+            )
         } else {
             (Vec::new(), Vec::new())
         };
@@ -58,70 +78,94 @@ async fn list_page(session: &Session, state: &web::Data<AppState>, params: ListQ
     })
     .await?;
     let projects = crate::web::upload::visible_projects(state, &session.who).await?;
-    let (project, q, conf) = (project.unwrap_or_default(), q.unwrap_or_default(), params.confirmed.unwrap_or_default());
+    let (project, q, conf) = (
+        project.unwrap_or_default(),
+        q.unwrap_or_default(),
+        params.confirmed.unwrap_or_default(),
+    );
     let view = FormView::new(lang, "delivery", filled, &NAMES);
     let item_options: Vec<(String, String)> = items
         .iter()
         .map(|i| {
-            let decision = i.decision.parse::<crate::Decision>().map(|d| lang.decision(d)).unwrap_or_default();
+            let decision = i
+                .decision
+                .parse::<crate::Decision>()
+                .map(|d| lang.decision(d))
+                .unwrap_or_default();
             let ordered = i.quantity.map(|q| format!(" · {q}")).unwrap_or_default();
-            (i.id.to_string(), format!("{} — {decision}{ordered} · {} · {}", i.description, i.project_id, i.file_name))
+            (
+                i.id.to_string(),
+                format!(
+                    "{} — {decision}{ordered} · {} · {}",
+                    i.description, i.project_id, i.file_name
+                ),
+            )
         })
         .collect();
     let mut certificate_options = vec![(String::new(), lang.tr("mon-no-certificate"))];
-    certificate_options.extend(certificates.iter().map(|c| (c.id.clone(), format!("{} · {} ({})", c.reference, c.end_user, c.project_id))));
+    certificate_options.extend(certificates.iter().map(|c| {
+        (
+            c.id.clone(),
+            format!("{} · {} ({})", c.reference, c.end_user, c.project_id),
+        )
+    }));
     let preselected = params.item.map(|i| i.to_string()).unwrap_or_default();
     let today = today.to_string();
-    Ok(page(&lang.tr("mon-deliveries"), Some(session), Nav::Monitoring, html! {
-        (subnav(lang, "/monitoring/deliveries"))
-        form.filters method="get" action="/monitoring/deliveries" {
-            (super::project_select(lang, "d-project", &projects, &project))
-            div { label for="d-confirmed" { (lang.tr("mon-confirmed")) } select #d-confirmed name="confirmed" {
-                option value="" { (lang.tr("mon-all")) }
-                option value="yes" selected[conf == "yes"] { (lang.tr("mon-confirmed")) }
-                option value="no" selected[conf == "no"] { (lang.tr("mon-not-confirmed")) } } }
-            div.grow { label for="d-q" { (lang.tr("mon-search-items")) } input #d-q type="search" name="q" value=(q); }
-            button type="submit" { (lang.tr("mon-show")) }
-        }
-        p.muted role="status" { (lang.tr_args("mon-count-found", &[("count", total.into())])) }
-        @if !rows.is_empty() {
-            div.table-wrap { table #delivery-list {
-                thead { tr { th scope="col" { (lang.tr("mon-delivered-on")) } th scope="col" { (lang.tr("mon-item")) }
-                    th scope="col" { (lang.tr("mon-quantity")) } th scope="col" { (lang.tr("mon-receiving-unit")) }
-                    th scope="col" { (lang.tr("mon-confirmed")) } th scope="col" { (lang.tr("mon-project")) } } }
-                tbody { @for d in &rows { tr {
-                    td.nowrap { (d.delivered_on) }
-                    td { a href={ "/deliveries/" (d.id) } { (d.description) } }
-                    td.num { (d.quantity) }
-                    td { (d.receiving_unit) ", " (d.location) }
-                    td { @if let Some(on) = d.confirmed_on { (on) } @else { strong { (lang.tr("mon-not-yet")) } } }
-                    td { (d.project_id) }
-                } } }
-            } }
-        }
-        (pager(lang, "/monitoring/deliveries", &[("project", &project), ("q", &q), ("confirmed", &conf)], offset, total))
-        @if recorder {
-            details #delivery-details open[view.refused() || !preselected.is_empty()] {
-                summary { (lang.tr("mon-record-delivery")) }
-                @if item_options.is_empty() { p.notice { (lang.tr("mon-no-deliverable-items")) } } @else {
-                    form.card #record-delivery method="post" action="/monitoring/deliveries" {
-                        (view.summary())
-                        (csrf_field(session))
-                        (view.select("item_id", "mon-approved-item", &item_options, &preselected))
-                        (view.input("quantity", "mon-quantity", "number", true, "", None))
-                        (view.input("delivered_on", "mon-delivered-on", "date", true, &today, Some(&today)))
-                        (view.input("receiving_unit", "mon-receiving-unit", "text", true, "", None))
-                        (view.input("location", "mon-location", "text", true, "", None))
-                        (view.input("country", "mon-country-optional", "text", false, "", None))
-                        (view.select("certificate_id", "mon-certificate", &certificate_options, ""))
-                        (view.textarea("serials", "mon-serials-now", false, 3))
-                        p.hint { (lang.tr("mon-serials-now-hint")) }
-                        button.primary type="submit" { (lang.tr("mon-record-delivery")) }
+    Ok(page(
+        &lang.tr("mon-deliveries"),
+        Some(session),
+        Nav::Monitoring,
+        html! {
+            (subnav(lang, "/monitoring/deliveries"))
+            form.filters method="get" action="/monitoring/deliveries" {
+                (super::project_select(lang, "d-project", &projects, &project))
+                div { label for="d-confirmed" { (lang.tr("mon-confirmed")) } select #d-confirmed name="confirmed" {
+                    option value="" { (lang.tr("mon-all")) }
+                    option value="yes" selected[conf == "yes"] { (lang.tr("mon-confirmed")) }
+                    option value="no" selected[conf == "no"] { (lang.tr("mon-not-confirmed")) } } }
+                div.grow { label for="d-q" { (lang.tr("mon-search-items")) } input #d-q type="search" name="q" value=(q); }
+                button type="submit" { (lang.tr("mon-show")) }
+            }
+            p.muted role="status" { (lang.tr_args("mon-count-found", &[("count", total.into())])) }
+            @if !rows.is_empty() {
+                div.table-wrap { table #delivery-list {
+                    thead { tr { th scope="col" { (lang.tr("mon-delivered-on")) } th scope="col" { (lang.tr("mon-item")) }
+                        th scope="col" { (lang.tr("mon-quantity")) } th scope="col" { (lang.tr("mon-receiving-unit")) }
+                        th scope="col" { (lang.tr("mon-confirmed")) } th scope="col" { (lang.tr("mon-project")) } } }
+                    tbody { @for d in &rows { tr {
+                        td.nowrap { (d.delivered_on) }
+                        td { a href={ "/deliveries/" (d.id) } { (d.description) } }
+                        td.num { (d.quantity) }
+                        td { (d.receiving_unit) ", " (d.location) }
+                        td { @if let Some(on) = d.confirmed_on { (on) } @else { strong { (lang.tr("mon-not-yet")) } } }
+                        td { (d.project_id) }
+                    } } }
+                } }
+            }
+            (pager(lang, "/monitoring/deliveries", &[("project", &project), ("q", &q), ("confirmed", &conf)], offset, total))
+            @if recorder {
+                details #delivery-details open[view.refused() || !preselected.is_empty()] {
+                    summary { (lang.tr("mon-record-delivery")) }
+                    @if item_options.is_empty() { p.notice { (lang.tr("mon-no-deliverable-items")) } } @else {
+                        form.card #record-delivery method="post" action="/monitoring/deliveries" {
+                            (view.summary())
+                            (csrf_field(session))
+                            (view.select("item_id", "mon-approved-item", &item_options, &preselected))
+                            (view.input("quantity", "mon-quantity", "number", true, "", None))
+                            (view.input("delivered_on", "mon-delivered-on", "date", true, &today, Some(&today)))
+                            (view.input("receiving_unit", "mon-receiving-unit", "text", true, "", None))
+                            (view.input("location", "mon-location", "text", true, "", None))
+                            (view.input("country", "mon-country-optional", "text", false, "", None))
+                            (view.select("certificate_id", "mon-certificate", &certificate_options, ""))
+                            (view.textarea("serials", "mon-serials-now", false, 3))
+                            p.hint { (lang.tr("mon-serials-now-hint")) }
+                            button.primary type="submit" { (lang.tr("mon-record-delivery")) }
+                        }
                     }
                 }
             }
-        }
-    }))
+        },
+    ))
 }
 
 pub async fn list(session: Session, state: web::Data<AppState>, params: web::Query<ListQuery>) -> WebResult {

@@ -28,7 +28,11 @@ pub struct Loaded {
     pub what: DeliveredWhat,
 }
 
-async fn load(session: &Session, state: &web::Data<AppState>, id: String) -> Result<Loaded, crate::api::error::ApiError> {
+async fn load(
+    session: &Session,
+    state: &web::Data<AppState>,
+    id: String,
+) -> Result<Loaded, crate::api::error::ApiError> {
     read(session, state, move |conn, who, policy| {
         let page = reports::delivery_page(conn, who, policy, &id, who.today)?;
         let what = context::delivered_what(conn, who, &id)?;
@@ -90,7 +94,12 @@ pub async fn delivery_page(
             (super::records::disposal_form(session, p, filled))
         }
     };
-    Ok(page(&lang.tr("mon-delivery-title"), Some(session), Nav::Monitoring, body))
+    Ok(page(
+        &lang.tr("mon-delivery-title"),
+        Some(session),
+        Nav::Monitoring,
+        body,
+    ))
 }
 
 fn badge_words(lang: Lang, decision: &str) -> Markup {
@@ -155,17 +164,24 @@ pub async fn show(
     done: web::Query<DoneQuery>,
 ) -> WebResult {
     // Only the known confirmations are shown (the word comes from the messages, never from the address).
-    let done = done
-        .into_inner()
-        .done
-        .filter(|d| FORMS.contains(&d.as_str()));
+    let done = done.into_inner().done.filter(|d| FORMS.contains(&d.as_str()));
     let markup = delivery_page(&session, &state, path.into_inner(), None, done.as_deref()).await?;
     Ok(html(markup))
 }
 
 /// The forms of the delivery page (each has a confirmation message `mon-done-<form>`).
 pub const FORMS: [&str; 11] = [
-    "delivery", "confirm", "serials", "inspection", "plan", "incident", "report", "transfer", "answer", "disposal", "waiver",
+    "delivery",
+    "confirm",
+    "serials",
+    "inspection",
+    "plan",
+    "incident",
+    "report",
+    "transfer",
+    "answer",
+    "disposal",
+    "waiver",
 ];
 
 /// Finishes a delivery-page form: back to the page with a confirmation, or the page with the form refused.

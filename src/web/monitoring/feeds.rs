@@ -13,7 +13,12 @@ use crate::web::{html, WebResult};
 use actix_web::{web, HttpRequest};
 use maud::{html, Markup};
 
-async fn feed_page(session: &Session, state: &web::Data<AppState>, made: Option<(CalendarFeed, String)>, problem: Option<String>) -> WebResult {
+async fn feed_page(
+    session: &Session,
+    state: &web::Data<AppState>,
+    made: Option<(CalendarFeed, String)>,
+    problem: Option<String>,
+) -> WebResult {
     let lang = session.lang;
     let projects = crate::web::upload::visible_projects(state, &session.who).await?;
     let body: Markup = html! {
@@ -37,7 +42,12 @@ async fn feed_page(session: &Session, state: &web::Data<AppState>, made: Option<
             }
         }
     };
-    Ok(html(page(&lang.tr("mon-nav-feed"), Some(session), Nav::Monitoring, body)))
+    Ok(html(page(
+        &lang.tr("mon-nav-feed"),
+        Some(session),
+        Nav::Monitoring,
+        body,
+    )))
 }
 
 pub async fn show(session: Session, state: web::Data<AppState>) -> WebResult {
@@ -54,15 +64,26 @@ pub async fn make(
     let mut f = Fields::new(form.into_inner(), session.lang);
     session.check_form(&req, &f.csrf())?;
     let project = f.text("project");
-    let outcome = change(&session, &state, meta.request_id, "feed", &f, move |c, w, _| feeds::create(c, w, &project)).await?;
+    let outcome = change(&session, &state, meta.request_id, "feed", &f, move |c, w, _| {
+        feeds::create(c, w, &project)
+    })
+    .await?;
     match outcome {
         Ok(feed) => {
-            let info = req.connection_info();
-            let url = format!("{}://{}{}", info.scheme(), info.host(), feed.path);
+            let url = {
+                let info = req.connection_info();
+                format!("{}://{}{}", info.scheme(), info.host(), feed.path)
+            };
             feed_page(&session, &state, Some((feed, url)), None).await
         }
         Err(filled) => {
-            let problem = filled.general.iter().chain(filled.errors.iter().map(|(_, m)| m)).cloned().collect::<Vec<_>>().join("; ");
+            let problem = filled
+                .general
+                .iter()
+                .chain(filled.errors.iter().map(|(_, m)| m))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ");
             feed_page(&session, &state, None, Some(problem)).await
         }
     }

@@ -138,7 +138,9 @@ impl Filled {
             }
             MonitoringError::NotFound(what) => {
                 filled.status = StatusCode::NOT_FOUND;
-                filled.general.push(lang.tr_args("mon-error-not-found", &[("what", what.into())]));
+                filled
+                    .general
+                    .push(lang.tr_args("mon-error-not-found", &[("what", what.into())]));
             }
             MonitoringError::Import(e) => filled.general.push(e.to_string()),
             e @ MonitoringError::Db(_) => return Err(ApiError::from(e)),
@@ -247,7 +249,15 @@ impl<'a> FormView<'a> {
     }
 
     /// A text, number or date input with its label and reason. `max` bounds dates and numbers.
-    pub fn input(&self, name: &str, label: &str, kind: &str, required: bool, default: &str, max: Option<&str>) -> Markup {
+    pub fn input(
+        &self,
+        name: &str,
+        label: &str,
+        kind: &str,
+        required: bool,
+        default: &str,
+        max: Option<&str>,
+    ) -> Markup {
         let invalid = self.described(name);
         html! {
             label for=(self.id(name)) { (self.lang.tr(label)) }

@@ -119,10 +119,18 @@ pub async fn record(
         discovered_on,
         description,
     });
-    finish(&session, &state, meta.request_id, id, "incident", f, move |c, w, p| match request {
-        Some(request) => events::record_incident(c, w, p, request),
-        None => crate::service::monitoring::invalid("kind", "is required"),
-    })
+    finish(
+        &session,
+        &state,
+        meta.request_id,
+        id,
+        "incident",
+        f,
+        move |c, w, p| match request {
+            Some(request) => events::record_incident(c, w, p, request),
+            None => crate::service::monitoring::invalid("kind", "is required"),
+        },
+    )
     .await
 }
 
@@ -141,9 +149,15 @@ pub async fn report(
         reported_on: f.date("reported_on"),
         reported_to: f.text("reported_to"),
     };
-    finish(&session, &state, meta.request_id, delivery, "report", f, move |c, w, _| {
-        events::report_incident(c, w, &incident, request)
-    })
+    finish(
+        &session,
+        &state,
+        meta.request_id,
+        delivery,
+        "report",
+        f,
+        move |c, w, _| events::report_incident(c, w, &incident, request),
+    )
     .await
 }
 
@@ -225,5 +239,10 @@ pub async fn list(session: Session, state: web::Data<AppState>, params: web::Que
         }
         (pager(lang, "/monitoring/incidents", &[("project", &project), ("kind", &kind), ("state", &st)], offset, total))
     };
-    Ok(html(page(&lang.tr("mon-incidents"), Some(&session), Nav::Monitoring, body)))
+    Ok(html(page(
+        &lang.tr("mon-incidents"),
+        Some(&session),
+        Nav::Monitoring,
+        body,
+    )))
 }

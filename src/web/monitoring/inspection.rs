@@ -30,8 +30,17 @@ const LISTS: [(&str, SightingResult); 4] = [
 ];
 
 const NAMES: [&str; 11] = [
-    "kind", "done_on", "inspector", "findings", "sighted", "not_sighted", "damaged", "not_in_service",
-    "all_sighted", "pick", "picked_result",
+    "kind",
+    "done_on",
+    "inspector",
+    "findings",
+    "sighted",
+    "not_sighted",
+    "damaged",
+    "not_in_service",
+    "all_sighted",
+    "pick",
+    "picked_result",
 ];
 
 pub fn record_form(session: &Session, p: &DeliveryPage, filled: Option<&Filled>) -> Markup {
@@ -201,12 +210,18 @@ pub async fn record(
         evidence: Vec::new(),
         results,
     });
-    finish(&session, &state, meta.request_id, id, "inspection", f, move |c, w, p| {
-        match request {
+    finish(
+        &session,
+        &state,
+        meta.request_id,
+        id,
+        "inspection",
+        f,
+        move |c, w, p| match request {
             Some(request) => inspections::record(c, w, p, None, request),
             None => crate::service::monitoring::invalid("done_on", "is required"),
-        }
-    })
+        },
+    )
     .await
 }
 

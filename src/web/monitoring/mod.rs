@@ -43,7 +43,10 @@ pub fn state_badge(lang: Lang, prefix: &str, state: &str) -> Markup {
 pub fn obligation_label(lang: Lang, kind: &str, description: &str, delivered_on: &str) -> String {
     lang.tr_args(
         &format!("mon-obligation-{kind}"),
-        &[("item", description.to_string().into()), ("date", delivered_on.to_string().into())],
+        &[
+            ("item", description.to_string().into()),
+            ("date", delivered_on.to_string().into()),
+        ],
     )
 }
 
@@ -60,11 +63,11 @@ pub async fn read<T: Send + 'static>(
 ) -> Result<T, ApiError> {
     let who = who(&session.who, state, None);
     let state = state.clone();
-    Ok(blocking(move || {
+    blocking(move || {
         let mut conn = state.pool.get().map_err(DbError::from)?;
         op(&mut conn, &who, &state.classifier.catalog().monitoring)
     })
-    .await?)
+    .await
 }
 
 /// Runs a change as the session's user (monitor or admin). A refusal or invalid fields come back as the form

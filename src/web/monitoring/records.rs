@@ -298,8 +298,14 @@ pub async fn waive(
         Ok(row.delivery_id)
     })
     .await?;
-    finish(&session, &state, meta.request_id, delivery, "waiver", f, move |c, w, _| {
-        events::waive(c, w, &obligation, WaiveRequest { justification })
-    })
+    finish(
+        &session,
+        &state,
+        meta.request_id,
+        delivery,
+        "waiver",
+        f,
+        move |c, w, _| events::waive(c, w, &obligation, WaiveRequest { justification }),
+    )
     .await
 }

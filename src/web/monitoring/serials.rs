@@ -38,12 +38,26 @@ pub async fn list(session: Session, state: web::Data<AppState>, params: web::Que
     let offset = offset_of(params.offset);
     let (project2, status2, q2) = (project.clone(), status.clone(), q.clone());
     let (rows, total) = read(&session, &state, move |conn, who, _| {
-        let paging = Paging { q: q2, limit: PAGE, offset, newest_first: true };
-        Ok(store::serials_page(conn, &reports::scope(who, project2), status2.as_deref(), &paging)?)
+        let paging = Paging {
+            q: q2,
+            limit: PAGE,
+            offset,
+            newest_first: true,
+        };
+        Ok(store::serials_page(
+            conn,
+            &reports::scope(who, project2),
+            status2.as_deref(),
+            &paging,
+        )?)
     })
     .await?;
     let projects = crate::web::upload::visible_projects(&state, &session.who).await?;
-    let (project, status, q) = (project.unwrap_or_default(), status.unwrap_or_default(), q.unwrap_or_default());
+    let (project, status, q) = (
+        project.unwrap_or_default(),
+        status.unwrap_or_default(),
+        q.unwrap_or_default(),
+    );
     let body = html! {
         (subnav(lang, "/monitoring/serials"))
         form.filters method="get" action="/monitoring/serials" {
@@ -71,5 +85,10 @@ pub async fn list(session: Session, state: web::Data<AppState>, params: web::Que
         }
         (pager(lang, "/monitoring/serials", &[("project", &project), ("status", &status), ("q", &q)], offset, total))
     };
-    Ok(html(page(&lang.tr("mon-serials"), Some(&session), Nav::Monitoring, body)))
+    Ok(html(page(
+        &lang.tr("mon-serials"),
+        Some(&session),
+        Nav::Monitoring,
+        body,
+    )))
 }

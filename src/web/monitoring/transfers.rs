@@ -153,8 +153,14 @@ pub async fn answer(
         decided_on: f.date("decided_on"),
         note: f.text("note"),
     };
-    finish(&session, &state, meta.request_id, delivery, "answer", f, move |c, w, _| {
-        events::decide_transfer(c, w, &consent, request)
-    })
+    finish(
+        &session,
+        &state,
+        meta.request_id,
+        delivery,
+        "answer",
+        f,
+        move |c, w, _| events::decide_transfer(c, w, &consent, request),
+    )
     .await
 }
