@@ -256,3 +256,76 @@ async fn a_serial_already_missing_does_not_owe_a_second_incident_report() {
         assert_ne!(reports[0]["serial_id"], reports[1]["serial_id"], "one per serial");
     }
 }
+
+/// A 150-serial delivery: the page has no drop-down per serial, and one scan list plus "all other serials
+/// sighted" records the whole inventory.
+#[tokio::test]
+async fn a_delivery_of_150_serials_is_inspected_from_one_short_form() {
+    for db in backends() {
+        let s = setup(db).await;
+        let sheet = "Description,Quantity\nFrequency hopping radio handset,150\n";
+        let response = s
+            .app
+            .upload_bytes(
+                &token("officer", &[PROJECT]),
+                PROJECT,
+                "radios.csv",
+                sheet.as_bytes().to_vec(),
+            )
+            .await;
+        let batch: Value = response.json().await.unwrap();
+        let items = s
+            .app
+            .get_json(
+                &format!("/api/v1/batches/{}/items", batch["id"].as_str().unwrap()),
+                &s.monitor,
+            )
+            .await;
+        let item = items["items"][0]["id"].as_i64().unwrap();
+        approve_item(&s.app, item).await;
+        let body = json!({"item_id": item, "quantity": 150, "delivered_on": "2026-09-01",
+            "receiving_unit": "Garde nationale", "location": "Agadez", "certificate_id": s.certificate,
+            "serials": serials("FH", 1..=150)});
+        let delivery: Value = s.post("/api/v1/deliveries", body).await;
+        let delivery = delivery["id"].as_str().unwrap().to_string();
+        let session = monitor_session(&s.app).await;
+        let page = page_path(&delivery);
+        let html = no_redirects()
+            .get(s.app.url(&page))
+            .header("cookie", &session)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let selects = html.matches("<select").count();
+        eprintln!("150-serial delivery page: {} bytes, {selects} drop-downs", html.len());
+        assert!(selects < 10, "{selects} drop-downs: none per serial");
+        assert!(
+            !html.contains("<details id=\"serials-table\" open"),
+            "the long serial table starts folded"
+        );
+        let form = [
+            ("kind", "spot"),
+            ("done_on", "2026-11-22"),
+            ("inspector", "EUM team Agadez"),
+            ("not_sighted", "FH-150"),
+            ("all_sighted", "yes"),
+        ];
+        let done = post_form(&s.app, &session, &page, &format!("{page}/inspections"), &form).await;
+        assert_eq!(done.status, 303, "{db:?}: {}", done.body);
+        let after = s
+            .app
+            .get_json(&format!("/api/v1/deliveries/{delivery}"), &s.monitor)
+            .await;
+        let seen_today = after["serials"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["last_seen_on"] == "2026-11-22")
+            .count();
+        assert_eq!(seen_today, 149, "all but the one not sighted");
+        assert_eq!(incident_reports(&s, &delivery).await.len(), 1, "FH-150 is an incident");
+    }
+}

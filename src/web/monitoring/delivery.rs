@@ -126,10 +126,15 @@ fn owes_section(session: &Session, p: &DeliveryPage, filled: Option<&Filled>) ->
     }
 }
 
+/// Serial tables longer than this start folded.
+const FOLD_SERIALS: usize = 20;
+
 fn serials_section(lang: Lang, p: &DeliveryPage) -> Markup {
     html! {
         h2 { (lang.tr("mon-serials")) " (" (p.serials.len()) ")" }
         @if p.serials.is_empty() { p.muted { (lang.tr("mon-no-serials")) } } @else {
+            // A long list is folded: the page stays short for deliveries of hundreds of serials.
+            details #serials-table open[p.serials.len() <= FOLD_SERIALS] { summary { (lang.tr("mon-serial-table")) }
             div.table-wrap { table #serials {
                 thead { tr { th scope="col" { (lang.tr("mon-serial")) } th scope="col" { (lang.tr("mon-model")) }
                     th scope="col" { (lang.tr("mon-status")) } th scope="col" { (lang.tr("mon-last-seen")) } th scope="col" { (lang.tr("mon-where")) } } }
@@ -139,7 +144,7 @@ fn serials_section(lang: Lang, p: &DeliveryPage) -> Markup {
                     td.nowrap { @if let Some(on) = s.last_seen_on { (on) } @else { (lang.tr("mon-never")) } }
                     td { (s.last_seen_location.as_deref().unwrap_or("")) }
                 } } }
-            } }
+            } } }
         }
     }
 }

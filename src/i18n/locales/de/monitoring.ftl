@@ -128,6 +128,7 @@ mon-nothing-open = Nichts ist offen.
 mon-due-on = fällig am { $date }
 mon-serials = Seriennummern
 mon-no-serials = Noch keine Seriennummern.
+mon-serial-table = Seriennummern anzeigen
 mon-serial = Seriennummer
 mon-model = Modell
 mon-status = Status

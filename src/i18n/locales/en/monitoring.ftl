@@ -128,6 +128,7 @@ mon-nothing-open = Nothing is open.
 mon-due-on = due on { $date }
 mon-serials = Serial numbers
 mon-no-serials = No serial numbers yet.
+mon-serial-table = Show the serial numbers
 mon-serial = Serial number
 mon-model = Model
 mon-status = Status

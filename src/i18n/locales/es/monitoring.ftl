@@ -128,6 +128,7 @@ mon-nothing-open = No hay nada pendiente.
 mon-due-on = vence el { $date }
 mon-serials = Números de serie
 mon-no-serials = Todavía no hay números de serie.
+mon-serial-table = Mostrar los números de serie
 mon-serial = Número de serie
 mon-model = Modelo
 mon-status = Estado

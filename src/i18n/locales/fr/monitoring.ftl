@@ -129,6 +129,7 @@ mon-nothing-open = Aucune obligation en cours.
 mon-due-on = échéance le { $date }
 mon-serials = Numéros de série
 mon-no-serials = Aucun numéro de série pour l’instant.
+mon-serial-table = Afficher les numéros de série
 mon-serial = Numéro de série
 mon-model = Modèle
 mon-status = Statut

@@ -128,6 +128,7 @@ mon-nothing-open = Nada está em aberto.
 mon-due-on = prazo em { $date }
 mon-serials = Números de série
 mon-no-serials = Ainda não há números de série.
+mon-serial-table = Mostrar os números de série
 mon-serial = Número de série
 mon-model = Modelo
 mon-status = Estado
