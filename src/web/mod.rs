@@ -68,16 +68,44 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/items/{item}/decide", web::post().to(review::decide))
         .route("/items/{item}/settle-party", web::post().to(parties::settle))
         .route("/review", web::get().to(review::queue))
-        .route("/monitoring", web::get().to(monitoring::dashboard))
-        .route("/deliveries/{delivery}", web::get().to(monitoring::delivery))
-        .route(
-            "/deliveries/{delivery}/inspections",
-            web::post().to(monitoring::record_inspection),
-        )
-        .route(
-            "/deliveries/{delivery}/incidents",
-            web::post().to(monitoring::record_incident),
-        )
+        .configure(monitoring_routes)
         .route("/catalog", web::get().to(catalog::search))
         .route("/catalog/{code}", web::get().to(catalog::entry));
+}
+
+/// The monitoring back office (`monitoring`): lists, the delivery page and its forms.
+fn monitoring_routes(cfg: &mut web::ServiceConfig) {
+    use monitoring::*;
+    cfg.route("/monitoring", web::get().to(dashboard::dashboard))
+        .route("/monitoring/deliveries", web::get().to(deliveries::list))
+        .route("/monitoring/deliveries", web::post().to(deliveries::create))
+        .route("/monitoring/certificates", web::get().to(certificates::list))
+        .route("/monitoring/certificates", web::post().to(certificates::create))
+        .route("/monitoring/serials", web::get().to(serials::list))
+        .route("/monitoring/incidents", web::get().to(incidents::list))
+        .route("/monitoring/feed", web::get().to(feeds::show))
+        .route("/monitoring/feed", web::post().to(feeds::make))
+        .route("/deliveries/{delivery}", web::get().to(delivery::show))
+        .route("/deliveries/{delivery}/confirmation", web::post().to(records::confirm))
+        .route(
+            "/deliveries/{delivery}/serials/import",
+            web::post().to(records::import_serials),
+        )
+        .route("/deliveries/{delivery}/inspections", web::post().to(inspection::record))
+        .route(
+            "/deliveries/{delivery}/inspections/planned",
+            web::post().to(records::plan),
+        )
+        .route("/deliveries/{delivery}/incidents", web::post().to(incidents::record))
+        .route(
+            "/deliveries/{delivery}/incidents/{incident}/report",
+            web::post().to(incidents::report),
+        )
+        .route("/deliveries/{delivery}/disposals", web::post().to(records::dispose))
+        .route("/deliveries/{delivery}/transfers", web::post().to(transfers::request))
+        .route(
+            "/deliveries/{delivery}/transfers/{consent}/answer",
+            web::post().to(transfers::answer),
+        )
+        .route("/obligations/{obligation}/waiver", web::post().to(records::waive));
 }

@@ -33,6 +33,7 @@ mod monitoring_disposal;
 mod monitoring_feeds;
 mod monitoring_inventory;
 mod monitoring_rules;
+mod monitoring_web;
 mod openapi;
 mod parties;
 mod review;

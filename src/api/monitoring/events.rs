@@ -1,6 +1,6 @@
 //! Inspections (planned and done), incidents, transfer-consent requests, disposals.
 
-use super::{change, list, read, Page, ProjectQuery};
+use super::{change, list, paged, read, Page, ProjectQuery};
 use crate::api::error::{ApiError, Problem};
 use crate::api::AppState;
 use crate::auth::Identity;
@@ -136,8 +136,8 @@ pub async fn list_incidents(
     query: web::Query<ProjectQuery>,
 ) -> Result<web::Json<Page<Incident>>, ApiError> {
     let ProjectQuery { project, limit, offset } = query.into_inner();
-    list(who, state, (limit, offset), move |c, w| {
-        Ok(store::incidents(c, &scope(w, project))?)
+    paged(who, state, (limit, offset), move |c, w, paging| {
+        Ok(store::incidents_page(c, &scope(w, project), None, None, &paging)?)
     })
     .await
 }

@@ -113,7 +113,7 @@ pub struct Page<T> {
 }
 
 /// Runs a listing on the blocking pool and answers one page of it (bounds checked first: 422 when out of range).
-/// The rows are selected in SQL by project; the page is cut from them here.
+/// The rows are selected in SQL by project; the page is cut from them here (short listings; see [`paged`]).
 pub async fn list<T>(
     identity: Identity,
     state: web::Data<AppState>,
@@ -130,6 +130,38 @@ where
         let start = usize::try_from(offset).unwrap_or(usize::MAX);
         let size = usize::try_from(limit).unwrap_or(0);
         let items = rows.into_iter().skip(start).take(size).collect();
+        Ok(Page {
+            items,
+            total,
+            limit,
+            offset,
+        })
+    })
+    .await
+}
+
+/// Answers one page of a listing paged in SQL (`op` gets the bounds, checked first: 422 when out of range, and
+/// answers the rows with the number the filters select in all).
+pub async fn paged<T>(
+    identity: Identity,
+    state: web::Data<AppState>,
+    (limit, offset): (Option<i64>, Option<i64>),
+    op: impl FnOnce(&mut DbConnection, &Who, crate::db::monitoring::records::Paging) -> Outcome<(Vec<T>, i64)>
+        + Send
+        + 'static,
+) -> Result<web::Json<Page<T>>, ApiError>
+where
+    T: Serialize + Send + 'static,
+{
+    let (limit, offset) = crate::api::PageQuery { limit, offset }.bounds(state.limits.max_page_size)?;
+    read(identity, state, move |c, w, _| {
+        let paging = crate::db::monitoring::records::Paging {
+            q: None,
+            limit,
+            offset,
+            newest_first: false,
+        };
+        let (items, total) = op(c, w, paging)?;
         Ok(Page {
             items,
             total,

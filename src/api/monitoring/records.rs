@@ -1,6 +1,6 @@
 //! Certificates, deliveries (with their page: what they owe, serials last seen), serials.
 
-use super::{change, list, read, AsOfQuery, Page, ProjectQuery};
+use super::{change, paged, read, AsOfQuery, Page, ProjectQuery};
 use crate::api::error::{ApiError, Problem};
 use crate::api::{batches, blocking, AppState};
 use crate::auth::{Identity, Role};
@@ -42,8 +42,8 @@ pub async fn list_certificates(
     query: web::Query<ProjectQuery>,
 ) -> Result<web::Json<Page<Certificate>>, ApiError> {
     let ProjectQuery { project, limit, offset } = query.into_inner();
-    list(who, state, (limit, offset), move |c, w| {
-        Ok(store::certificates(c, &reports::scope(w, project))?)
+    paged(who, state, (limit, offset), move |c, w, paging| {
+        Ok(store::certificates_page(c, &reports::scope(w, project), &paging)?)
     })
     .await
 }
@@ -94,8 +94,8 @@ pub async fn list_deliveries(
     query: web::Query<ProjectQuery>,
 ) -> Result<web::Json<Page<Delivery>>, ApiError> {
     let ProjectQuery { project, limit, offset } = query.into_inner();
-    list(who, state, (limit, offset), move |c, w| {
-        Ok(store::deliveries(c, &reports::scope(w, project))?)
+    paged(who, state, (limit, offset), move |c, w, paging| {
+        Ok(store::deliveries_page(c, &reports::scope(w, project), None, &paging)?)
     })
     .await
 }
@@ -237,8 +237,13 @@ pub async fn list_serials(
         limit,
         offset,
     } = query.into_inner();
-    list(who, state, (limit, offset), move |c, w| {
-        reports::serials(c, w, project, status.as_deref())
+    paged(who, state, (limit, offset), move |c, w, paging| {
+        Ok(store::serials_page(
+            c,
+            &reports::scope(w, project),
+            status.as_deref(),
+            &paging,
+        )?)
     })
     .await
 }

@@ -1,6 +1,6 @@
 //! Inspections and their results, incidents, transfer-consent requests, disposals.
 
-use super::records::{scoped, Scope};
+use super::records::{scoped, Paged, Paging, Scope};
 use super::{Disposal, Incident, Inspection, InspectionResult, TransferConsent};
 use crate::db::schema::{disposals, incidents, inspection_results as results, inspections, transfer_consents};
 use crate::db::{DbConnection, DbError};
@@ -71,9 +71,65 @@ pub fn incident(conn: &mut DbConnection, id: &str) -> Result<Option<Incident>, D
     Ok(incidents::table.find(id).first(conn).optional()?)
 }
 
+/// An incident of the serial not yet reported to the authority, if any.
+pub fn unreported_incident_of_serial(conn: &mut DbConnection, serial_id: &str) -> Result<Option<Incident>, DbError> {
+    Ok(incidents::table
+        .filter(incidents::serial_id.eq(serial_id))
+        .filter(incidents::reported_on.is_null())
+        .order((incidents::discovered_on, incidents::id))
+        .first(conn)
+        .optional()?)
+}
+
 pub fn incidents(conn: &mut DbConnection, scope: &Scope) -> Result<Vec<Incident>, DbError> {
     let query = scoped!(incidents::table.into_boxed(), incidents::project_id, scope);
     Ok(query.order((incidents::discovered_on, incidents::id)).load(conn)?)
+}
+
+/// Incidents of a kind, reported or not, by discovery day (`page.q` is not used).
+pub fn incidents_page(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    kind: Option<&str>,
+    reported: Option<bool>,
+    page: &Paging,
+) -> Result<Paged<Incident>, DbError> {
+    let build = || {
+        let mut query = scoped!(incidents::table.into_boxed(), incidents::project_id, scope);
+        if let Some(kind) = kind {
+            query = query.filter(incidents::kind.eq(kind.to_string()));
+        }
+        match reported {
+            Some(true) => query = query.filter(incidents::reported_on.is_not_null()),
+            Some(false) => query = query.filter(incidents::reported_on.is_null()),
+            None => {}
+        }
+        query
+    };
+    let total = build().count().get_result::<i64>(conn)?;
+    let ordered = if page.newest_first {
+        build().order((incidents::discovered_on.desc(), incidents::id))
+    } else {
+        build().order((incidents::discovered_on, incidents::id))
+    };
+    let rows = ordered.limit(page.limit).offset(page.offset).load(conn)?;
+    Ok((rows, total))
+}
+
+/// The incidents of a delivery, in the order they were discovered.
+pub fn incidents_of_delivery(conn: &mut DbConnection, delivery_id: &str) -> Result<Vec<Incident>, DbError> {
+    Ok(incidents::table
+        .filter(incidents::delivery_id.eq(delivery_id))
+        .order((incidents::discovered_on, incidents::id))
+        .load(conn)?)
+}
+
+/// The transfer-consent requests of a delivery.
+pub fn consents_of_delivery(conn: &mut DbConnection, delivery_id: &str) -> Result<Vec<TransferConsent>, DbError> {
+    Ok(transfer_consents::table
+        .filter(transfer_consents::delivery_id.eq(delivery_id))
+        .order((transfer_consents::requested_on, transfer_consents::id))
+        .load(conn)?)
 }
 
 pub fn report_incident(conn: &mut DbConnection, id: &str, on: NaiveDate, to: &str) -> Result<(), DbError> {

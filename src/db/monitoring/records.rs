@@ -1,6 +1,7 @@
 //! Certificates, deliveries and serial items.
 
 use super::{Certificate, Delivery, Serial};
+use crate::db::items::like_pattern;
 use crate::db::schema::{deliveries, end_user_certificates as certs, serials};
 use crate::db::{DbConnection, DbError};
 use chrono::NaiveDate;
@@ -26,6 +27,104 @@ macro_rules! scoped {
     }};
 }
 pub(crate) use scoped;
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+
+/// What a paged listing shows: text to search for, one page (`limit` rows after `offset`).
+#[derive(Debug, Clone, Default)]
+pub struct Paging {
+    pub q: Option<String>,
+    pub limit: i64,
+    pub offset: i64,
+    /// Latest first (the pages) rather than oldest first (the API's order).
+    pub newest_first: bool,
+}
+
+/// One page of rows and how many the filters select in all.
+pub type Paged<T> = (Vec<T>, i64);
+
+/// Certificates by reference or end user, newest issued first.
+pub fn certificates_page(conn: &mut DbConnection, scope: &Scope, page: &Paging) -> Result<Paged<Certificate>, DbError> {
+    let build = || {
+        let mut query = scoped!(certs::table.into_boxed(), certs::project_id, scope);
+        if let Some(q) = &page.q {
+            let pattern = like_pattern(q);
+            query = query.filter(
+                lower(certs::reference)
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(lower(certs::end_user).like(pattern).escape('\\')),
+            );
+        }
+        query
+    };
+    let total = build().count().get_result::<i64>(conn)?;
+    let rows = build()
+        .order((certs::issued_on.desc(), certs::id))
+        .limit(page.limit)
+        .offset(page.offset)
+        .load(conn)?;
+    Ok((rows, total))
+}
+
+/// Deliveries by description, confirmed or not, by delivery day.
+pub fn deliveries_page(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    confirmed: Option<bool>,
+    page: &Paging,
+) -> Result<Paged<Delivery>, DbError> {
+    let build = || {
+        let mut query = scoped!(deliveries::table.into_boxed(), deliveries::project_id, scope);
+        match confirmed {
+            Some(true) => query = query.filter(deliveries::confirmed_on.is_not_null()),
+            Some(false) => query = query.filter(deliveries::confirmed_on.is_null()),
+            None => {}
+        }
+        if let Some(q) = &page.q {
+            query = query.filter(lower(deliveries::description).like(like_pattern(q)).escape('\\'));
+        }
+        query
+    };
+    let total = build().count().get_result::<i64>(conn)?;
+    let ordered = if page.newest_first {
+        build().order((
+            deliveries::delivered_on.desc(),
+            deliveries::created_at.desc(),
+            deliveries::id,
+        ))
+    } else {
+        build().order((deliveries::delivered_on, deliveries::created_at, deliveries::id))
+    };
+    let rows = ordered.limit(page.limit).offset(page.offset).load(conn)?;
+    Ok((rows, total))
+}
+
+/// Serials by number and status, in number order.
+pub fn serials_page(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    status: Option<&str>,
+    page: &Paging,
+) -> Result<Paged<Serial>, DbError> {
+    let build = || {
+        let mut query = scoped!(serials::table.into_boxed(), serials::project_id, scope);
+        if let Some(status) = status {
+            query = query.filter(serials::status.eq(status.to_string()));
+        }
+        if let Some(q) = &page.q {
+            query = query.filter(lower(serials::serial_number).like(like_pattern(q)).escape('\\'));
+        }
+        query
+    };
+    let total = build().count().get_result::<i64>(conn)?;
+    let rows = build()
+        .order((serials::project_id, serials::serial_number))
+        .limit(page.limit)
+        .offset(page.offset)
+        .load(conn)?;
+    Ok((rows, total))
+}
 
 pub fn insert_certificate(conn: &mut DbConnection, row: &Certificate) -> Result<(), DbError> {
     diesel::insert_into(certs::table).values(row).execute(conn)?;
@@ -119,4 +218,41 @@ pub fn update_serial(conn: &mut DbConnection, row: &Serial) -> Result<(), DbErro
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// An approved item that may be delivered, with its batch.
+#[derive(Debug, Clone, Queryable)]
+pub struct DeliverableItem {
+    pub id: i64,
+    pub description: String,
+    pub decision: String,
+    pub quantity: Option<f64>,
+    pub batch_id: String,
+    pub project_id: String,
+    pub file_name: String,
+}
+
+/// Approved items that are not prohibited, newest batch first (at most `limit`).
+pub fn deliverable_items(conn: &mut DbConnection, scope: &Scope, limit: i64) -> Result<Vec<DeliverableItem>, DbError> {
+    use crate::db::schema::{batches, items};
+    let query = scoped!(
+        items::table.inner_join(batches::table).into_boxed(),
+        batches::project_id,
+        scope
+    );
+    Ok(query
+        .filter(items::review_status.eq("approved"))
+        .filter(items::decision.ne("prohibited"))
+        .order((batches::created_at.desc(), items::position))
+        .select((
+            items::id,
+            items::description,
+            items::decision,
+            items::quantity,
+            batches::id,
+            batches::project_id,
+            batches::file_name,
+        ))
+        .limit(limit)
+        .load(conn)?)
 }

@@ -56,6 +56,19 @@ pub fn record_incident(
             let serial = visible_serial(conn, who, project, number)?;
             (visible_delivery(conn, who, &serial.delivery_id)?, Some(serial))
         }
+        // The delivery page names the delivery and a serial of it (the project is the delivery's).
+        (Some(number), None, Some(delivery_id)) => {
+            let delivery = visible_delivery(conn, who, delivery_id)?;
+            match records::serial_by_number(conn, &delivery.project_id, number.trim())? {
+                Some(serial) if serial.delivery_id == delivery.id => (delivery, Some(serial)),
+                _ => {
+                    return invalid(
+                        "serial_number",
+                        format!("serial number {} is not in this delivery", number.trim()),
+                    )
+                }
+            }
+        }
         (None, _, Some(delivery_id)) => (visible_delivery(conn, who, delivery_id)?, None),
         _ => return invalid("delivery_id", "give delivery_id, or project and serial_number"),
     };

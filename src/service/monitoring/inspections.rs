@@ -152,6 +152,13 @@ pub fn record(
     if request.done_on < delivery.delivered_on {
         return invalid("done_on", "is before the delivery");
     }
+    // An inspection is recorded once done; one still to come is planned instead (its serials were not seen yet).
+    if request.done_on > who.today {
+        return invalid(
+            "done_on",
+            format!("is in the future (today is {}): plan the inspection instead", who.today),
+        );
+    }
     if let Some(method) = request.method {
         row.method = method.name();
     }
@@ -247,7 +254,11 @@ pub fn record(
             }
             updated.updated_at = db::now();
             records::update_serial(conn, &updated)?;
-            if input.result == SightingResult::NotSighted {
+            // A serial already missing (lost, stolen) or with an incident not yet reported is covered by that
+            // incident: another one would only add a second reporting obligation for the same serial.
+            let already_missing = matches!(status, SerialStatus::Lost | SerialStatus::Stolen)
+                || store::unreported_incident_of_serial(conn, &serial.id)?.is_some();
+            if input.result == SightingResult::NotSighted && !already_missing {
                 incidents.push(open_incident(
                     conn,
                     who,

@@ -2,6 +2,7 @@
 //! attempt is audited in a transaction of its own. Rules come from `crate::monitoring`, storage from
 //! `crate::db::monitoring`. No HTTP here.
 
+pub mod context;
 pub mod deliveries;
 pub mod events;
 pub mod feeds;
