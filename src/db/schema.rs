@@ -358,6 +358,7 @@ diesel::table! {
         role -> Text,
         projects -> Text,
         created_at -> Timestamp,
+        disabled_at -> Nullable<Timestamp>,
     }
 }
 

@@ -15,6 +15,7 @@ pub enum Nav {
     Review,
     Monitoring,
     Catalog,
+    Admin,
     None,
 }
 
@@ -31,6 +32,9 @@ fn nav_links(role: Role) -> Vec<(Nav, &'static str, &'static str)> {
         links.push((Nav::Monitoring, "/monitoring", "Monitoring"));
     }
     links.push((Nav::Catalog, "/catalog", "Catalogue"));
+    if role == Role::Admin {
+        links.push((Nav::Admin, "/admin", "Administration"));
+    }
     links
 }
 

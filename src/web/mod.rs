@@ -3,6 +3,7 @@
 //! and call the same storage and domain functions as its handlers, never the HTTP API itself. One file per
 //! page group; the session is a signed cookie ([`session`]); assets are compiled in ([`assets`]).
 
+mod admin;
 pub mod assets;
 mod batches;
 mod catalog;
@@ -74,5 +75,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(monitoring::record_incident),
         )
         .route("/catalog", web::get().to(catalog::search))
-        .route("/catalog/{code}", web::get().to(catalog::entry));
+        .route("/catalog/{code}", web::get().to(catalog::entry))
+        .configure(admin::configure);
 }
