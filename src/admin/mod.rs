@@ -49,7 +49,7 @@ impl AdminError {
         })
     }
 
-    /// The audit code of a refused rule (recorded as the reason of a refused attempt).
+    /// Whether a rule refused the change (the refusal is audited) rather than bad input or storage.
     fn is_rule(&self) -> bool {
         matches!(self, AdminError::DisableSelf | AdminError::LastAdmin)
     }

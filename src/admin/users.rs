@@ -149,7 +149,7 @@ pub fn change(
             .before(state(&before))
             .after(after_state);
         audit::append(c, &event, now)?;
-        Ok(())
+        Ok::<_, AdminError>(())
     });
     if let Err(refusal) = &outcome {
         if refusal.is_rule() {

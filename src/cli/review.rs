@@ -62,7 +62,14 @@ pub fn export(args: ExportArgs, catalog_version: &str) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(EXIT_UNREADABLE, e),
     };
-    let export = match review::export_batch(&mut conn, None, &args.batch, format, catalog_version) {
+    let export = match review::export_batch(
+        &mut conn,
+        None,
+        &args.batch,
+        format,
+        catalog_version,
+        equipcheck::i18n::Lang::En,
+    ) {
         Ok(e) => e,
         Err(review::ReviewError::NotFound) => return fail(EXIT_REFUSED, format!("no batch {:?}", args.batch)),
         Err(e) => return fail(EXIT_UNREADABLE, e),
