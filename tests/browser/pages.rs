@@ -5,11 +5,11 @@ use crate::helpers::{backends, claims, now, sign_hs, token, Db, TestApp};
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{redirect, Client, Response};
 
-fn client() -> Client {
+pub(crate) fn client() -> Client {
     Client::builder().redirect(redirect::Policy::none()).build().unwrap()
 }
 
-fn cookie_named(response: &Response, name: &str) -> Option<String> {
+pub(crate) fn cookie_named(response: &Response, name: &str) -> Option<String> {
     response
         .headers()
         .get_all(SET_COOKIE)
@@ -20,18 +20,18 @@ fn cookie_named(response: &Response, name: &str) -> Option<String> {
 }
 
 /// The value of the first hidden `csrf` field of a page.
-fn csrf_in(html: &str) -> String {
+pub(crate) fn csrf_in(html: &str) -> String {
     let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
     html[at..].split('"').next().unwrap().to_string()
 }
 
 /// Gets a page with a cookie (may be empty), without following redirects.
-async fn get_page(app: &TestApp, path: &str, cookie: &str) -> Response {
+pub(crate) async fn get_page(app: &TestApp, path: &str, cookie: &str) -> Response {
     client().get(app.url(path)).header(COOKIE, cookie).send().await.unwrap()
 }
 
 /// Posts a form with a cookie, without following the redirect.
-async fn post_form(app: &TestApp, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Response {
+pub(crate) async fn post_form(app: &TestApp, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Response {
     client()
         .post(app.url(path))
         .header(COOKIE, cookie)
@@ -41,12 +41,19 @@ async fn post_form(app: &TestApp, path: &str, cookie: &str, fields: &[(&str, &st
         .unwrap()
 }
 
-fn pair(set_cookie: &str) -> String {
+pub(crate) fn pair(set_cookie: &str) -> String {
     set_cookie.split(';').next().unwrap().to_string()
 }
 
 /// Signs in through the form; answers the session cookie (`name=value`) and the page's anti-forgery token.
-async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
+pub(crate) async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
+    sign_in_with(app, name, PASSWORD)
+        .await
+        .unwrap_or_else(|| panic!("{name} could not sign in"))
+}
+
+/// Signs in with a password; None when the sign-in is refused.
+pub(crate) async fn sign_in_with(app: &TestApp, name: &str, password: &str) -> Option<(String, String)> {
     let c = client();
     let form = c.get(app.url("/login")).send().await.unwrap();
     let nonce = pair(&cookie_named(&form, "equipcheck_signin").expect("sign-in cookie"));
@@ -57,12 +64,15 @@ async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
         .form(&[
             ("csrf", token.as_str()),
             ("name", name),
-            ("password", PASSWORD),
+            ("password", password),
             ("next", "/batches"),
         ])
         .send()
         .await
         .unwrap();
+    if response.status() == 401 {
+        return None;
+    }
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()[LOCATION], "/batches");
     let session = cookie_named(&response, "equipcheck_session").expect("session cookie");
@@ -80,7 +90,7 @@ async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
         .unwrap();
     assert_eq!(page.status(), 200);
     let csrf = csrf_in(&page.text().await.unwrap());
-    (session, csrf)
+    Some((session, csrf))
 }
 
 #[tokio::test]
