@@ -161,7 +161,7 @@ async fn an_administrator_works_through_the_pages_in_french_and_in_english() {
         // The language the browser asks for (as a French-speaking administrator's browser would).
         b.client.goto(&app.url("/login")).await.unwrap();
         b.client
-            .add_cookie(fantoccini::cookies::Cookie::new("equipcheck_lang", code))
+            .execute(&format!("document.cookie = 'equipcheck_lang={code}; path=/';"), vec![])
             .await
             .unwrap();
         b.sign_in(&app, "ada").await;

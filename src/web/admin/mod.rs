@@ -14,7 +14,10 @@ use crate::auth::Role;
 use crate::i18n::Lang;
 use actix_web::web;
 use maud::{html, Markup};
-use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything but unreserved URL characters (RFC 3986) is percent-encoded in a path segment.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/admin", web::get().to(users::start))
@@ -70,7 +73,7 @@ fn admin_page(session: &Session, title: &str, section: Section, body: Markup) ->
 
 /// A path segment for a name or id typed by people (account names may hold any character).
 fn segment(value: &str) -> String {
-    utf8_percent_encode(value, NON_ALPHANUMERIC).to_string()
+    utf8_percent_encode(value, SEGMENT).to_string()
 }
 
 /// A refused change in words, or the storage failure as a page of its own.

@@ -162,6 +162,7 @@ fn password_field(lang: Lang) -> Markup {
 
 /// The form's fields as pairs: check boxes repeat `project`, which a struct cannot take.
 #[derive(Debug, Deserialize)]
+#[serde(transparent)]
 pub struct Fields(Vec<(String, String)>);
 
 impl Fields {
