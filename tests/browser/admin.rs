@@ -235,3 +235,16 @@ async fn an_administrator_works_through_the_pages_in_french_and_in_english() {
         b.close().await;
     }
 }
+
+#[tokio::test]
+async fn the_accessibility_check_reports_what_breaks_the_rules() {
+    let Some(b) = browser().await else { return };
+    // An image without a text alternative and a field without a label: the check must name both.
+    let bad = "data:text/html,<!doctype html><html lang=en><head><title>t</title></head><body><main>\
+               <h1>t</h1><img src='x.png'><input type=text></main></body></html>";
+    b.client.goto(bad).await.unwrap();
+    let violations = b.a11y_violations().await.join("\n");
+    assert!(violations.contains("image-alt"), "{violations}");
+    assert!(violations.contains("label"), "{violations}");
+    b.close().await;
+}

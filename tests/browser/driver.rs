@@ -223,6 +223,11 @@ impl Browser {
         self.wait_for_path("/login").await;
     }
 
+    /// The axe-core violations of the page shown (the check above, without failing).
+    pub async fn a11y_violations(&self) -> Vec<String> {
+        axe_violations(&self.client).await.expect("run axe-core")
+    }
+
     /// Screenshots of the page at laptop (1366x768) and tablet (768x1024) widths: NAME-laptop.png and
     /// NAME-tablet.png; the window goes back to its usual size afterwards.
     pub async fn screenshots_at_widths(&self, name: &str) {
