@@ -43,7 +43,9 @@ pub enum UserChange {
     Disable,
     Enable,
     /// A new password, already hashed ([`hash_password`]).
-    Password { hash: String },
+    Password {
+        hash: String,
+    },
 }
 
 impl UserChange {

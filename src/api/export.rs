@@ -8,10 +8,10 @@ use crate::auth::Identity;
 use crate::check::{CheckedItem, ReportSink, Summary};
 use crate::classify::Classification;
 use crate::db::{batches, items, DbError};
+use crate::i18n::Lang;
 use crate::import::{ImportedItem, ItemFields, SourceRow};
 use crate::report::CsvReport;
 use crate::review::{self, ExportFormat};
-use crate::i18n::Lang;
 use actix_web::{web, HttpRequest, HttpResponse};
 
 fn checked(item: items::Item) -> Result<CheckedItem, DbError> {
@@ -75,10 +75,7 @@ pub(crate) async fn csv_response(state: &web::Data<AppState>, batch: batches::Ba
     .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{file_name}\""),
-        ))
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"{file_name}\"")))
         .body(body))
 }
 

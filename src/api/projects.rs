@@ -3,8 +3,8 @@
 use super::error::{ApiError, Problem};
 use super::items::validation_error;
 use super::{blocking, body, AppState};
-use crate::auth::{Identity, Role};
 use crate::admin::AdminError;
+use crate::auth::{Identity, Role};
 use crate::db::projects::{self, Project, ProjectData};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;

@@ -212,7 +212,12 @@ pub fn write_xlsx(rows: &[DecisionRow], summary: &ExportSummary, lang: Lang) -> 
     let decisions = summary
         .per_decision
         .iter()
-        .map(|(code, n)| (code.parse().map(|d| lang.decision(d)).unwrap_or_else(|_| code.clone()), *n))
+        .map(|(code, n)| {
+            (
+                code.parse().map(|d| lang.decision(d)).unwrap_or_else(|_| code.clone()),
+                *n,
+            )
+        })
         .collect();
     table(&lang.tr("report-summary-decision"), decisions)?;
     let statuses = summary
@@ -265,11 +270,18 @@ mod tests {
         let bytes = write_xlsx(&[row("+cmd|' /C calc'!A0")], &summary, Lang::Fr).unwrap();
         let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let sheet = book.worksheet_range(&Lang::Fr.tr("report-sheet-decisions")).unwrap();
-        assert_eq!(sheet.get((0, 5)), Some(&Data::String(Lang::Fr.tr("report-column-quantity"))));
+        assert_eq!(
+            sheet.get((0, 5)),
+            Some(&Data::String(Lang::Fr.tr("report-column-quantity")))
+        );
         assert_eq!(sheet.get((1, 4)), Some(&Data::String("'+cmd|' /C calc'!A0".into())));
         assert_eq!(sheet.get((1, 5)), Some(&Data::Float(12.5)));
         assert_eq!(sheet.get((1, 11)), Some(&Data::String("Double usage".into())));
-        assert!(matches!(sheet.get((1, 20)), Some(Data::DateTime(_))), "{:?}", sheet.get((1, 20)));
+        assert!(
+            matches!(sheet.get((1, 20)), Some(Data::DateTime(_))),
+            "{:?}",
+            sheet.get((1, 20))
+        );
         assert!(xlsx_text(&"x".repeat(40_000)).chars().count() <= XLSX_CELL_MAX);
     }
 

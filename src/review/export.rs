@@ -90,7 +90,13 @@ fn row(item: Item, history: &[Screening]) -> DecisionRow {
 pub fn file_name(project: &str, uploaded: chrono::NaiveDateTime, kind: &str, extension: &str) -> String {
     let clean = |s: &str| -> String {
         s.chars()
-            .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                    c
+                } else {
+                    '-'
+                }
+            })
             .collect()
     };
     format!(
@@ -146,7 +152,10 @@ pub fn export_batch(
                     ("report-summary-uploaded-at", Cell::Time(batch.created_at)),
                     ("report-summary-review-state", Cell::text(batch.review_state.clone())),
                     ("report-summary-items", Cell::Number(rows.len() as f64)),
-                    ("report-summary-catalog-at-upload", Cell::text(batch.catalog_version.clone())),
+                    (
+                        "report-summary-catalog-at-upload",
+                        Cell::text(batch.catalog_version.clone()),
+                    ),
                     ("report-summary-catalog-now", Cell::text(current_catalog_version)),
                 ],
                 per_decision: Decision::ALL

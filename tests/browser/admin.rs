@@ -20,7 +20,13 @@ async fn administration_is_refused_to_other_roles_and_to_strangers() {
     let app = app(Db::Sqlite).await;
     add_user(&app, "rita", "reviewer", &["p1"]);
     let (rita, csrf) = sign_in(&app, "rita").await;
-    for path in ["/admin", "/admin/users", "/admin/users/rita", "/admin/projects", "/admin/audit"] {
+    for path in [
+        "/admin",
+        "/admin/users",
+        "/admin/users/rita",
+        "/admin/projects",
+        "/admin/audit",
+    ] {
         assert_eq!(get_page(&app, path, &rita).await.status(), 403, "{path}");
         let stranger = get_page(&app, path, "").await;
         assert_eq!(stranger.status(), 303, "{path}");
@@ -30,7 +36,11 @@ async fn administration_is_refused_to_other_roles_and_to_strangers() {
     let refused = post_form(&app, "/admin/users/rita/access", &rita, &fields).await;
     assert_eq!(refused.status(), 403);
     let still = sign_in(&app, "rita").await;
-    assert_eq!(get_page(&app, "/review", &still.0).await.status(), 200, "still a reviewer");
+    assert_eq!(
+        get_page(&app, "/review", &still.0).await.status(),
+        200,
+        "still a reviewer"
+    );
 }
 
 #[tokio::test]
@@ -44,26 +54,42 @@ async fn account_changes_end_sessions_are_audited_and_keep_an_administrator() {
         assert_eq!(get_page(&app, "/review", &rita).await.status(), 200);
 
         // A new role ends the reviewer's session at once.
-        let access = [("csrf", csrf.as_str()), ("role", "officer"), ("project", "p1"), ("new_projects", "p2")];
+        let access = [
+            ("csrf", csrf.as_str()),
+            ("role", "officer"),
+            ("project", "p1"),
+            ("new_projects", "p2"),
+        ];
         let saved = post_form(&app, "/admin/users/rita/access", &ada, &access).await;
         assert_eq!(saved.status(), 303);
         assert_eq!(saved.headers()[LOCATION], "/admin/users/rita?done=access");
         assert_eq!(get_page(&app, "/review", &rita).await.status(), 303, "session ended");
         let (status, page) = page_text(&app, "/admin/users/rita", &ada).await;
         assert_eq!(status, 200);
-        assert!(page.contains("Procurement officer") && page.contains("p1, p2"), "{page}");
+        assert!(
+            page.contains("Procurement officer") && page.contains("p1, p2"),
+            "{page}"
+        );
 
         // A password reset: the new one works, the old session and the old password do not.
         let (rita, _) = sign_in(&app, "rita").await;
         let reset = [("csrf", csrf.as_str()), ("password", NEW_PASSWORD)];
-        assert_eq!(post_form(&app, "/admin/users/rita/password", &ada, &reset).await.status(), 303);
+        assert_eq!(
+            post_form(&app, "/admin/users/rita/password", &ada, &reset)
+                .await
+                .status(),
+            303
+        );
         assert_eq!(get_page(&app, "/batches", &rita).await.status(), 303);
         assert!(sign_in_with(&app, "rita", crate::driver::PASSWORD).await.is_none());
         let (rita, _) = sign_in_with(&app, "rita", NEW_PASSWORD).await.expect("new password");
 
         // Disabled: the session ends and signing in is refused.
         let form = [("csrf", csrf.as_str())];
-        assert_eq!(post_form(&app, "/admin/users/rita/disable", &ada, &form).await.status(), 303);
+        assert_eq!(
+            post_form(&app, "/admin/users/rita/disable", &ada, &form).await.status(),
+            303
+        );
         assert_eq!(get_page(&app, "/batches", &rita).await.status(), 303);
         assert!(sign_in_with(&app, "rita", NEW_PASSWORD).await.is_none());
         let api_login = reqwest::Client::new()
@@ -73,7 +99,10 @@ async fn account_changes_end_sessions_are_audited_and_keep_an_administrator() {
             .await
             .unwrap();
         assert_eq!(api_login.status(), 401, "the API refuses a disabled account too");
-        assert_eq!(post_form(&app, "/admin/users/rita/enable", &ada, &form).await.status(), 303);
+        assert_eq!(
+            post_form(&app, "/admin/users/rita/enable", &ada, &form).await.status(),
+            303
+        );
         assert!(sign_in_with(&app, "rita", NEW_PASSWORD).await.is_some());
 
         // The last administrator can neither disable nor demote themselves; both refusals are audited.
@@ -84,10 +113,19 @@ async fn account_changes_end_sessions_are_audited_and_keep_an_administrator() {
         let last = post_form(&app, "/admin/users/ada/access", &ada, &demote).await;
         assert_eq!(last.status(), 422);
         assert!(last.text().await.unwrap().contains("no active administrator"));
-        assert_eq!(get_page(&app, "/admin/users", &ada).await.status(), 200, "still signed in");
+        assert_eq!(
+            get_page(&app, "/admin/users", &ada).await.status(),
+            200,
+            "still signed in"
+        );
 
         // A created account with a generated password, shown once, that signs in.
-        let create = [("csrf", csrf.as_str()), ("name", "mona"), ("role", "monitor"), ("new_projects", "p1")];
+        let create = [
+            ("csrf", csrf.as_str()),
+            ("name", "mona"),
+            ("role", "monitor"),
+            ("new_projects", "p1"),
+        ];
         let created = post_form(&app, "/admin/users", &ada, &create).await;
         assert_eq!(created.status(), 200);
         let page = created.text().await.unwrap();
@@ -132,14 +170,24 @@ async fn projects_are_created_and_described_with_an_audit_record() {
     assert_eq!(again.status(), 422, "creating an existing id is refused");
     let bad = [("csrf", csrf.as_str()), ("id", "no spaces"), ("name", "x")];
     assert_eq!(post_form(&app, "/admin/projects", &ada, &bad).await.status(), 422);
-    let describe = [("csrf", csrf.as_str()), ("name", "Border police kit"), ("recipient", "Police nationale")];
+    let describe = [
+        ("csrf", csrf.as_str()),
+        ("name", "Border police kit"),
+        ("recipient", "Police nationale"),
+    ];
     let described = post_form(&app, "/admin/projects/sahel-2027", &ada, &describe).await;
     assert_eq!(described.status(), 303);
     let (_, page) = page_text(&app, "/admin/projects", &ada).await;
-    assert!(page.contains("Border police kit") && page.contains("Police nationale"), "{page}");
+    assert!(
+        page.contains("Border police kit") && page.contains("Police nationale"),
+        "{page}"
+    );
     assert!(!page.contains("Niger"), "an emptied field is cleared");
     let (_, audit) = page_text(&app, "/admin/audit?entity_type=project", &ada).await;
-    assert!(audit.contains("create_project") && audit.contains("describe_project"), "{audit}");
+    assert!(
+        audit.contains("create_project") && audit.contains("describe_project"),
+        "{audit}"
+    );
     // The API's projects endpoint keeps answering through the same domain function.
     let api = reqwest::Client::new()
         .put(app.url("/api/v1/projects/sahel-2027"))
@@ -173,7 +221,11 @@ async fn an_administrator_works_through_the_pages_in_french_and_in_english() {
         b.css("#name").await.send_keys("rita").await.unwrap();
         b.css("#role").await.select_by_value("reviewer").await.unwrap();
         b.css("#new_projects").await.send_keys("p1").await.unwrap();
-        b.css("form[action='/admin/users'] button[type=submit]").await.click().await.unwrap();
+        b.css("form[action='/admin/users'] button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
         b.wait_for_path("/admin/users").await;
         let secret = b.text("code.secret").await;
         assert_eq!(secret.len(), 23, "{secret}");
@@ -182,14 +234,26 @@ async fn an_administrator_works_through_the_pages_in_french_and_in_english() {
         // Change the role.
         b.client.goto(&app.url("/admin/users/rita")).await.unwrap();
         b.css("#role").await.select_by_value("officer").await.unwrap();
-        b.css("form[action$='/access'] button[type=submit]").await.click().await.unwrap();
+        b.css("form[action$='/access'] button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
         b.wait_for_path("/admin/users/rita?done=access").await;
         assert_eq!(b.text("p.notice").await, lang.tr("admin-done-access"));
         assert!(b.text("dl.fields").await.contains(&lang.tr("admin-role-officer")));
 
         // Reset the password to one typed here.
-        b.css("form[action$='/password'] #password").await.send_keys(NEW_PASSWORD).await.unwrap();
-        b.css("form[action$='/password'] button[type=submit]").await.click().await.unwrap();
+        b.css("form[action$='/password'] #password")
+            .await
+            .send_keys(NEW_PASSWORD)
+            .await
+            .unwrap();
+        b.css("form[action$='/password'] button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
         b.wait_for_path("/admin/users/rita?done=password").await;
         assert_eq!(b.text("p.notice").await, lang.tr("admin-done-password"));
 
@@ -197,14 +261,27 @@ async fn an_administrator_works_through_the_pages_in_french_and_in_english() {
         b.css("form[action$='/disable'] button").await.click().await.unwrap();
         b.wait_for_path("/admin/users/rita?done=disable").await;
         assert_eq!(b.text("p.notice").await, lang.tr("admin-done-disabled"));
-        assert!(b.css("form[action$='/enable'] button").await.is_displayed().await.unwrap());
+        assert!(b
+            .css("form[action$='/enable'] button")
+            .await
+            .is_displayed()
+            .await
+            .unwrap());
 
         // A project.
         b.client.goto(&app.url("/admin/projects")).await.unwrap();
         b.css("#id").await.send_keys("sahel-2027").await.unwrap();
-        b.css("#pname").await.send_keys("Border police equipment").await.unwrap();
+        b.css("#pname")
+            .await
+            .send_keys("Border police equipment")
+            .await
+            .unwrap();
         b.css("#partner_country").await.send_keys("Niger").await.unwrap();
-        b.css("form[action='/admin/projects'] button[type=submit]").await.click().await.unwrap();
+        b.css("form[action='/admin/projects'] button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
         b.wait_for_path("/admin/projects/sahel-2027").await;
         b.screenshots_at_widths(&format!("admin-project-{code}")).await;
         b.client.goto(&app.url("/admin/projects")).await.unwrap();

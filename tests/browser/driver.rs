@@ -257,9 +257,7 @@ const AXE: &str = include_str!("vendor/axe.min.js");
 
 /// The page's axe-core violations, one line per rule with the elements that break it.
 async fn axe_violations(client: &Client) -> Result<Vec<String>, fantoccini::error::CmdError> {
-    let loaded = client
-        .execute("return typeof window.axe === 'object';", vec![])
-        .await?;
+    let loaded = client.execute("return typeof window.axe === 'object';", vec![]).await?;
     if loaded != serde_json::Value::Bool(true) {
         // Run as a script body, axe defines `window.axe`.
         client.execute(AXE, vec![]).await?;

@@ -279,7 +279,11 @@ fn check_workbook(bytes: &[u8], hostile: &[&str]) {
     for (r, line) in hostile.iter().enumerate() {
         assert_eq!(sheet.get((r + 1, 4)), Some(&Data::String(format!("'{line}"))));
         // The item id and the sheet's row are numbers; the decision is in words.
-        assert!(matches!(sheet.get((r + 1, 0)), Some(Data::Float(_))), "{:?}", sheet.get((r + 1, 0)));
+        assert!(
+            matches!(sheet.get((r + 1, 0)), Some(Data::Float(_))),
+            "{:?}",
+            sheet.get((r + 1, 0))
+        );
         assert!(matches!(sheet.get((r + 1, 2)), Some(Data::Float(_))));
         assert_eq!(sheet.get((r + 1, 11)), Some(&Data::String("Clear".into())));
     }

@@ -107,7 +107,12 @@ pub async fn browse(session: Session, state: web::Data<AppState>, params: web::Q
         }
         (pager(lang, &params, offset, total))
     };
-    Ok(html(admin_page(&session, &lang.tr("admin-audit-title"), Section::Audit, body)))
+    Ok(html(admin_page(
+        &session,
+        &lang.tr("admin-audit-title"),
+        Section::Audit,
+        body,
+    )))
 }
 
 fn chain_status(lang: Lang, verification: &Verification) -> Markup {

@@ -52,10 +52,22 @@ async fn all(state: &web::Data<AppState>) -> Result<Vec<Project>, WebError> {
 pub async fn list(session: Session, state: web::Data<AppState>, query: web::Query<DoneQuery>) -> WebResult {
     admin_only(&session)?;
     let rows = all(&state).await?;
-    Ok(html(list_page(&session, &rows, &ProjectForm::default(), None, query.done.as_deref())))
+    Ok(html(list_page(
+        &session,
+        &rows,
+        &ProjectForm::default(),
+        None,
+        query.done.as_deref(),
+    )))
 }
 
-fn list_page(session: &Session, rows: &[Project], draft: &ProjectForm, error: Option<&str>, done: Option<&str>) -> Markup {
+fn list_page(
+    session: &Session,
+    rows: &[Project],
+    draft: &ProjectForm,
+    error: Option<&str>,
+    done: Option<&str>,
+) -> Markup {
     let lang = session.lang;
     let body = html! {
         (saved_notice(lang, done))

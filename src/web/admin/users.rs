@@ -55,7 +55,14 @@ async fn load_all(state: &web::Data<AppState>) -> Result<(Vec<users::User>, Vec<
 pub async fn list(session: Session, state: web::Data<AppState>, query: web::Query<DoneQuery>) -> WebResult {
     admin_only(&session)?;
     let (accounts, projects) = load_all(&state).await?;
-    Ok(html(list_page(&session, &accounts, &projects, &Draft::default(), None, query.done.as_deref())))
+    Ok(html(list_page(
+        &session,
+        &accounts,
+        &projects,
+        &Draft::default(),
+        None,
+        query.done.as_deref(),
+    )))
 }
 
 fn list_page(
@@ -236,7 +243,10 @@ pub async fn create(
     match outcome {
         (Ok(()), draft) => match generated {
             Some(password) => show_page(&session, &state, &draft.name, Some(Shown::Password(password)), None).await,
-            None => Ok(see_other(&format!("/admin/users/{}?done=created", segment(&draft.name)))),
+            None => Ok(see_other(&format!(
+                "/admin/users/{}?done=created",
+                segment(&draft.name)
+            ))),
         },
         (Err(e), draft) => {
             let message = refusal(lang, e)?;
