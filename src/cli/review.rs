@@ -24,7 +24,8 @@ pub struct ExportArgs {
     batch: String,
     #[arg(long, value_enum, default_value = "xlsx")]
     format: ExportFormatArg,
-    /// File to write (default: decisions-<batch>.<format> in the current folder; `-` for standard output).
+    /// File to write (default: equipcheck-<project>-<upload date>-decisions.<format> in the current folder; `-` for
+    /// standard output).
     #[arg(long, short)]
     output: Option<PathBuf>,
     #[command(flatten)]

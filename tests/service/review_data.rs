@@ -217,10 +217,13 @@ async fn decision_reports_neutralise_formulas_in_csv_xlsx_and_the_command_line()
             )
             .await;
         assert_eq!(xlsx.status(), 200);
-        let today = chrono::Utc::now().format("%Y-%m-%d");
+        let stored = app
+            .get_json(&format!("/api/v1/batches/{batch}"), &token("monitor", &[P]))
+            .await;
+        let uploaded = &stored["created_at"].as_str().expect("created_at")[..10];
         assert_eq!(
             xlsx.headers()["content-disposition"],
-            format!("attachment; filename=\"equipcheck-{P}-{today}-decisions.xlsx\"").as_str()
+            format!("attachment; filename=\"equipcheck-{P}-{uploaded}-decisions.xlsx\"").as_str()
         );
         let bytes = xlsx.bytes().await.unwrap().to_vec();
         check_workbook(&bytes, &hostile);
