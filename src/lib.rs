@@ -17,6 +17,7 @@ pub mod review;
 pub mod screening;
 pub mod text;
 
+pub mod admin;
 pub mod api;
 pub mod audit;
 pub mod auth;

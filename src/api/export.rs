@@ -8,10 +8,11 @@ use crate::auth::Identity;
 use crate::check::{CheckedItem, ReportSink, Summary};
 use crate::classify::Classification;
 use crate::db::{batches, items, DbError};
+use crate::i18n::Lang;
 use crate::import::{ImportedItem, ItemFields, SourceRow};
 use crate::report::CsvReport;
 use crate::review::{self, ExportFormat};
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 
 fn checked(item: items::Item) -> Result<CheckedItem, DbError> {
     let classification: Classification = serde_json::from_str(&item.classification)
@@ -58,6 +59,7 @@ pub(crate) async fn csv_response(state: &web::Data<AppState>, batch: batches::Ba
     let file = batch.file_name.clone();
     let id = batch.id.clone();
     let version = batch.catalog_version.clone();
+    let file_name = review::file_name(&batch.project_id, batch.created_at, "items", "csv");
     let body = blocking(move || {
         let mut out = Vec::new();
         let io = |e: std::io::Error| DbError::Corrupt(format!("CSV export: {e}"));
@@ -73,24 +75,23 @@ pub(crate) async fn csv_response(state: &web::Data<AppState>, batch: batches::Ba
     .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{}.csv\"", batch.id),
-        ))
+        .insert_header(("Content-Disposition", format!("attachment; filename=\"{file_name}\"")))
         .body(body))
 }
 
+/// The decisions report; `lang` names the XLSX headers and labels (the CSV keeps machine names).
 pub(crate) async fn decisions(
     who: Identity,
     state: web::Data<AppState>,
     batch: String,
     format: ExportFormat,
+    lang: Lang,
 ) -> Result<HttpResponse, ApiError> {
     let scope = who.scope().map(<[String]>::to_vec);
     let export = blocking(move || {
         let mut conn = state.pool.get()?;
         let version = state.classifier.catalog_version().to_string();
-        review::export_batch(&mut conn, scope.as_deref(), &batch, format, &version)
+        review::export_batch(&mut conn, scope.as_deref(), &batch, format, &version, lang)
     })
     .await
     .map_err(|e| match e {
@@ -116,19 +117,28 @@ pub async fn decisions_csv(
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    decisions(who, state, path.into_inner(), ExportFormat::Csv).await
+    decisions(who, state, path.into_inner(), ExportFormat::Csv, Lang::En).await
 }
 
 #[utoipa::path(get, path = "/api/v1/batches/{batch}/decisions.xlsx", tag = "review", security(("bearer" = [])),
     params(("batch" = String, Path, description = "Batch id")),
-    responses((status = 200, description = "Workbook: a Decisions sheet (as the CSV, every cell a string) and a \
-        Summary sheet with counts per decision and status and the catalogue versions",
+    responses((status = 200, description = "Workbook for people: a sheet with the items (headers, decisions and \
+        statuses in words of the Accept-Language, English by default; quantities and prices as numbers, times as \
+        dates) and a summary sheet with counts per decision and status and the catalogue versions",
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         (status = 401, body = Problem), (status = 404, body = Problem)))]
 pub async fn decisions_xlsx(
+    req: HttpRequest,
     who: Identity,
     state: web::Data<AppState>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    decisions(who, state, path.into_inner(), ExportFormat::Xlsx).await
+    // English unless the client asks for another of the five languages.
+    let lang = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::negotiate)
+        .unwrap_or_default();
+    decisions(who, state, path.into_inner(), ExportFormat::Xlsx, lang).await
 }

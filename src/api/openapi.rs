@@ -85,7 +85,7 @@ pub async fn docs(state: web::Data<AppState>) -> HttpResponse {
     let spec = document(&state.limits);
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .insert_header(("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))
+        .insert_header(("Content-Security-Policy", super::docs_page::content_security_policy()))
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .body(super::docs_page::render(&spec))
 }

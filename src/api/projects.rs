@@ -3,7 +3,7 @@
 use super::error::{ApiError, Problem};
 use super::items::validation_error;
 use super::{blocking, body, AppState};
-use crate::audit::{self, AuditEvent};
+use crate::admin::AdminError;
 use crate::auth::{Identity, Role};
 use crate::db::projects::{self, Project, ProjectData};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -59,34 +59,24 @@ pub async fn put(
     let request: ProjectRequest = body::parse_json(&bytes, state.limits.max_json_depth)?;
     request.validate().map_err(|e| validation_error(&e))?;
     let (created, project) = blocking(move || {
-        let mut conn = state.pool.get()?;
+        let mut conn = state.pool.get().map_err(crate::db::DbError::from)?;
         let data = ProjectData {
             name: &request.name,
             partner_country: request.partner_country.as_deref(),
             recipient: request.recipient.as_deref(),
             funding_line: request.funding_line.as_deref(),
         };
-        let actor = who.actor();
-        let created = crate::db::write(&mut conn, |c| {
-            let before = projects::get(c, &id)?;
-            let created = projects::upsert(c, &id, &data)?;
-            let after = projects::get(c, &id)?;
-            let state = |p: Option<Project>| serde_json::to_value(p).unwrap_or_default();
-            let event = AuditEvent::new(
-                &actor,
-                if created { "create_project" } else { "describe_project" },
-                "project",
-                id.clone(),
-            )
-            .project(id.clone())
-            .before(state(before))
-            .after(state(after))
-            .request_id(meta.request_id.as_deref());
-            audit::append(c, &event, crate::db::now())?;
-            Ok::<_, crate::db::DbError>(created)
-        })?;
+        let created = crate::admin::projects::save(
+            &mut conn,
+            &who.actor(),
+            &id,
+            &data,
+            meta.request_id.as_deref(),
+            crate::db::now(),
+        )
+        .map_err(admin_error)?;
         let project = projects::get(&mut conn, &id)?;
-        Ok::<_, crate::db::DbError>((created, project))
+        Ok::<_, ApiError>((created, project))
     })
     .await?;
     let project = project.ok_or(ApiError::NotFound("project"))?;
@@ -107,5 +97,13 @@ pub(crate) fn project_id(project: &str) -> Result<(), ApiError> {
             "project",
             "must be 1-64 letters, digits, '-', '_' or '.'",
         ))
+    }
+}
+
+fn admin_error(e: AdminError) -> ApiError {
+    match e {
+        AdminError::Db(e) => e.into(),
+        AdminError::InvalidProject(_) => ApiError::invalid("project", "must be 1-64 letters, digits, '-', '_' or '.'"),
+        other => ApiError::invalid("name", other.to_string()),
     }
 }

@@ -24,7 +24,8 @@ pub struct ExportArgs {
     batch: String,
     #[arg(long, value_enum, default_value = "xlsx")]
     format: ExportFormatArg,
-    /// File to write (default: decisions-<batch>.<format> in the current folder; `-` for standard output).
+    /// File to write (default: equipcheck-<project>-<upload date>-decisions.<format> in the current folder; `-` for
+    /// standard output).
     #[arg(long, short)]
     output: Option<PathBuf>,
     #[command(flatten)]
@@ -62,7 +63,14 @@ pub fn export(args: ExportArgs, catalog_version: &str) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(EXIT_UNREADABLE, e),
     };
-    let export = match review::export_batch(&mut conn, None, &args.batch, format, catalog_version) {
+    let export = match review::export_batch(
+        &mut conn,
+        None,
+        &args.batch,
+        format,
+        catalog_version,
+        equipcheck::i18n::Lang::En,
+    ) {
         Ok(e) => e,
         Err(review::ReviewError::NotFound) => return fail(EXIT_REFUSED, format!("no batch {:?}", args.batch)),
         Err(e) => return fail(EXIT_UNREADABLE, e),

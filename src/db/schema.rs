@@ -377,6 +377,7 @@ diesel::table! {
         projects -> Text,
         created_at -> Timestamp,
         language -> Nullable<Text>,
+        disabled_at -> Nullable<Timestamp>,
     }
 }
 

@@ -6,7 +6,8 @@ use crate::db::items::{self, Item};
 use crate::db::screenings::{self, Screening};
 use crate::db::{batches, DbConnection, DbError};
 use crate::decision::Decision;
-use crate::report::decisions::{self, DecisionRow, ExportSummary};
+use crate::i18n::Lang;
+use crate::report::decisions::{self, Cell, DecisionRow, ExportSummary};
 use crate::report::evidence_line;
 use std::collections::BTreeMap;
 
@@ -35,54 +36,76 @@ impl ExportFormat {
 /// An export ready to be sent or saved.
 #[derive(Debug, Clone)]
 pub struct Export {
-    /// `decisions-<batch>.<ext>`.
+    /// `equipcheck-<project>-<upload date>-decisions.<ext>` ([`file_name`]).
     pub file_name: String,
     pub bytes: Vec<u8>,
 }
 
 fn row(item: Item, history: &[Screening]) -> DecisionRow {
     let parsed: Option<Classification> = serde_json::from_str(&item.classification).ok();
-    let text = |v: Option<String>| v.unwrap_or_default();
-    let number = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
+    let text = |v: Option<String>| Cell::text(v.unwrap_or_default());
     let (screened, entries, evidence, questions, version, lists) = match &parsed {
         Some(c) => (
-            c.decision.as_str().to_string(),
-            c.entry_codes().join(" "),
-            evidence_line(c),
-            c.questions.join(" | "),
-            c.catalog_version.to_string(),
-            c.party_lists.join("; "),
+            Cell::Decision(c.decision.as_str().to_string()),
+            Cell::text(c.entry_codes().join(" ")),
+            Cell::text(evidence_line(c)),
+            Cell::text(c.questions.join(" | ")),
+            Cell::text(c.catalog_version.to_string()),
+            Cell::text(c.party_lists.join("; ")),
         ),
         None => Default::default(),
     };
     [
-        item.id.to_string(),
+        Cell::Number(item.id as f64),
         text(item.sheet),
-        item.row_number.to_string(),
+        Cell::Number(item.row_number as f64),
         text(item.line_ref),
-        item.description,
-        number(item.quantity),
+        Cell::text(item.description),
+        Cell::number(item.quantity),
         text(item.unit),
+        Cell::number(item.unit_price),
+        text(item.currency),
         text(item.hs_code),
         text(item.control_code),
-        item.decision,
+        Cell::Decision(item.decision),
         screened,
         entries,
         evidence,
         questions,
-        item.review_status,
+        Cell::Status(item.review_status),
         text(item.review_entry),
         text(item.reviewed_by),
         text(item.review_note),
-        item.reviewed_at
-            .map(|t| t.and_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-            .unwrap_or_default(),
+        item.reviewed_at.map(Cell::Time).unwrap_or_default(),
         text(item.rescreen),
         version,
-        history::prohibited_note(history).unwrap_or_default(),
-        history::summary_line(history),
+        Cell::text(history::prohibited_note(history).unwrap_or_default()),
+        Cell::text(history::summary_line(history)),
         lists,
     ]
+}
+
+/// A download's file name: `equipcheck-PROJECT-YYYY-MM-DD-KIND.EXT` with the batch's upload date, every
+/// character but letters, digits, `.`, `_` and `-` replaced by `-` (file systems and `Content-Disposition`).
+pub fn file_name(project: &str, uploaded: chrono::NaiveDateTime, kind: &str, extension: &str) -> String {
+    let clean = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    format!(
+        "equipcheck-{}-{}-{}.{}",
+        clean(project),
+        uploaded.format("%Y-%m-%d"),
+        clean(kind),
+        clean(extension)
+    )
 }
 
 /// The batch's decisions in `format`, if `scope` (`None`: every project) lets the caller see the batch.
@@ -92,6 +115,7 @@ pub fn export_batch(
     batch_id: &str,
     format: ExportFormat,
     current_catalog_version: &str,
+    lang: Lang,
 ) -> Result<Export, ReviewError> {
     let batch = batches::get(conn, batch_id)?.ok_or(ReviewError::NotFound)?;
     if scope.is_some_and(|projects| !projects.contains(&batch.project_id)) {
@@ -120,16 +144,19 @@ pub fn export_batch(
         ExportFormat::Xlsx => {
             let summary = ExportSummary {
                 about: vec![
-                    ("batch".into(), batch.id.clone()),
-                    ("project".into(), batch.project_id.clone()),
-                    ("file or order".into(), batch.file_name.clone()),
-                    ("source".into(), batch.source.clone()),
-                    ("uploaded by".into(), batch.created_by.clone()),
-                    ("uploaded at (UTC)".into(), batch.created_at.and_utc().to_rfc3339()),
-                    ("review state".into(), batch.review_state.clone()),
-                    ("items".into(), rows.len().to_string()),
-                    ("catalogue version at upload".into(), batch.catalog_version.clone()),
-                    ("catalogue version now".into(), current_catalog_version.to_string()),
+                    ("report-summary-batch", Cell::text(batch.id.clone())),
+                    ("report-summary-project", Cell::text(batch.project_id.clone())),
+                    ("report-summary-file", Cell::text(batch.file_name.clone())),
+                    ("report-summary-source", Cell::text(batch.source.clone())),
+                    ("report-summary-uploaded-by", Cell::text(batch.created_by.clone())),
+                    ("report-summary-uploaded-at", Cell::Time(batch.created_at)),
+                    ("report-summary-review-state", Cell::text(batch.review_state.clone())),
+                    ("report-summary-items", Cell::Number(rows.len() as f64)),
+                    (
+                        "report-summary-catalog-at-upload",
+                        Cell::text(batch.catalog_version.clone()),
+                    ),
+                    ("report-summary-catalog-now", Cell::text(current_catalog_version)),
                 ],
                 per_decision: Decision::ALL
                     .iter()
@@ -145,11 +172,11 @@ pub fn export_batch(
                     .map(|s| (s.as_str().to_string(), per_status.get(s.as_str()).copied().unwrap_or(0)))
                     .collect(),
             };
-            decisions::write_xlsx(&rows, &summary).map_err(|e| DbError::Corrupt(format!("XLSX export: {e}")))?
+            decisions::write_xlsx(&rows, &summary, lang).map_err(|e| DbError::Corrupt(format!("XLSX export: {e}")))?
         }
     };
     Ok(Export {
-        file_name: format!("decisions-{}.{}", batch.id, format.extension()),
+        file_name: file_name(&batch.project_id, batch.created_at, "decisions", format.extension()),
         bytes,
     })
 }

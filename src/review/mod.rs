@@ -24,7 +24,7 @@ mod tests;
 pub use batch_state::{refresh_batch_state, BatchState};
 pub use decide::{approve_clear, decide, BulkOutcome, ItemState};
 pub use edit::{edit, ItemEdit};
-pub use export::{export_batch, Export, ExportFormat};
+pub use export::{export_batch, file_name, Export, ExportFormat};
 pub use justification::problem as justification_problem;
 pub use parties::{load_settlements, settle_party, PartySettlement};
 pub use queue::{queue, Queue, QueueEntry};

@@ -19,7 +19,8 @@ pub fn check(user: Option<users::User>, secret: &str) -> Result<Option<Identity>
         .map(|u| u.password_hash.as_str())
         .unwrap_or(password::dummy_hash());
     let ok = password::verify(secret, stored);
-    let Some(user) = user.filter(|_| ok) else {
+    // A disabled account is refused like a wrong password (after the same work).
+    let Some(user) = user.filter(|u| ok && u.disabled_at.is_none()) else {
         return Ok(None);
     };
     let Ok(role) = user.role.parse::<Role>() else {

@@ -343,7 +343,7 @@ pub async fn decisions_report(
         "csv" => ExportFormat::Csv,
         _ => return Err(ApiError::NotFound("report").into()),
     };
-    Ok(crate::api::export::decisions(session.who.clone(), state, batch, format).await?)
+    Ok(crate::api::export::decisions(session.who.clone(), state, batch, format, session.lang).await?)
 }
 
 #[derive(Debug, Deserialize)]

@@ -17,6 +17,7 @@ pub enum Nav {
     Review,
     Monitoring,
     Catalog,
+    Admin,
     None,
 }
 
@@ -36,6 +37,9 @@ fn nav_links(role: Role) -> Vec<(Nav, &'static str, &'static str)> {
         links.push((Nav::Monitoring, "/monitoring", "shell-nav-monitoring"));
     }
     links.push((Nav::Catalog, "/catalog", "shell-nav-catalog"));
+    if role == Role::Admin {
+        links.push((Nav::Admin, "/admin", "shell-nav-admin"));
+    }
     links
 }
 

@@ -3,6 +3,7 @@
 //! and call the same storage and domain functions as its handlers, never the HTTP API itself. One file per
 //! page group; the session is a signed cookie ([`session`]); assets are compiled in ([`assets`]).
 
+mod admin;
 pub mod assets;
 mod batch_file;
 mod batches;
@@ -70,7 +71,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/review", web::get().to(review::queue))
         .configure(monitoring_routes)
         .route("/catalog", web::get().to(catalog::search))
-        .route("/catalog/{code}", web::get().to(catalog::entry));
+        .route("/catalog/{code}", web::get().to(catalog::entry))
+        .configure(admin::configure);
 }
 
 /// The monitoring back office (`monitoring`): lists, the delivery page and its forms.

@@ -20,6 +20,8 @@ fn program(env: &str, default: &str) -> PathBuf {
 
 pub struct Browser {
     pub client: Client,
+    /// Pages (path and query) axe-core has checked in this browser, so each is checked once.
+    checked: std::sync::Mutex<std::collections::HashSet<String>>,
     driver: Child,
     _profile: tempfile::TempDir,
     _turn: tokio::sync::MutexGuard<'static, ()>,
@@ -92,6 +94,7 @@ pub async fn browser() -> Option<Browser> {
             Ok(client) => {
                 return Some(Browser {
                     client,
+                    checked: Default::default(),
                     driver,
                     _profile: profile,
                     _turn: turn,
@@ -132,12 +135,40 @@ pub fn add_user(app: &TestApp, name: &str, role: &str, projects: &[&str]) {
 }
 
 impl Browser {
+    /// The element `selector` names once the page shows it; the page is checked for accessibility the first time
+    /// (every test reads a page through here, so every page a test visits is checked).
     pub async fn css(&self, selector: &str) -> fantoccini::elements::Element {
-        self.client
+        let element = self
+            .client
             .wait()
             .for_element(Locator::Css(selector))
             .await
-            .unwrap_or_else(|e| panic!("no element {selector}: {e}"))
+            .unwrap_or_else(|e| panic!("no element {selector}: {e}"));
+        self.check_a11y().await;
+        element
+    }
+
+    /// Runs axe-core (WCAG 2.2 A and AA and best practices, `vendor/axe.min.js`) on the page shown, unless this
+    /// page was checked already, and fails the test on any violation, naming the rule and the elements.
+    pub async fn check_a11y(&self) {
+        let url = self.client.current_url().await.expect("url");
+        let page = match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_string(),
+        };
+        if !self.checked.lock().expect("checked pages").insert(page.clone()) {
+            return;
+        }
+        let Ok(violations) = axe_violations(&self.client).await else {
+            // The page went away while axe ran (a click had started a navigation): check it next time.
+            self.checked.lock().expect("checked pages").remove(&page);
+            return;
+        };
+        assert!(
+            violations.is_empty(),
+            "axe-core found accessibility violations on {page}:\n{}",
+            violations.join("\n")
+        );
     }
 
     pub async fn all(&self, selector: &str) -> Vec<fantoccini::elements::Element> {
@@ -192,8 +223,24 @@ impl Browser {
         self.wait_for_path("/login").await;
     }
 
+    /// The axe-core violations of the page shown (the check above, without failing).
+    pub async fn a11y_violations(&self) -> Vec<String> {
+        axe_violations(&self.client).await.expect("run axe-core")
+    }
+
+    /// Screenshots of the page at laptop (1366x768) and tablet (768x1024) widths: NAME-laptop.png and
+    /// NAME-tablet.png; the window goes back to its usual size afterwards.
+    pub async fn screenshots_at_widths(&self, name: &str) {
+        for (width, height, suffix) in [(1366, 768, "laptop"), (768, 1024, "tablet")] {
+            self.client.set_window_size(width, height).await.expect("window size");
+            self.screenshot(&format!("{name}-{suffix}")).await;
+        }
+        self.client.set_window_size(1280, 1000).await.expect("window size");
+    }
+
     /// Saves a screenshot to target/screenshots/NAME.png (kept as a CI artifact).
     pub async fn screenshot(&self, name: &str) {
+        self.check_a11y().await;
         let png = self.client.screenshot().await.expect("screenshot");
         let dir = screenshots();
         std::fs::create_dir_all(&dir).expect("screenshot dir");
@@ -204,6 +251,29 @@ impl Browser {
         let client = self.client.clone();
         let _ = client.close().await;
     }
+}
+
+const AXE: &str = include_str!("vendor/axe.min.js");
+
+/// The page's axe-core violations, one line per rule with the elements that break it.
+async fn axe_violations(client: &Client) -> Result<Vec<String>, fantoccini::error::CmdError> {
+    let loaded = client.execute("return typeof window.axe === 'object';", vec![]).await?;
+    if loaded != serde_json::Value::Bool(true) {
+        // Run as a script body, axe defines `window.axe`.
+        client.execute(AXE, vec![]).await?;
+    }
+    let result = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run(document, { resultTypes: ['violations'] })
+                 .then(r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.help}\n` +
+                   v.nodes.map(n => `    ${n.target.join(' ')}: ${(n.failureSummary || '').replace(/\n/g, ' ')}`)
+                     .join('\n'))))
+                 .catch(e => done([`axe-core did not run: ${e}`]));"#,
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(result).expect("axe-core violations"))
 }
 
 pub fn screenshots() -> PathBuf {

@@ -6,6 +6,7 @@
 #[path = "../service/helpers.rs"]
 mod helpers;
 
+mod admin;
 mod driver;
 mod home;
 mod languages;

@@ -47,6 +47,13 @@ pub(crate) fn pair(set_cookie: &str) -> String {
 
 /// Signs in through the form; answers the session cookie (`name=value`) and the page's anti-forgery token.
 pub(crate) async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
+    sign_in_with(app, name, PASSWORD)
+        .await
+        .unwrap_or_else(|| panic!("{name} could not sign in"))
+}
+
+/// Signs in with a password; None when the sign-in is refused.
+pub(crate) async fn sign_in_with(app: &TestApp, name: &str, password: &str) -> Option<(String, String)> {
     let c = client();
     let form = c.get(app.url("/login")).send().await.unwrap();
     let nonce = pair(&cookie_named(&form, "equipcheck_signin").expect("sign-in cookie"));
@@ -57,12 +64,15 @@ pub(crate) async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
         .form(&[
             ("csrf", token.as_str()),
             ("name", name),
-            ("password", PASSWORD),
+            ("password", password),
             ("next", "/batches"),
         ])
         .send()
         .await
         .unwrap();
+    if response.status() == 401 {
+        return None;
+    }
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()[LOCATION], "/batches");
     let session = cookie_named(&response, "equipcheck_session").expect("session cookie");
@@ -80,7 +90,7 @@ pub(crate) async fn sign_in(app: &TestApp, name: &str) -> (String, String) {
         .unwrap();
     assert_eq!(page.status(), 200);
     let csrf = csrf_in(&page.text().await.unwrap());
-    (session, csrf)
+    Some((session, csrf))
 }
 
 #[tokio::test]

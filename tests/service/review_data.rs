@@ -217,8 +217,25 @@ async fn decision_reports_neutralise_formulas_in_csv_xlsx_and_the_command_line()
             )
             .await;
         assert_eq!(xlsx.status(), 200);
+        let stored = app
+            .get_json(&format!("/api/v1/batches/{batch}"), &token("monitor", &[P]))
+            .await;
+        let uploaded = &stored["created_at"].as_str().expect("created_at")[..10];
+        assert_eq!(
+            xlsx.headers()["content-disposition"],
+            format!("attachment; filename=\"equipcheck-{P}-{uploaded}-decisions.xlsx\"").as_str()
+        );
         let bytes = xlsx.bytes().await.unwrap().to_vec();
         check_workbook(&bytes, &hostile);
+        // Headers in the language the client asks for; the CSV keeps its machine names.
+        let french = reqwest::Client::new()
+            .get(app.url(&format!("/api/v1/batches/{batch}/decisions.xlsx")))
+            .bearer_auth(token("monitor", &[P]))
+            .header("Accept-Language", "fr-CH, fr;q=0.9")
+            .send()
+            .await
+            .unwrap();
+        check_french_headers(&french.bytes().await.unwrap());
         let hidden = app
             .get(
                 &format!("/api/v1/batches/{batch}/decisions.xlsx"),
@@ -244,6 +261,15 @@ async fn decision_reports_neutralise_formulas_in_csv_xlsx_and_the_command_line()
     }
 }
 
+fn check_french_headers(bytes: &[u8]) {
+    use calamine::{Data, Reader, Xlsx};
+    let mut workbook = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    assert_eq!(workbook.sheet_names(), ["Décisions", "Synthèse"]);
+    let sheet = workbook.worksheet_range("Décisions").unwrap();
+    assert_eq!(sheet.get((0, 5)), Some(&Data::String("Quantité".into())));
+    assert_eq!(sheet.get((1, 11)), Some(&Data::String("Sans objection".into())));
+}
+
 fn check_workbook(bytes: &[u8], hostile: &[&str]) {
     use calamine::{Data, Reader, Xlsx};
     let mut workbook = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
@@ -251,19 +277,33 @@ fn check_workbook(bytes: &[u8], hostile: &[&str]) {
     let formulas = workbook.worksheet_formula("Decisions").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no formulas");
     let sheet = workbook.worksheet_range("Decisions").unwrap();
+    assert_eq!(sheet.get((0, 4)), Some(&Data::String("Description".into())));
+    assert_eq!(sheet.get((0, 20)), Some(&Data::String("Reviewed at (UTC)".into())));
     for (r, line) in hostile.iter().enumerate() {
         assert_eq!(sheet.get((r + 1, 4)), Some(&Data::String(format!("'{line}"))));
+        // The item id and the sheet's row are numbers; the decision is in words.
+        assert!(
+            matches!(sheet.get((r + 1, 0)), Some(Data::Float(_))),
+            "{:?}",
+            sheet.get((r + 1, 0))
+        );
+        assert!(matches!(sheet.get((r + 1, 2)), Some(Data::Float(_))));
+        assert_eq!(sheet.get((r + 1, 11)), Some(&Data::String("Clear".into())));
     }
-    assert!(sheet.used_cells().all(|(_, _, cell)| matches!(cell, Data::String(_))));
+    // The rejected line's review time is a date cell.
+    assert!(
+        sheet.rows().skip(1).any(|row| matches!(row[20], Data::DateTime(_))),
+        "a reviewed_at date"
+    );
     let summary = workbook.worksheet_range("Summary").unwrap();
     let text: Vec<String> = summary
         .rows()
         .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("="))
         .collect();
-    assert!(text.contains(&"clear=5".to_string()), "{text:?}");
+    assert!(text.contains(&"Clear=5".to_string()), "{text:?}");
     assert!(
-        text.contains(&"catalogue version now=service-test-1".to_string()),
+        text.contains(&"Catalogue version now=service-test-1".to_string()),
         "{text:?}"
     );
-    assert!(text.contains(&"rejected=1".to_string()), "{text:?}");
+    assert!(text.contains(&"Rejected=1".to_string()), "{text:?}");
 }

@@ -79,7 +79,11 @@ fn request_components(doc: &Value) -> std::collections::BTreeSet<String> {
     }
     let mut pending = Vec::new();
     if let Some(paths) = doc.get("paths").and_then(Value::as_object) {
-        for operation in paths.values().filter_map(Value::as_object).flat_map(|item| item.values()) {
+        for operation in paths
+            .values()
+            .filter_map(Value::as_object)
+            .flat_map(|item| item.values())
+        {
             if let Some(body) = operation.get("requestBody") {
                 refs(body, &mut pending);
             }

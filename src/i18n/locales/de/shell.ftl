@@ -7,6 +7,7 @@ shell-nav-batches = Stapel
 shell-nav-review = Prüfung
 shell-nav-monitoring = Überwachung
 shell-nav-catalog = Katalog
+shell-nav-admin = Verwaltung
 role-officer = Beschaffung
 role-reviewer = Compliance-Prüfung
 role-monitor = Überwachung

@@ -7,6 +7,7 @@ shell-nav-batches = Batches
 shell-nav-review = Review
 shell-nav-monitoring = Monitoring
 shell-nav-catalog = Catalogue
+shell-nav-admin = Administration
 role-officer = procurement officer
 role-reviewer = compliance reviewer
 role-monitor = monitoring

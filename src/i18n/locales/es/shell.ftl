@@ -7,6 +7,7 @@ shell-nav-batches = Lotes
 shell-nav-review = Revisión
 shell-nav-monitoring = Seguimiento
 shell-nav-catalog = Catálogo
+shell-nav-admin = Administración
 role-officer = responsable de compras
 role-reviewer = revisor de cumplimiento
 role-monitor = seguimiento

@@ -7,6 +7,7 @@ shell-nav-batches = Lots
 shell-nav-review = Vérification
 shell-nav-monitoring = Suivi
 shell-nav-catalog = Catalogue
+shell-nav-admin = Administration
 role-officer = chargé des achats
 role-reviewer = vérificateur de conformité
 role-monitor = suivi

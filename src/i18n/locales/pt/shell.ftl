@@ -7,6 +7,7 @@ shell-nav-batches = Lotes
 shell-nav-review = Verificação
 shell-nav-monitoring = Acompanhamento
 shell-nav-catalog = Catálogo
+shell-nav-admin = Administração
 role-officer = responsável de aquisições
 role-reviewer = verificador de conformidade
 role-monitor = acompanhamento
