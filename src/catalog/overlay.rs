@@ -86,7 +86,10 @@ fn problem(entry: &Entry, message: String) -> CatalogProblem {
 
 /// Applies a curated entry over the generated one of the same code.
 fn refine(base: &mut Entry, curated: Entry) {
-    base.title = curated.title;
+    // A curated file that only adds terms (annex_i_terms.toml) leaves the title out.
+    if !curated.title.trim().is_empty() {
+        base.title = curated.title;
+    }
     if curated.declared_decision.is_some() || curated.policy.is_some() {
         base.declared_decision = curated.declared_decision;
         base.policy = curated.policy;
