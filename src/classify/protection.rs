@@ -58,6 +58,18 @@ pub(super) fn sentence_ends(description: &str) -> Vec<usize> {
         .collect()
 }
 
+/// Words that join two things: "sarin and protection suits" names sarin, not what the suits protect against.
+const JOINS: [&str; 14] = [
+    "and", "or", "plus", "with", "et", "ou", "avec", "und", "oder", "mit", "y", "o", "e", "com",
+];
+
+/// Whether the words between an agent and a protection word that follows it leave the agent governed: two at
+/// most, and none that joins two things.
+pub(super) fn governs_across(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 2 && !words.iter().any(|w| JOINS.contains(w))
+}
+
 /// Mass and volume units: an agent with a quantity beside it is bought, not protected against.
 const UNITS: [&str; 27] = [
     "kg",
@@ -126,6 +138,14 @@ mod tests {
         assert!(quantity_beside("10 kg de sarin", 9, 14));
         assert!(!quantity_beside("protection contre le sarin 2 couches", 21, 26));
         assert!(!quantity_beside("masque contre le sarin", 17, 22));
+    }
+
+    #[test]
+    fn a_joining_word_ends_the_reach_of_a_following_protection_word() {
+        assert!(governs_across(" "));
+        assert!(governs_across(" gas "));
+        assert!(!governs_across(" and "));
+        assert!(!governs_across(" a b c "));
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub(super) fn collect(
             if first.end > second.start {
                 return false;
             }
-            if *after && normalized.text[first.end..second.start].split_whitespace().count() > 2 {
+            if *after && !protection::governs_across(&normalized.text[first.end..second.start]) {
                 return false;
             }
             let from = normalized.source_span(first.start, first.end).1;
