@@ -149,6 +149,18 @@ pub(super) fn collect(
         }
     };
 
+    // A match that does not count, with the phrase that says why (a negation, a negative, a protection phrase).
+    let ignore = |ignored: &mut Vec<Ignored>, l: &Located, entry: u32, by: &Located| {
+        let (s, e) = normalized.source_span(l.start, l.end);
+        ignored.push(Ignored {
+            column: None,
+            text: char_slice(description, s, e),
+            span: [s, e],
+            entry: classifier.catalog.entries[entry as usize].code.clone(),
+            negative: classifier.matcher.phrase_use(&by.hit).written.clone(),
+        });
+    };
+
     // Parts of "all of these words" phrases seen so far: (group, parts seen, start, end, corrected words).
     let mut groups: Vec<(u32, u8, usize, usize, usize)> = Vec::new();
     for l in &located {
@@ -164,28 +176,15 @@ pub(super) fn collect(
         };
         if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
             if let Some((negation, _)) = negated_by(l) {
-                let (s, e) = normalized.source_span(l.start, l.end);
-                ignored.push(Ignored {
-                    column: None,
-                    text: char_slice(description, s, e),
-                    span: [s, e],
-                    entry: classifier.catalog.entries[entry as usize].code.clone(),
-                    negative: classifier.matcher.phrase_use(&negation.hit).written.clone(),
-                });
+                ignore(ignored, l, entry, negation);
                 continue;
             }
         }
+        // Before the negatives: "nerve agent detector" is a detector of the agent, not an agent cancelled.
         if let Some(protective) = classifier.protection.as_ref().filter(|p| p.governs(entry)) {
             let agent_word = matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. });
             if let Some((phrase, _)) = protected_by(l).filter(|_| agent_word) {
-                let (s, e) = normalized.source_span(l.start, l.end);
-                ignored.push(Ignored {
-                    column: None,
-                    text: char_slice(description, s, e),
-                    span: [s, e],
-                    entry: classifier.catalog.entries[entry as usize].code.clone(),
-                    negative: classifier.matcher.phrase_use(&phrase.hit).written.clone(),
-                });
+                ignore(ignored, l, entry, phrase);
                 let evidence = evidence_for(l, EvidenceKind::Phrase, Some(Strength::Weak));
                 collected.add_text(protective.entry, Strength::Weak, (l.start, l.end), evidence);
                 continue;
@@ -203,14 +202,7 @@ pub(super) fn collect(
         });
         if let Some((negative, _)) = cancelled_by {
             if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
-                let (s, e) = normalized.source_span(l.start, l.end);
-                ignored.push(Ignored {
-                    column: None,
-                    text: char_slice(description, s, e),
-                    span: [s, e],
-                    entry: classifier.catalog.entries[entry as usize].code.clone(),
-                    negative: classifier.matcher.phrase_use(&negative.hit).written.clone(),
-                });
+                ignore(ignored, l, entry, negative);
             }
             continue;
         }
