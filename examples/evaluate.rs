@@ -4,7 +4,8 @@
 //! - Recall: every Common Military List heading's own title (`benches/data/cml-titles.tsv`, English and French
 //!   legal text), every Annex I heading's own English legal title (`catalog/sources/annex-i-2025.txt`) and the
 //!   security-relevant Annex I headings in French, German, Spanish and Portuguese (`annex-i-titles.tsv`, the
-//!   project's rendering: the official texts in those languages were not obtainable) must not come out `clear`,
+//!   project's rendering: the official texts in those languages were not obtainable) and every Annex I heading
+//!   in French (`annex-i-headings-fr.tsv`, the project's rendering too) must not come out `clear`,
 //!   and should come out with their own entry (the entry, one of its sub-entries, or its parent when the
 //!   catalogue keeps the control at that level).
 //! - False alarms: the Common Procurement Vocabulary (`benches/data/cpv-2008-*.tsv`). Codes whose goods are
@@ -45,6 +46,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     for row in rows(&data.join("annex-i-titles.tsv"))? {
         titles.push(Title::from_row(row, "rendered"));
+    }
+    for row in rows(&data.join("annex-i-headings-fr.tsv"))? {
+        titles.push(Title::from_row(row, "headings"));
     }
     recall(
         &classifier,

@@ -289,3 +289,90 @@ fn fighting_knives_are_weapons_and_field_knives_are_not() {
     .collect();
     assert!(failures.is_empty(), "wrong decision:\n{}", failures.join("\n"));
 }
+
+/// Issue 11: agent words governed by a protection, detection or decontamination phrase name what the item
+/// protects against: they point to the protective entry (1A004, or ML7.f/ML7.g when military), never to a
+/// prohibited agent. Five languages.
+#[test]
+fn protection_against_agents_is_not_an_agent() {
+    let failures: Vec<String> = [
+        "Masques de protection contre les agents de guerre chimique",
+        "Protection contre les agents de guerre chimique, lot de 50 tenues",
+        "Kit de détection des agents de guerre chimique (sarin, VX)",
+        "Détecteur d'agents de guerre chimique portable",
+        "Décontamination des agents de guerre chimique, kit individuel",
+        "Gas masks for protection against chemical warfare agents and sarin",
+        "Suits for defence against chemical warfare agents",
+        "Nerve agent detection paper, booklet of 25",
+        "Sarin detector, handheld",
+        "Explosives trace detector for detection of explosives (TNT, RDX)",
+        "Schutzanzug zum Schutz gegen chemische Kampfstoffe",
+        "Filter zum Schutz vor chemischen Kampfstoffen und Sarin",
+        "Traje de protección contra agentes de guerra química",
+        "Kit de detección de agentes de guerra química",
+        "Equipamento de proteção contra agentes de guerra química",
+        "Kit de descontaminação de agentes de guerra química",
+    ]
+    .iter()
+    .filter_map(|d| {
+        let c = common::classifier().classify_description(d);
+        let protective = c.findings.iter().any(|f| {
+            ["1A004", "ML7.f", "ML7.g"]
+                .iter()
+                .any(|p| f.entry == *p || f.entry.starts_with(&format!("{p}.")))
+        });
+        (c.decision == Prohibited || c.decision == Clear || !protective).then(|| format!("{d}: {}", c.summary()))
+    })
+    .collect();
+    assert!(
+        failures.is_empty(),
+        "protection taken for an agent:\n{}",
+        failures.join("\n")
+    );
+}
+
+/// A protection phrase never hides a real agent: one bought (a quantity beside it), one in another sentence, one
+/// before the phrase.
+#[test]
+fn real_agents_stay_prohibited_beside_protection_words() {
+    let failures: Vec<String> = [
+        "Sarin",
+        "VX nerve agent 10 kg",
+        "Gaz sarin 5 kg",
+        "Protection contre le sarin, 5 kg de sarin",
+        "Protection contre les agents de guerre chimique; sarin 10 kg",
+        "Masques à gaz. Agents de guerre chimique, 20 l",
+        "Sarin and protection suits against it",
+        "Chemische Kampfstoffe 3 kg zum Schutz gegen Schädlinge",
+        "Agentes de guerra química 2 kg",
+    ]
+    .iter()
+    .filter(|d| decision(d) != Prohibited)
+    .map(|d| format!("{d}: {}", common::classifier().classify_description(d).summary()))
+    .collect();
+    assert!(failures.is_empty(), "agent not prohibited:\n{}", failures.join("\n"));
+}
+
+/// Every protection phrase of the catalogue, in front of an agent, points to the protective entry; the same agent
+/// with a quantity in the next sentence is prohibited again (a property over the data, not a sample).
+#[test]
+fn every_protection_phrase_governs_the_agent_after_it_and_no_further() {
+    let classifier = common::classifier();
+    let rule = classifier
+        .catalog()
+        .protection
+        .as_ref()
+        .expect("negatives.toml has [protection]");
+    let mut failures = Vec::new();
+    for phrase in &rule.before {
+        let governed = classifier.classify_description(&format!("{phrase} sarin"));
+        if governed.decision == Prohibited || governed.ignored.is_empty() {
+            failures.push(format!("{phrase} sarin: {}", governed.summary()));
+        }
+        let bought = format!("{phrase} sarin; sarin 10 kg");
+        if classifier.classify_description(&bought).decision != Prohibited {
+            failures.push(format!("{bought}: not prohibited"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -321,9 +321,17 @@ fn phrases(entry: &SourceEntry) -> (PhraseMap, PhraseMap) {
     }
     let kind = entry.code.as_bytes().get(1).copied();
     if matches!(kind, Some(b'D') | Some(b'E')) {
-        let word = if kind == Some(b'D') { "software" } else { "technology" };
+        // The word in the five languages ("software" is also German, Spanish and Portuguese usage; "technologie"
+        // is French and German; "tecnologia" Spanish and Portuguese once accents are stripped).
+        let words: &[&str] = if kind == Some(b'D') {
+            &["software", "logiciel"]
+        } else {
+            &["technology", "technologie", "tecnologia"]
+        };
         for referenced in referenced_codes(&text, &entry.code).into_iter().take(8) {
-            push(&mut weak, "any", format!("{word} & {referenced}"));
+            for word in words {
+                push(&mut weak, "any", format!("{word} & {referenced}"));
+            }
         }
     }
     (terms, weak)
@@ -561,7 +569,14 @@ mod tests {
         );
         assert_eq!(
             parsed.entry[3].weak["any"],
-            ["software & 2B104", "software & 2B105", "software & 2B231"]
+            [
+                "software & 2B104",
+                "logiciel & 2B104",
+                "software & 2B105",
+                "logiciel & 2B105",
+                "software & 2B231",
+                "logiciel & 2B231"
+            ]
         );
         let en = &parsed.entry[3].weak["en"];
         assert_eq!(

@@ -14,7 +14,9 @@ mod validate;
 pub mod words;
 pub(crate) use validate::phrase_key as validate_phrase_key;
 
-pub use model::{Act, ArmsMaker, ArmsMakers, CodeRule, Collision, Entry, Pattern, PolicySetting, Strength, Threshold};
+pub use model::{
+    Act, ArmsMaker, ArmsMakers, CodeRule, Collision, Entry, Pattern, PolicySetting, Protection, Strength, Threshold,
+};
 pub use monitoring::{MonitoringPolicy, Profile};
 pub use words::OrdinaryWords;
 
@@ -76,6 +78,8 @@ pub struct Catalog {
     pub negation_prefixes: Vec<String>,
     /// Ambiguous words that also name ordinary goods, with the words that say the ordinary goods are meant.
     pub collisions: Vec<Collision>,
+    /// Protection, detection and decontamination phrases that govern agent words (`[protection]`).
+    pub protection: Option<Protection>,
     /// End-use monitoring policy (`monitoring.toml`; the documented defaults when the file is absent).
     pub monitoring: MonitoringPolicy,
     /// Known arms makers (`arms_makers.toml`): named as supplier or manufacturer, a reason to ask.
@@ -123,6 +127,7 @@ impl Catalog {
             negations: negatives.negations,
             negation_prefixes: negatives.negation_prefixes,
             collisions: negatives.collision,
+            protection: negatives.protection,
             monitoring,
             arms_makers,
             warnings: merged.flags,

@@ -96,6 +96,27 @@ pub(super) struct NegativesFile {
     pub negation_prefixes: Vec<String>,
     #[serde(default)]
     pub collision: Vec<Collision>,
+    #[serde(default)]
+    pub protection: Option<Protection>,
+}
+
+/// Words that say the agents named beside them are what the item protects against, detects or decontaminates
+/// ("protection contre les agents de guerre chimique", "nerve agent detector"): such agent words point to the
+/// protective entry as a weak match (`review` with its question) and never decide their own entry.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Protection {
+    /// The protective entry governed agent words point to (e.g. 1A004).
+    pub entry: String,
+    /// The entries whose words a protection phrase governs: `CODE` the entry itself, `CODE.*` with its
+    /// sub-entries.
+    pub governs: Vec<String>,
+    /// Phrases that govern the agent words after them, to the end of the sentence.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Words that govern the agent words just before them (at most two words between).
+    #[serde(default)]
+    pub after: Vec<String>,
 }
 
 /// Ambiguous words that also name ordinary goods, and the words that say the ordinary goods are meant: beside
@@ -182,6 +203,8 @@ pub struct Entry {
     pub list: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// May be left out only by an entry that refines a generated one (it keeps the generated title).
+    #[serde(default)]
     pub title: String,
     /// As written in the file; see [`Entry::decision`] for the resolved one.
     #[serde(default, rename = "decision", skip_serializing)]

@@ -26,8 +26,11 @@ pub(super) fn merge(entries: Vec<Entry>) -> Merged {
     let generated_lists: HashSet<String> = merged.iter().map(|e| e.list.clone()).collect();
     let generated_files: BTreeMap<String, String> = merged.iter().map(|e| (e.list.clone(), e.file.clone())).collect();
     let mut rest = Vec::new();
+    let mut refined = HashSet::new();
     for entry in curated {
         if let Some(&at) = index.get(&codes::key(&entry.code)) {
+            let first = refined.insert(at);
+            let curated_file = entry.file.clone();
             let base = &mut merged[at];
             if base.list != entry.list {
                 problems.push(problem(
@@ -35,10 +38,10 @@ pub(super) fn merge(entries: Vec<Entry>) -> Merged {
                     format!("refines {} of list {}, not {}", base.code, base.list, entry.list),
                 ));
             }
-            refine(base, entry);
+            refine(base, entry, first);
             if base.checked_against != base.legal_hash {
                 flags.push(CatalogProblem {
-                    file: base.file.clone(),
+                    file: curated_file,
                     code: Some(base.code.clone()),
                     message: format!(
                         "{}: check the terms, threshold and question against the legal text, then set \
@@ -84,9 +87,14 @@ fn problem(entry: &Entry, message: String) -> CatalogProblem {
     }
 }
 
-/// Applies a curated entry over the generated one of the same code.
-fn refine(base: &mut Entry, curated: Entry) {
-    base.title = curated.title;
+/// Applies a curated entry over the generated one of the same code. The entry is then shown as coming from the
+/// curated file, unless another curated file refined it first and this one only adds phrases (no title).
+fn refine(base: &mut Entry, curated: Entry, first: bool) {
+    let takes_file = first || !curated.title.trim().is_empty();
+    // A curated file that only adds terms (annex_i_terms.toml) leaves the title out.
+    if !curated.title.trim().is_empty() {
+        base.title = curated.title;
+    }
     if curated.declared_decision.is_some() || curated.policy.is_some() {
         base.declared_decision = curated.declared_decision;
         base.policy = curated.policy;
@@ -142,7 +150,9 @@ fn refine(base: &mut Entry, curated: Entry) {
     }
     base.defer_to_policy |= curated.defer_to_policy;
     base.checked_against = curated.checked_against;
-    base.file = curated.file;
+    if takes_file {
+        base.file = curated.file;
+    }
 }
 
 #[cfg(test)]
@@ -162,13 +172,37 @@ mod tests {
             generate::generate_all(dir, true).unwrap();
         });
         let catalog = catalog.unwrap();
-        let flagged: Vec<_> = catalog.warnings.iter().filter_map(|w| w.code.as_deref()).collect();
-        assert_eq!(flagged, ["6A002"], "{:?}", catalog.warnings);
+        let flagged: Vec<_> = catalog
+            .warnings
+            .iter()
+            .map(|w| (w.code.as_deref().unwrap_or_default(), w.file.as_str()))
+            .collect();
+        // Each curated file that refines the entry is flagged: both sets of terms are to be checked.
+        assert_eq!(
+            flagged,
+            [("6A002", "dual_use.toml"), ("6A002", "annex_i_terms.toml")],
+            "{:?}",
+            catalog.warnings
+        );
         assert!(catalog.warnings[0]
             .message
             .contains("changed since the curated terms were checked"));
         // The curated terms still apply while they are checked.
         assert!(catalog.entry("6A002").unwrap().terms.contains_key("fr"));
+    }
+
+    #[test]
+    fn a_terms_only_refinement_keeps_the_title_and_the_first_curated_file() {
+        let (_dir, catalog) = catalog_with(|_| {});
+        let catalog = catalog.unwrap();
+        let reactor = catalog.entry("0A001").unwrap();
+        assert!(reactor.title.starts_with("Nuclear reactors"), "{}", reactor.title);
+        assert_eq!(reactor.file, "annex_i_terms.toml");
+        assert!(reactor.weak["fr"].iter().any(|p| p == "réacteur nucléaire"));
+        // 9A012 is refined by dual_use.toml first: its strong terms are shown as coming from there.
+        let uav = catalog.entry("9A012").unwrap();
+        assert_eq!(uav.file, "dual_use.toml");
+        assert!(uav.terms.contains_key("fr"));
     }
 
     #[test]

@@ -155,6 +155,23 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
         }
     }
 
+    if let Some(protection) = &catalog.protection {
+        let mut problem = |message: String| report("negatives.toml", None, message);
+        if !codes_known.contains(&codes::key(&protection.entry)) {
+            problem(format!("[protection] entry '{}' is not an entry", protection.entry));
+        }
+        for code in &protection.governs {
+            if !codes_known.contains(&codes::key(code.trim_end_matches(".*"))) {
+                problem(format!("[protection] governs '{code}', which is not an entry"));
+            }
+        }
+        for phrase in protection.before.iter().chain(&protection.after) {
+            if phrase_key(phrase).is_empty() {
+                problem(format!("[protection] phrase '{phrase}' has no letters or digits"));
+            }
+        }
+    }
+
     for rule in &mut catalog.code_rules {
         let id = rule.id.clone();
         let mut problem = |message: String| report("declared_codes.toml", Some(&id), message);

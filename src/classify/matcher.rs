@@ -46,6 +46,11 @@ pub(crate) enum Role {
     Civilian {
         collision: u32,
     },
+    /// A protection, detection or decontamination phrase: the agent words after it in the sentence (or, when
+    /// `after`, just before it) are what the item protects against ("protection contre les agents ...").
+    Protection {
+        after: bool,
+    },
     /// One word of an "all of these words" phrase (`thermal & camera`).
     Part {
         group: u32,
@@ -215,6 +220,14 @@ impl Matcher {
         }
         for phrase in &catalog.negation_prefixes {
             add(phrase, Role::Negation { next_word_only: true });
+        }
+        if let Some(protection) = &catalog.protection {
+            for phrase in &protection.before {
+                add(phrase, Role::Protection { after: false });
+            }
+            for phrase in &protection.after {
+                add(phrase, Role::Protection { after: true });
+            }
         }
         for (i, collision) in catalog.collisions.iter().enumerate() {
             let collision_id = i as u32;

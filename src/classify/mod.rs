@@ -8,6 +8,7 @@ mod fuzzy;
 mod makers;
 mod matcher;
 mod model;
+mod protection;
 mod text_hits;
 
 pub use matcher::MatcherError;
@@ -45,6 +46,8 @@ pub struct Classifier {
     version: Arc<str>,
     /// The sanctions lists a line's parties are screened against (none loaded: parties are not screened).
     parties: Option<Arc<PartyScreening>>,
+    /// Agent words governed by protection phrases point to this entry (`[protection]` of negatives.toml).
+    protection: Option<protection::Protection>,
 }
 
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
@@ -96,6 +99,7 @@ impl Classifier {
             .filter(|(n, _)| !n.is_empty())
             .collect();
         let arms_makers = makers::MakerNames::build(arms_makers)?;
+        let protection = protection::Protection::build(&catalog);
         Ok(Classifier {
             catalog,
             matcher,
@@ -108,6 +112,7 @@ impl Classifier {
             arms_makers,
             version,
             parties: None,
+            protection,
         })
     }
 

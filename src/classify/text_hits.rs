@@ -4,7 +4,7 @@
 use super::decide::Collected;
 use super::matcher::{Hit, PhraseKind, Role};
 use super::model::{Evidence, EvidenceKind, Field, Ignored};
-use super::{char_slice, strength_after_correction, Classifier};
+use super::{char_slice, protection, strength_after_correction, Classifier};
 use crate::catalog::Strength;
 use crate::text::Normalized;
 
@@ -106,6 +106,35 @@ pub(super) fn collect(
         })
     };
     let negated_by = |l: &Located| negated_at(l.start, l.end);
+    let protections: Vec<(&Located, bool)> = located
+        .iter()
+        .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
+            Role::Protection { after } => Some((l, after)),
+            _ => None,
+        })
+        .collect();
+    let sentence_ends = if protections.is_empty() {
+        Vec::new()
+    } else {
+        protection::sentence_ends(description)
+    };
+    // The protection phrase that governs an agent word: one before it in the same sentence, or one just after it
+    // (two words between at most); never when a quantity stands beside the agent.
+    let protected_by = |l: &Located| {
+        let found = protections.iter().find(|(p, after)| {
+            let (first, second) = if *after { (l, *p) } else { (*p, l) };
+            if first.end > second.start {
+                return false;
+            }
+            if *after && !protection::governs_across(&normalized.text[first.end..second.start]) {
+                return false;
+            }
+            let from = normalized.source_span(first.start, first.end).1;
+            let to = normalized.source_span(second.start, second.end).0;
+            !sentence_ends.iter().any(|&b| from <= b && b < to)
+        });
+        found.filter(|_| !protection::quantity_beside(&normalized.text, l.start, l.end))
+    };
     let evidence_for = |l: &Located, kind: EvidenceKind, strength: Option<Strength>| {
         let (s, e) = normalized.source_span(l.start, l.end);
         Evidence {
@@ -120,6 +149,18 @@ pub(super) fn collect(
         }
     };
 
+    // A match that does not count, with the phrase that says why (a negation, a negative, a protection phrase).
+    let ignore = |ignored: &mut Vec<Ignored>, l: &Located, entry: u32, by: &Located| {
+        let (s, e) = normalized.source_span(l.start, l.end);
+        ignored.push(Ignored {
+            column: None,
+            text: char_slice(description, s, e),
+            span: [s, e],
+            entry: classifier.catalog.entries[entry as usize].code.clone(),
+            negative: classifier.matcher.phrase_use(&by.hit).written.clone(),
+        });
+    };
+
     // Parts of "all of these words" phrases seen so far: (group, parts seen, start, end, corrected words).
     let mut groups: Vec<(u32, u8, usize, usize, usize)> = Vec::new();
     for l in &located {
@@ -127,18 +168,25 @@ pub(super) fn collect(
         let entry = match phrase_use.role {
             Role::Positive { entry, .. } | Role::ThresholdMet { entry } | Role::ThresholdNotMet { entry } => entry,
             Role::Part { group, .. } => classifier.matcher.group(group).entry,
-            Role::Negative { .. } | Role::Negation { .. } | Role::Colliding { .. } | Role::Civilian { .. } => continue,
+            Role::Negative { .. }
+            | Role::Negation { .. }
+            | Role::Colliding { .. }
+            | Role::Civilian { .. }
+            | Role::Protection { .. } => continue,
         };
         if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
             if let Some((negation, _)) = negated_by(l) {
-                let (s, e) = normalized.source_span(l.start, l.end);
-                ignored.push(Ignored {
-                    column: None,
-                    text: char_slice(description, s, e),
-                    span: [s, e],
-                    entry: classifier.catalog.entries[entry as usize].code.clone(),
-                    negative: classifier.matcher.phrase_use(&negation.hit).written.clone(),
-                });
+                ignore(ignored, l, entry, negation);
+                continue;
+            }
+        }
+        // Before the negatives: "nerve agent detector" is a detector of the agent, not an agent cancelled.
+        if let Some(protective) = classifier.protection.as_ref().filter(|p| p.governs(entry)) {
+            let agent_word = matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. });
+            if let Some((phrase, _)) = protected_by(l).filter(|_| agent_word) {
+                ignore(ignored, l, entry, phrase);
+                let evidence = evidence_for(l, EvidenceKind::Phrase, Some(Strength::Weak));
+                collected.add_text(protective.entry, Strength::Weak, (l.start, l.end), evidence);
                 continue;
             }
         }
@@ -154,14 +202,7 @@ pub(super) fn collect(
         });
         if let Some((negative, _)) = cancelled_by {
             if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
-                let (s, e) = normalized.source_span(l.start, l.end);
-                ignored.push(Ignored {
-                    column: None,
-                    text: char_slice(description, s, e),
-                    span: [s, e],
-                    entry: classifier.catalog.entries[entry as usize].code.clone(),
-                    negative: classifier.matcher.phrase_use(&negative.hit).written.clone(),
-                });
+                ignore(ignored, l, entry, negative);
             }
             continue;
         }
@@ -206,7 +247,11 @@ pub(super) fn collect(
                     None => groups.push((group, bit, l.start, l.end, l.corrected_words)),
                 }
             }
-            Role::Negative { .. } | Role::Negation { .. } | Role::Colliding { .. } | Role::Civilian { .. } => {}
+            Role::Negative { .. }
+            | Role::Negation { .. }
+            | Role::Colliding { .. }
+            | Role::Civilian { .. }
+            | Role::Protection { .. } => {}
         }
     }
     for (id, seen, start, end, corrected) in groups {
