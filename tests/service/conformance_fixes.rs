@@ -175,3 +175,20 @@ async fn the_document_states_the_rules_the_server_checks() {
         false
     );
 }
+
+/// A certificate could create a project whose id no `{project}` path accepts (found by the stateful run: the
+/// project list then fed an id the webhook routes refused).
+#[tokio::test]
+async fn a_certificate_cannot_create_a_project_with_a_malformed_id() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let admin = token("admin", &[]);
+        let certificate = json!({"project": "yÄȺ", "reference": "EUC-1", "issuer": "Ministry", "end_user": "Police",
+            "consignee": "Stores", "final_destination": "Niger", "end_use": "Patrol", "no_reexport": true,
+            "onsite_checks": false, "issued_on": "2026-01-05"});
+        let body = problem(app.post_json("/api/v1/certificates", &admin, &certificate).await, 422).await;
+        assert_eq!(body["errors"][0]["field"], "project", "{body} on {db:?}");
+        let projects = app.get_json("/api/v1/projects", &admin).await;
+        assert!(!projects.to_string().contains("yÄ"), "{projects} on {db:?}");
+    }
+}

@@ -15,8 +15,9 @@ use validator::Validate;
 #[derive(Debug, Clone, Deserialize, Validate, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertificateRequest {
-    #[validate(length(min = 1, max = 64))]
-    #[schema(min_length = 1, max_length = 64)]
+    /// The project id (a certificate is the first record a project may get, so it must be a well-formed id).
+    #[validate(custom(function = "well_formed_project"))]
+    #[schema(min_length = 1, max_length = 64, pattern = "^[A-Za-z0-9._-]{1,64}$")]
     pub project: String,
     #[validate(length(min = 1, max = 200))]
     #[schema(min_length = 1, max_length = 200)]
@@ -404,5 +405,14 @@ mod tests {
         assert_eq!(profile_of(&policy, Decision::DualUse, stored), Profile::Enhanced);
         assert_eq!(profile_of(&policy, Decision::Military, "{}"), Profile::Routine);
         assert_eq!(profile_of(&policy, Decision::Clear, "not json"), Profile::None);
+    }
+}
+
+fn well_formed_project(project: &str) -> Result<(), validator::ValidationError> {
+    if crate::auth::valid_project_id(project) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("project_id")
+            .with_message("must be 1-64 letters, digits, '-', '_' or '.'".into()))
     }
 }
