@@ -392,6 +392,15 @@ pub fn visible_delivery(conn: &mut DbConnection, who: &Who, id: &str) -> Outcome
     Ok(delivery)
 }
 
+fn well_formed_project(project: &str) -> Result<(), validator::ValidationError> {
+    if crate::auth::valid_project_id(project) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("project_id")
+            .with_message("must be 1-64 letters, digits, '-', '_' or '.'".into()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,14 +414,5 @@ mod tests {
         assert_eq!(profile_of(&policy, Decision::DualUse, stored), Profile::Enhanced);
         assert_eq!(profile_of(&policy, Decision::Military, "{}"), Profile::Routine);
         assert_eq!(profile_of(&policy, Decision::Clear, "not json"), Profile::None);
-    }
-}
-
-fn well_formed_project(project: &str) -> Result<(), validator::ValidationError> {
-    if crate::auth::valid_project_id(project) {
-        Ok(())
-    } else {
-        Err(validator::ValidationError::new("project_id")
-            .with_message("must be 1-64 letters, digits, '-', '_' or '.'".into()))
     }
 }
