@@ -151,6 +151,13 @@ pub const PROBLEM_TYPES: &[ProblemType] = &[
         "Someone changed the item since you read it. Read it again, check the change, and resend with the new version.",
     ),
     t(
+        "duplicate",
+        409,
+        "Duplicate",
+        "A record with the same natural key already exists (the detail names the field): use the stored one, or \
+         send a different reference.",
+    ),
+    t(
         "invalid_state",
         409,
         "Invalid state",

@@ -225,7 +225,12 @@ mod tests {
     fn cursors_round_trip_and_foreign_ones_are_refused() {
         assert_eq!(seq_of(&cursor_of(0)), Some(0));
         assert_eq!(seq_of(&cursor_of(123_456)), Some(123_456));
-        assert_eq!(seq_of("12"), None);
+        assert_eq!(seq_of("12"), Some(12));
+        assert_eq!(
+            seq_of("ZXYxOjc"),
+            Some(7),
+            "cursors of the earlier base64 form are still read"
+        );
         assert_eq!(seq_of(""), None);
         assert_eq!(seq_of("not base64!"), None);
     }
