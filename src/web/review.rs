@@ -65,7 +65,8 @@ fn queue_pager(lang: Lang, link: &dyn Fn(i64) -> String, current: i64, total: i6
         ("total", lang.number(total).into()),
     ];
     html! {
-        nav.pager aria-label=(lang.tr("pager-label")) {
+        // Drawn above and below the list: a plain block, since two navigation landmarks may not share one name.
+        div.pager {
             span { (lang.tr_args("queue-page-range", &range)) }
             @if pages > 1 {
                 " "
