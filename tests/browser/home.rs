@@ -115,7 +115,7 @@ async fn a_reviewer_pages_through_a_long_queue_with_clear_items_apart() {
 
         b.sign_in(&app, "rita").await;
         assert_eq!(b.path().await, "/review");
-        let pager = b.text("nav.pager").await;
+        let pager = b.text(".pager").await;
         assert!(
             pager.contains("Page 1 of 2") && pager.contains("items 1–50 of 60"),
             "{pager}"
@@ -127,10 +127,10 @@ async fn a_reviewer_pages_through_a_long_queue_with_clear_items_apart() {
             "{tabs}"
         );
         b.screenshot("review-queue-paged").await;
-        b.css("nav.pager a[rel=next]").await.click().await.unwrap();
+        b.css(".pager a[rel=next]").await.click().await.unwrap();
         b.wait_for_path("/review?").await;
         assert!(b.path().await.contains("page=2"), "{}", b.path().await);
-        assert!(b.text("nav.pager").await.contains("items 51–60 of 60"));
+        assert!(b.text(".pager").await.contains("items 51–60 of 60"));
         assert_eq!(b.all("table.items tbody tr").await.len(), 10);
         // Clear items apart, with the bulk approval's count on their batch.
         b.css("ul.tabs li:nth-child(2) a").await.click().await.unwrap();
@@ -147,7 +147,7 @@ async fn a_reviewer_pages_through_a_long_queue_with_clear_items_apart() {
         b.css("form.languages button[value=fr]").await.click().await.unwrap();
         wait_for_lang(&b, "fr").await;
         b.client.goto(&app.url("/review")).await.unwrap();
-        let pager = b.text("nav.pager").await;
+        let pager = b.text(".pager").await;
         assert!(pager.contains("Page 1 sur 2"), "{pager}");
         b.screenshot("review-queue-paged-fr").await;
         b.close().await;
