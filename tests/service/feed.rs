@@ -90,7 +90,10 @@ async fn the_feed_is_ordered_stable_and_scoped_to_the_token_s_projects() {
         let (only_p2, _) = read_feed(&app, &admin, "&project=p2", 1).await;
         assert!(!only_p2.is_empty() && only_p2.iter().all(|e| e["project"] == "p2"));
 
-        problem(app.get("/api/v1/events?after=12", &admin).await, 422).await;
+        problem(app.get("/api/v1/events?after=not-a-cursor", &admin).await, 422).await;
+        problem(app.get("/api/v1/events?after=-1", &admin).await, 422).await;
+        // Cursors are plain digits: any sequence number is a cursor (the feed after it may be empty).
+        assert_eq!(app.get("/api/v1/events?after=12", &admin).await.status(), 200);
         problem(app.get("/api/v1/events?limit=0", &admin).await, 422).await;
         problem(app.get("/api/v1/events", "not-a-token").await, 401).await;
     }
