@@ -1,6 +1,7 @@
 //! The printable decision records (`/items/{id}/record`, `/batches/{id}/record`) follow the item and batch pages'
 //! access rules: a person of the project reads them with the review history; anyone else gets "not found", as
-//! for the pages themselves, and nobody reads them without signing in.
+//! for the pages themselves, and nobody reads them without signing in. And a file the import refuses is worded on
+//! the upload's answer in the reader's language.
 
 use crate::helpers::*;
 use serde_json::json;
@@ -106,5 +107,34 @@ async fn records_show_the_decision_and_its_review_to_the_project_only() {
         }
         let (status, _) = page(&app, Some(&reviewer), "/items/999999999/record").await;
         assert_eq!(status, 404, "{db:?}");
+    }
+}
+
+#[tokio::test]
+async fn an_unreadable_upload_is_worded_in_the_readers_language() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        let officer = session(&app, "olga", "officer", &[P]).await;
+        let (_, form) = page(&app, Some(&officer), "/upload").await;
+        let csrf = csrf_in(&form);
+        let upload = reqwest::multipart::Form::new()
+            .text("csrf", csrf)
+            .text("project", P)
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(b"this is not a workbook".to_vec()).file_name("liste.xlsx"),
+            );
+        let response = no_redirects()
+            .post(app.url("/upload"))
+            .header("cookie", &officer)
+            .header("accept-language", "fr")
+            .multipart(upload)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 422, "{db:?}");
+        let html = response.text().await.unwrap();
+        assert!(html.contains("liste.xlsx"), "{db:?}: {html}");
+        assert!(html.contains("ne peut pas être lu"), "{db:?}: {html}");
     }
 }
