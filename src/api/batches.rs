@@ -310,6 +310,14 @@ pub(crate) async fn store_upload(
     state: &web::Data<AppState>,
     input: SpooledUpload,
 ) -> Result<upload::Stored, ApiError> {
+    store_upload_as_service(state, input).await?.map_err(ApiError::from)
+}
+
+/// As [`store_upload`], keeping the service's own error (the pages word an import error by its kind).
+pub(crate) async fn store_upload_as_service(
+    state: &web::Data<AppState>,
+    input: SpooledUpload,
+) -> Result<Result<upload::Stored, crate::service::ServiceError>, ApiError> {
     let options = ImportOptions {
         limits: ImportLimits {
             max_input_bytes: state.limits.max_upload_bytes(),
@@ -320,7 +328,7 @@ pub(crate) async fn store_upload(
     let state = state.clone();
     blocking(move || {
         let input = read_spool(input)?;
-        upload::upload(&state.pool, &state.classifier, &options, input).map_err(ApiError::from)
+        Ok::<_, ApiError>(upload::upload(&state.pool, &state.classifier, &options, input))
     })
     .await
 }

@@ -84,6 +84,21 @@ fn found_text(found: &[String]) -> String {
 }
 
 impl ImportError {
+    /// A stable machine code for the kind of failure (the pages word each kind in the reader's language).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ImportError::Io { .. } => "io",
+            ImportError::TooLarge { .. } => "too_large",
+            ImportError::UnsupportedFormat { .. } => "unsupported_format",
+            ImportError::Encrypted { .. } => "encrypted",
+            ImportError::Corrupt { .. } => "corrupt",
+            ImportError::Hostile { .. } => "hostile",
+            ImportError::NoHeader { .. } => "no_header",
+            ImportError::SheetNotFound { .. } => "sheet_not_found",
+            ImportError::Empty { .. } => "empty",
+        }
+    }
+
     /// The file name the error is about.
     pub fn file(&self) -> &str {
         match self {

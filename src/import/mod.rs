@@ -35,6 +35,9 @@ mod tests_samples;
 mod tests_workbook;
 
 pub use error::ImportError;
+/// For the pages' own wording of import errors (`web::messages`).
+pub(crate) use error::SUPPORTED as SUPPORTED_FORMATS;
+pub(crate) use header::DESCRIPTION_EXAMPLES;
 pub use limits::ImportLimits;
 
 /// Which sheet and row a person sees: row numbers are 1-based as in the

@@ -98,7 +98,7 @@ pub fn problem_section(lang: Lang, problems: &[items::Problem], total: i64) -> M
                     tbody { @for p in problems { tr {
                         td { (p.sheet.as_deref().unwrap_or("")) } td.num { (p.row_number) }
                         td { (p.column_ref.as_deref().unwrap_or("")) } td { code { (p.value.as_deref().unwrap_or("")) } }
-                        td { (p.message) }
+                        td { (super::messages::problem_text(lang, p)) }
                     } } }
                 } }
             }

@@ -251,7 +251,8 @@ pub async fn show(
             (summary_bar(lang, &counts))
             p.downloads { (lang.tr("batch-download")) " " a href={ (base) "/decisions.xlsx" } download { (lang.tr("batch-download-xlsx")) } " · "
                 a href={ (base) "/decisions.csv" } download { (lang.tr("batch-download-csv")) } " · "
-                a href={ (base) "/export.csv" } download { (lang.tr("batch-download-screening")) } }
+                a href={ (base) "/export.csv" } download { (lang.tr("batch-download-screening")) } " · "
+                a href={ (base) "/record" } { (lang.tr("record-link-batch")) } }
         }
         @if let Some(n) = params.approved { p.notice role="status" { (lang.tr_args("batch-approved", &[("count", n.into())])) } }
         @if let Some(n) = params.skipped { p.notice role="status" { (lang.tr_args("batch-skipped", &[("count", n.into())])) } }

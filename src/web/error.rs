@@ -17,6 +17,10 @@ pub enum WebError {
     Forgery,
     #[error(transparent)]
     Api(#[from] ApiError),
+    /// An uploaded file that cannot be imported, worded on the page by its kind (the API answers it as
+    /// `unreadable_file`, `file_refused` or `payload_too_large`).
+    #[error(transparent)]
+    Import(crate::import::ImportError),
 }
 
 impl From<crate::auth::AuthError> for WebError {
@@ -43,12 +47,23 @@ impl ResponseError for WebError {
             WebError::SignIn { .. } => StatusCode::SEE_OTHER,
             WebError::Forgery => StatusCode::FORBIDDEN,
             WebError::Api(e) => e.status_code(),
+            WebError::Import(crate::import::ImportError::TooLarge { .. }) => StatusCode::PAYLOAD_TOO_LARGE,
+            WebError::Import(_) => StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         // English here; `lang::localise_errors` renders it again in the request's language.
         self.page_in(Lang::En)
+    }
+}
+
+/// The service's sentences start in lower case (they follow a field name or "Not saved:"); a page's own does not.
+fn capitalised(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
     }
 }
 
@@ -82,18 +97,22 @@ impl WebError {
             WebError::Api(ApiError::Validation(fields)) => {
                 let mut text = lang.tr("error-invalid-fields");
                 for f in fields {
-                    text.push_str(&format!(" {}: {}.", f.field, f.message));
+                    text.push_str(&format!(
+                        " {}: {}",
+                        f.field,
+                        super::panel::field_message(lang, &f.message)
+                    ));
+                    if !text.ends_with('.') {
+                        text.push('.');
+                    }
                 }
                 text
             }
-            other => {
-                let text = other.to_string();
-                let mut chars = text.chars();
-                match chars.next() {
-                    Some(first) => first.to_uppercase().chain(chars).collect(),
-                    None => text,
-                }
+            WebError::Import(e) => super::messages::import_error_text(lang, e),
+            WebError::Api(ApiError::Refused { code, detail, .. } | ApiError::Conflict { code, detail }) => {
+                capitalised(super::messages::refusal_text(lang, code, detail))
             }
+            other => capitalised(other.to_string()),
         };
         let mut response = HttpResponse::build(status);
         match self {

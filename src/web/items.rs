@@ -19,7 +19,7 @@ use actix_web::web;
 use actix_web::HttpResponse;
 use maud::{html, Markup};
 
-fn fields(lang: Lang, item: &Item) -> Markup {
+pub(super) fn fields(lang: Lang, item: &Item) -> Markup {
     let number = |v: Option<f64>| v.map(|n| n.to_string());
     let rows: [(&str, Option<String>); 11] = [
         ("item-field-sheet", item.sheet.clone()),
@@ -71,7 +71,7 @@ pub fn findings(lang: Lang, c: &Classification, settle: &dyn Fn(&Finding) -> Opt
         @for f in ordered {
             article.card.finding {
                 h3 { (decision_badge(lang, f.decision.as_str())) " " a href={ "/catalog/" (f.entry) } { (f.entry) } " " (f.title) }
-                p { (f.reason) }
+                (super::reasons::reason(lang, f, false))
                 p.muted { (f.act) }
                 @if let Some(q) = &f.question { p.question { (q) } }
                 @if let Some(form) = settle(f) { (form) }
@@ -104,7 +104,7 @@ pub fn findings(lang: Lang, c: &Classification, settle: &dyn Fn(&Finding) -> Opt
 }
 
 /// Every screening of the item, oldest first: the first one stays whatever was corrected since.
-fn screenings(lang: Lang, rows: &[Screening]) -> Markup {
+pub(super) fn screenings(lang: Lang, rows: &[Screening]) -> Markup {
     html! {
         section aria-labelledby="screenings-h" {
             h2 #screenings-h { (lang.tr("screenings-title")) }
@@ -127,7 +127,7 @@ fn screenings(lang: Lang, rows: &[Screening]) -> Markup {
 }
 
 /// "Row 18: Chargeur pour pistolet Glock 17", shortened for the tab and the heading.
-fn title(lang: Lang, item: &Item) -> String {
+pub(super) fn title(lang: Lang, item: &Item) -> String {
     let mut words: String = item.description.chars().take(70).collect();
     if item.description.chars().count() > 70 {
         words.push('…');
@@ -221,6 +221,7 @@ pub async fn render(session: &Session, state: &web::Data<AppState>, id: i64, out
     };
     let body = html! {
         p.meta { a href={ "/batches/" (item.batch_id) } { (lang.tr("item-back-to-batch")) } " · " a href="/review" { (lang.tr("queue-title")) }
+            " · " a href={ "/items/" (item.id) "/record" } { (lang.tr("record-link-item")) }
             @if let Some(next) = next { " · " a href={ "/items/" (next) } data-key="n" { (lang.tr("item-next")) } " " kbd { "n" } } }
         @if let Some(banner) = banner { (banner) }
         div.split {
@@ -265,6 +266,23 @@ fn not_saved_message(lang: Lang, e: &ApiError) -> String {
             lang.tr_args("not-saved-conflict", &[("detail", detail.clone().into())])
         }
         ApiError::Validation(_) if field_error(e).is_some() => lang.tr("not-saved-field"),
+        ApiError::Refused { code, detail, .. } | ApiError::Conflict { code, detail } => lang.tr_args(
+            "not-saved",
+            &[(
+                "reason",
+                super::messages::refusal_text(lang, code, detail)
+                    .trim_end_matches('.')
+                    .to_string()
+                    .into(),
+            )],
+        ),
+        ApiError::Validation(fields) => {
+            let reasons: Vec<String> = fields
+                .iter()
+                .map(|f| format!("{}: {}", f.field, super::panel::field_message(lang, &f.message)))
+                .collect();
+            lang.tr_args("not-saved", &[("reason", reasons.join("; ").into())])
+        }
         other => lang.tr_args("not-saved", &[("reason", other.to_string().into())]),
     }
 }

@@ -17,9 +17,13 @@ mod items;
 pub mod lang;
 pub mod layout;
 mod login;
+pub(crate) mod messages;
 mod monitoring;
 mod panel;
 mod parties;
+mod reasons;
+mod record;
+mod record_parts;
 mod review;
 pub mod session;
 mod upload;
@@ -59,6 +63,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/upload", web::post().to(upload::submit))
         .route("/batches", web::get().to(batches::list))
         .route("/batches/{batch}", web::get().to(batches::show))
+        .route("/batches/{batch}/record", web::get().to(record::batch))
         .route("/batches/{batch}/export.csv", web::get().to(batches::export_csv))
         .route(
             "/batches/{batch}/decisions.{format}",
@@ -66,6 +71,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/batches/{batch}/approve-clear", web::post().to(batches::approve_clear))
         .route("/items/{item}", web::get().to(items::show))
+        .route("/items/{item}/record", web::get().to(record::item))
         .route("/items/{item}/decide", web::post().to(review::decide))
         .route("/items/{item}/settle-party", web::post().to(parties::settle))
         .route("/review", web::get().to(review::queue))

@@ -1,10 +1,11 @@
 //! The upload page: pick a project, drop a spreadsheet (or choose it), watch the progress, land on the result.
 //! Without JavaScript the form posts normally; with it, app.js sends the same form and shows the progress.
 
+use super::error::WebError;
 use super::layout::{csrf_field, page, Nav};
 use super::session::Session;
 use super::{html, see_other, WebResult};
-use crate::api::batches::{receive_upload, store_upload};
+use crate::api::batches::{receive_upload, store_upload_as_service};
 use crate::api::error::ApiError;
 use crate::api::request_meta::RequestMeta;
 use crate::api::{blocking, AppState};
@@ -99,10 +100,17 @@ pub async fn submit(
         received.in_flight.release().await;
         return Err(e);
     }
-    let stored = store_upload(&state, received.upload).await;
+    let stored = store_upload_as_service(&state, received.upload).await;
     drop(received.slot);
     received.in_flight.release().await;
-    let stored = stored?;
+    let stored = match stored? {
+        Ok(stored) => stored,
+        // A file that cannot be read is worded by its kind; the server failing to read its own spool stays internal.
+        Err(crate::service::ServiceError::Import(e)) if !matches!(e, crate::import::ImportError::Io { .. }) => {
+            return Err(WebError::Import(e))
+        }
+        Err(other) => return Err(ApiError::from(other).into()),
+    };
     tracing::info!(batch = %stored.batch.id, user = %session.who.sub, "uploaded from the web interface");
     // A file already uploaded to the project gives back its batch: say so on the batch's page.
     let again = if stored.created { "" } else { "?existing=1" };

@@ -13,4 +13,5 @@ mod languages;
 mod monitor;
 mod officer;
 mod pages;
+mod record;
 mod reviewer;

@@ -143,7 +143,7 @@ async fn a_reviewer_is_refused_on_their_own_upload() {
         );
         b.client.execute(&script, vec![]).await.unwrap();
         let refused = b.text(".error-detail").await;
-        assert!(refused.contains("four eyes"), "{refused}");
+        assert!(refused.to_lowercase().contains("four eyes"), "{refused}");
         assert!(history(&b).await.contains("refused"));
         b.screenshot("review-own-upload-refused").await;
         b.close().await;

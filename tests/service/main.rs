@@ -36,6 +36,7 @@ mod monitoring_rules;
 mod monitoring_web;
 mod openapi;
 mod parties;
+mod record_pages;
 mod review;
 mod review_access;
 mod review_data;

@@ -134,7 +134,11 @@ impl Filled {
             MonitoringError::Invalid(errors) => filled.errors.extend(errors),
             MonitoringError::Refused(refusal) => {
                 filled.status = StatusCode::CONFLICT;
-                filled.general.push(refusal.detail);
+                filled.general.push(crate::web::messages::refusal_with_detail(
+                    lang,
+                    refusal.code,
+                    &refusal.detail,
+                ));
             }
             MonitoringError::NotFound(what) => {
                 filled.status = StatusCode::NOT_FOUND;
@@ -146,7 +150,7 @@ impl Filled {
                 filled.status = StatusCode::CONFLICT;
                 filled.errors.push((field, message));
             }
-            MonitoringError::Import(e) => filled.general.push(e.to_string()),
+            MonitoringError::Import(e) => filled.general.push(crate::web::messages::import_error_text(lang, &e)),
             e @ MonitoringError::Db(_) => return Err(ApiError::from(e)),
         }
         Ok(filled)
