@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 /// One stored event.
 #[derive(Debug, Clone, PartialEq, Queryable, Insertable)]
-#[diesel(table_name = events)]
+#[diesel(table_name = events, treat_none_as_default_value = false)]
 pub struct EventRow {
     pub seq: i64,
     pub occurred_at: NaiveDateTime,
@@ -41,11 +41,10 @@ pub fn append(conn: &mut DbConnection, new: &[NewEvent], at: NaiveDateTime) -> R
     }
     audit::lock_chain(conn)?;
     let head: Option<i64> = events::table.select(diesel::dsl::max(events::seq)).first(conn)?;
-    let mut seq = head.unwrap_or(0);
-    let mut hooks: Vec<(String, Vec<String>)> = Vec::new();
-    for event in new {
-        seq += 1;
-        let row = EventRow {
+    let first = head.unwrap_or(0) + 1;
+    let rows: Vec<EventRow> = (first..)
+        .zip(new)
+        .map(|(seq, event)| EventRow {
             seq,
             occurred_at: at,
             project_id: event.project_id.clone(),
@@ -53,21 +52,50 @@ pub fn append(conn: &mut DbConnection, new: &[NewEvent], at: NaiveDateTime) -> R
             entity_type: event.entity_type.clone(),
             entity_id: event.entity_id.clone(),
             data: event.data.to_string(),
-        };
-        diesel::insert_into(events::table).values(&row).execute(conn)?;
-        let subscribed = match hooks.iter().find(|(p, _)| *p == event.project_id) {
-            Some((_, ids)) => ids.clone(),
+        })
+        .collect();
+    insert_rows(conn, &rows)?;
+    // Webhooks are looked up once per project of the events (a bulk review step has one).
+    let mut hooks: Vec<(&str, Vec<String>)> = Vec::new();
+    for row in &rows {
+        let subscribed = match hooks.iter().position(|(p, _)| *p == row.project_id) {
+            Some(found) => found,
             None => {
                 let ids: Vec<String> = webhooks::table
-                    .filter(webhooks::project_id.eq(&event.project_id))
+                    .filter(webhooks::project_id.eq(&row.project_id))
                     .select(webhooks::id)
                     .load(conn)?;
-                hooks.push((event.project_id.clone(), ids.clone()));
-                ids
+                hooks.push((row.project_id.as_str(), ids));
+                hooks.len() - 1
             }
         };
-        for webhook in subscribed {
-            queue_delivery(conn, &webhook, seq, at)?;
+        for webhook in &hooks[subscribed].1 {
+            queue_delivery(conn, webhook, row.seq, at)?;
+        }
+    }
+    Ok(())
+}
+
+/// Rows per multi-row `INSERT` of events (7 columns: far below SQLite's limit of bound values).
+const INSERT_CHUNK: usize = 1_000;
+
+/// Events in as few statements as possible: thousands come at once from a bulk review step, and one statement
+/// per event made it wait on a round trip per item. PostgreSQL takes many in one binary `COPY` (see
+/// [`audit::COPY_FROM_ROWS`]). Matched per backend because neither compiles through the `MultiConnection` enum.
+fn insert_rows(conn: &mut DbConnection, rows: &[EventRow]) -> Result<(), DbError> {
+    match conn {
+        DbConnection::Pg(c) if rows.len() >= audit::COPY_FROM_ROWS => {
+            diesel::copy_from(events::table).from_insertable(rows).execute(c)?;
+        }
+        DbConnection::Pg(c) => {
+            for chunk in rows.chunks(INSERT_CHUNK) {
+                diesel::insert_into(events::table).values(chunk).execute(c)?;
+            }
+        }
+        DbConnection::Sqlite(c) => {
+            for chunk in rows.chunks(INSERT_CHUNK) {
+                diesel::insert_into(events::table).values(chunk).execute(c)?;
+            }
         }
     }
     Ok(())

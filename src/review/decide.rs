@@ -263,12 +263,13 @@ pub fn approve_clear(
             let events: Vec<AuditEvent> = page
                 .iter()
                 .map(|item| {
-                    let mut after = snapshot(item);
+                    let before = snapshot(item);
+                    let mut after = before.clone();
                     after["review_status"] = json!("approved");
                     after["version"] = json!(item.version + 1);
                     event(caller, "approve", "item", item.id.to_string(), &version)
                         .project(batch.project_id.clone())
-                        .before(snapshot(item))
+                        .before(before)
                         .after(after)
                         .reason(note.clone())
                 })

@@ -123,3 +123,49 @@ async fn a_refused_change_writes_no_event() {
         assert_eq!(tail["items"], json!([]), "{before:?}");
     }
 }
+
+#[tokio::test]
+async fn a_bulk_approval_writes_one_event_per_item_in_the_order_of_the_audit_chain() {
+    for db in backends() {
+        let app = spawn_app(db).await;
+        // More items than one page of the bulk approval and one chunk of the events' insert.
+        let lines: Vec<String> = (0..1_234).map(|n| format!("Tent, 8 persons, lot {n}")).collect();
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let (batch, _) = upload_lines(&app, "olga", "p1", &lines).await;
+        let admin = token("admin", &[]);
+        let (before, _) = read_feed(&app, &admin, "", 500).await;
+        let response = app
+            .post_json(
+                &format!("/api/v1/batches/{batch}/approve-clear"),
+                &token_as("rita", "reviewer", &["p1"]),
+                &json!({"justification": "Tents are civilian shelter equipment"}),
+            )
+            .await;
+        assert_eq!(response.status(), 200);
+        let bulk: Value = response.json().await.unwrap();
+        let approved: Vec<String> = bulk["approved"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|id| id.as_i64().unwrap().to_string())
+            .collect();
+        assert_eq!(approved.len(), lines.len() + 1, "{}", bulk["count"]);
+
+        let (all, _) = read_feed(&app, &admin, "", 500).await;
+        let steps: Vec<&Value> = all[before.len()..]
+            .iter()
+            .filter(|e| e["type"] == "item.review_step")
+            .collect();
+        let ids: Vec<&str> = steps.iter().map(|e| e["entity_id"].as_str().unwrap()).collect();
+        assert_eq!(ids, approved, "one event per approved item, in sheet order");
+        // Each event names its own audit record, and the records follow one another in the chain.
+        let seqs: Vec<i64> = steps.iter().map(|e| e["data"]["audit_seq"].as_i64().unwrap()).collect();
+        assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1), "{:?}", &seqs[..3]);
+        assert!(steps.iter().all(|e| e["data"]["after"]["review_status"] == "approved"));
+        let last = approved.last().unwrap();
+        let record = app
+            .get_json(&format!("/api/v1/audit?entity_type=item&entity_id={last}"), &admin)
+            .await;
+        assert_eq!(record["items"][0]["seq"].as_i64(), seqs.last().copied(), "{record}");
+    }
+}
