@@ -7,20 +7,22 @@
 use super::CatalogError;
 use rustc_hash::FxHashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The languages a word list may be for, in the order of the bits of [`OrdinaryWords`].
 pub const LANGUAGES: [&str; 5] = ["en", "fr", "de", "es", "pt"];
 
-/// Folded ordinary words, each with the languages (a bit per [`LANGUAGES`] entry) it is a word of.
+/// Folded ordinary words, each with the languages (a bit per [`LANGUAGES`] entry) it is a word of. Shared, not
+/// copied, by its clones (the typo tolerance keeps one): the lists hold some 75,000 words.
 #[derive(Debug, Default, Clone)]
 pub struct OrdinaryWords {
-    words: FxHashMap<Box<str>, u8>,
+    words: Arc<FxHashMap<Box<str>, u8>>,
 }
 
 impl OrdinaryWords {
     /// Reads `dir/words/LANG.txt` for every language present; a missing folder means no word lists.
     pub(crate) fn load(dir: &Path) -> Result<OrdinaryWords, CatalogError> {
-        let mut words = OrdinaryWords::default();
+        let mut words: FxHashMap<Box<str>, u8> = FxHashMap::default();
         for (bit, lang) in LANGUAGES.iter().enumerate() {
             let path = dir.join("words").join(format!("{lang}.txt"));
             let text = match std::fs::read_to_string(&path) {
@@ -43,10 +45,11 @@ impl OrdinaryWords {
                         ),
                     });
                 }
-                *words.words.entry(word.into()).or_default() |= 1 << bit;
+                *words.entry(word.into()).or_default() |= 1 << bit;
             }
         }
-        Ok(words)
+        words.shrink_to_fit();
+        Ok(OrdinaryWords { words: Arc::new(words) })
     }
 
     /// Whether `word` (folded) is an ordinary word of any language.
