@@ -95,7 +95,8 @@ pub(crate) struct TextGuard<R> {
     cell_chars: u64,
     /// Cells seen (shared string index), or the current cell reference / ODS position.
     cells: u64,
-    cell_ref: String,
+    /// The `r` attribute of the current worksheet cell as written, in a buffer reused from cell to cell.
+    cell_ref: Vec<u8>,
     sheet: String,
     row: u64,
     col: u64,
@@ -125,7 +126,7 @@ impl<R: Read> TextGuard<R> {
             in_cell: false,
             cell_chars: 0,
             cells: 0,
-            cell_ref: String::new(),
+            cell_ref: Vec::new(),
             sheet: String::new(),
             row: 0,
             col: 0,
@@ -145,7 +146,8 @@ impl<R: Read> TextGuard<R> {
             match self.kind {
                 PartKind::SharedStrings => format!("{}: shared string number {}", self.part, self.cells),
                 PartKind::Worksheet if !self.cell_ref.is_empty() => {
-                    format!("{}: cell {}", self.part, self.cell_ref)
+                    let cell: String = String::from_utf8_lossy(&self.cell_ref).chars().take(64).collect();
+                    format!("{}: cell {cell}", self.part)
                 }
                 PartKind::Worksheet => format!("{}: a cell", self.part),
                 PartKind::Other => self.part.clone(),
@@ -212,7 +214,13 @@ impl<R: Read> TextGuard<R> {
                 self.cell_chars = 0;
                 self.cells += 1;
                 match self.kind {
-                    PartKind::Worksheet => self.cell_ref = attr(body, b"r").unwrap_or_default(),
+                    PartKind::Worksheet => {
+                        self.cell_ref.clear();
+                        if let Some(value) = attr_value(body, b"r") {
+                            // 64 characters take at most 256 bytes, even when invalid bytes are replaced.
+                            self.cell_ref.extend_from_slice(value.get(..256).unwrap_or(value));
+                        }
+                    }
                     PartKind::OdsContent => {
                         let repeats = attr(body, b"table:number-columns-repeated")
                             .and_then(|v| v.parse::<u64>().ok())
@@ -313,6 +321,11 @@ impl<R: Read> TextGuard<R> {
 
 /// The value of attribute `name` in a tag's head (`name="value"`), if it is there whole.
 fn attr(body: &[u8], name: &[u8]) -> Option<String> {
+    attr_value(body, name).map(|v| String::from_utf8_lossy(v).chars().take(64).collect())
+}
+
+/// The raw bytes of attribute `name`'s value in a tag's head.
+fn attr_value<'b>(body: &'b [u8], name: &[u8]) -> Option<&'b [u8]> {
     let mut at = 0;
     while let Some(pos) = body.get(at..)?.windows(name.len()).position(|w| w == name) {
         let start = at + pos;
@@ -322,7 +335,7 @@ fn attr(body: &[u8], name: &[u8]) -> Option<String> {
             let quote = *rest.get(1)?;
             let value = rest.get(2..)?;
             let end = value.iter().position(|b| *b == quote)?;
-            return Some(String::from_utf8_lossy(&value[..end]).chars().take(64).collect());
+            return value.get(..end);
         }
         at = start + 1;
     }

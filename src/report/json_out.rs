@@ -10,6 +10,9 @@ pub struct JsonReport<W: Write> {
     files_written: usize,
     items_in_file: usize,
     problems: Vec<ImportProblem>,
+    /// One item's JSON, written to `out` in one call: serde_json writes a document in many small pieces, and
+    /// `out` is often a `Box<dyn Write>`.
+    item_json: Vec<u8>,
 }
 
 impl<W: Write> JsonReport<W> {
@@ -19,6 +22,7 @@ impl<W: Write> JsonReport<W> {
             files_written: 0,
             items_in_file: 0,
             problems: Vec::new(),
+            item_json: Vec::with_capacity(4096),
         }
     }
 }
@@ -37,12 +41,13 @@ impl<W: Write> ReportSink for JsonReport<W> {
     }
 
     fn item(&mut self, item: &CheckedItem) -> std::io::Result<()> {
+        self.item_json.clear();
         if self.items_in_file > 0 {
-            self.out.write_all(b",")?;
+            self.item_json.push(b',');
         }
         self.items_in_file += 1;
-        serde_json::to_writer(&mut self.out, &JsonItem::from(item))?;
-        Ok(())
+        serde_json::to_writer(&mut self.item_json, &JsonItem::from(item))?;
+        self.out.write_all(&self.item_json)
     }
 
     fn problem(&mut self, problem: &ImportProblem) -> std::io::Result<()> {
