@@ -144,7 +144,7 @@ const REFUSALS: [Refusal; 7] = [
     Refusal::NotUploader,
 ];
 
-/// The codes of conflicts and of the monitoring rules' refusals (`who.refuse(event, "code", ...)`).
+/// The codes of conflicts and of the monitoring rules' refusals (`who.refuse(event, CODE, ...)` with CODE a quoted machine code).
 const OTHER_CODES: [&str; 19] = [
     "version_conflict",
     "invalid_state",
