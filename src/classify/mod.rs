@@ -7,6 +7,7 @@ mod decide;
 mod fuzzy;
 mod makers;
 mod matcher;
+mod memo;
 mod model;
 mod protection;
 mod text_hits;
@@ -48,6 +49,8 @@ pub struct Classifier {
     parties: Option<Arc<PartyScreening>>,
     /// Agent words governed by protection phrases point to this entry (`[protection]` of negatives.toml).
     protection: Option<protection::Protection>,
+    /// Screenings of the other text cells already seen.
+    other_texts: memo::TextMemo,
 }
 
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
@@ -113,6 +116,7 @@ impl Classifier {
             version,
             parties: None,
             protection,
+            other_texts: memo::TextMemo::default(),
         })
     }
 
@@ -173,8 +177,12 @@ impl Classifier {
             if extra.text.trim().is_empty() {
                 continue;
             }
-            let (mut more, mut more_ignored) = (Vec::new(), Vec::new());
-            self.screen_text(&extra.text, None, None, normalized, &mut more, &mut more_ignored);
+            let screened = self.other_texts.get_or_screen(&extra.text, || {
+                let (mut more, mut more_ignored) = (Vec::new(), Vec::new());
+                self.screen_text(&extra.text, None, None, normalized, &mut more, &mut more_ignored);
+                (more, more_ignored)
+            });
+            let (mut more, mut more_ignored) = (screened.0.clone(), screened.1.clone());
             for finding in &mut more {
                 for evidence in &mut finding.evidence {
                     evidence.field = Field::Extra;

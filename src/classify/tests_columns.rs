@@ -129,3 +129,38 @@ fn an_arms_maker_as_supplier_is_a_reason_to_ask() {
     });
     assert_eq!(pistol.decision, Decision::Prohibited);
 }
+
+#[test]
+fn a_remembered_cell_text_gives_the_same_findings_under_each_column_even_after_the_memo_fills() {
+    let c = classifier();
+    let classify_with = |column: &str, text: &str| {
+        let remarks = [extra(column, text)];
+        c.classify(&ItemText {
+            description: "Training kit",
+            extra: &remarks,
+            ..ItemText::default()
+        })
+    };
+    let weapon = "incl. 4 AK-47";
+    let first = classify_with("D (Remarks)", weapon);
+    assert_eq!(first.decision, Decision::Prohibited);
+    let again = classify_with("D (Remarks)", weapon);
+    assert_eq!(serde_json::to_value(&again).ok(), serde_json::to_value(&first).ok());
+    // The same text under another column names that column.
+    let other = classify_with("F (Notes)", weapon);
+    let columns: Vec<Option<&str>> = other
+        .findings
+        .iter()
+        .flat_map(|f| &f.evidence)
+        .map(|e| e.column.as_deref())
+        .collect();
+    assert!(columns.iter().all(|c| *c == Some("F (Notes)")), "{columns:?}");
+    for i in 0..(memo::MEMO_TEXTS + 10) {
+        assert_eq!(
+            classify_with("D (Remarks)", &format!("box {i}")).decision,
+            Decision::Clear
+        );
+    }
+    let after = classify_with("D (Remarks)", weapon);
+    assert_eq!(serde_json::to_value(&after).ok(), serde_json::to_value(&first).ok());
+}

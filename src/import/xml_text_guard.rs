@@ -257,18 +257,35 @@ impl<R: Read> TextGuard<R> {
         self.head.clear();
     }
 
+    /// Walks `bytes`, jumping with `memchr` over what cannot change the state: the inside of a tag up to its next
+    /// quote or `>`, and text that does not count up to the next `<`. Counted text (a cell's value) is walked
+    /// byte by byte; it is a small share of a part.
     fn scan(&mut self, bytes: &[u8]) -> io::Result<()> {
-        for &b in bytes {
+        let mut at = 0;
+        while at < bytes.len() {
+            let rest = &bytes[at..];
             if self.in_tag {
+                // Runs inside a tag are a few bytes long (`r="B7"`): a plain loop beats memchr's set-up here.
+                let stop = match self.quote {
+                    Some(q) => rest.iter().position(|&b| b == q),
+                    None => rest.iter().position(|&b| matches!(b, b'"' | b'\'' | b'>')),
+                };
+                let run = stop.unwrap_or(rest.len());
+                self.tag_len += run as u64;
+                if self.tag_len > MAX_TAG_BYTES {
+                    return Err(self.fail(true, false));
+                }
+                self.keep_in_head(&rest[..run]);
+                at += run;
+                let Some(&b) = bytes.get(at) else { break };
+                at += 1;
                 self.tag_len += 1;
                 if self.tag_len > MAX_TAG_BYTES {
                     return Err(self.fail(true, false));
                 }
-                match (self.quote, b) {
-                    (Some(q), _) if b == q => self.quote = None,
-                    (Some(_), _) => {}
-                    (None, b'"') | (None, b'\'') => self.quote = Some(b),
-                    (None, b'>') => {
+                match self.quote {
+                    Some(_) => self.quote = None,
+                    None if b == b'>' => {
                         self.in_tag = false;
                         self.end_tag();
                         if self.depth > MAX_DEPTH {
@@ -276,13 +293,19 @@ impl<R: Read> TextGuard<R> {
                         }
                         continue;
                     }
-                    _ => {}
+                    None => self.quote = Some(b),
                 }
-                if self.head.len() < TAG_HEAD {
-                    self.head.push(b);
-                }
+                self.keep_in_head(&[b]);
                 continue;
             }
+            if self.counting == 0 && !self.in_entity {
+                match memchr::memchr(b'<', rest) {
+                    Some(pos) => at += pos,
+                    None => break,
+                }
+            }
+            let b = bytes[at];
+            at += 1;
             if b == b'<' {
                 self.in_tag = true;
                 self.in_entity = false;
@@ -290,30 +313,40 @@ impl<R: Read> TextGuard<R> {
                 self.head.clear();
                 continue;
             }
-            // One character per UTF-8 lead byte; an entity (`&amp;`) is one character.
-            if self.in_entity {
-                if b == b';' {
-                    self.in_entity = false;
-                }
-                continue;
+            self.count_text_byte(b)?;
+        }
+        Ok(())
+    }
+
+    fn keep_in_head(&mut self, bytes: &[u8]) {
+        let room = TAG_HEAD.saturating_sub(self.head.len());
+        self.head.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    }
+
+    /// One byte of text outside tags. One character per UTF-8 lead byte; an entity (`&amp;`) is one character.
+    fn count_text_byte(&mut self, b: u8) -> io::Result<()> {
+        if self.in_entity {
+            if b == b';' {
+                self.in_entity = false;
             }
-            if self.counting == 0 {
-                continue;
-            }
-            let total = self.total.get() + 1;
-            self.total.set(total);
-            if total > self.max_total {
-                return Err(self.fail(false, true));
-            }
-            if b == b'&' {
-                self.in_entity = true;
-            } else if b & 0xC0 == 0x80 {
-                continue;
-            }
-            self.cell_chars += 1;
-            if self.cell_chars > self.limit {
-                return Err(self.fail(false, false));
-            }
+            return Ok(());
+        }
+        if self.counting == 0 {
+            return Ok(());
+        }
+        let total = self.total.get() + 1;
+        self.total.set(total);
+        if total > self.max_total {
+            return Err(self.fail(false, true));
+        }
+        if b == b'&' {
+            self.in_entity = true;
+        } else if b & 0xC0 == 0x80 {
+            return Ok(());
+        }
+        self.cell_chars += 1;
+        if self.cell_chars > self.limit {
+            return Err(self.fail(false, false));
         }
         Ok(())
     }
@@ -326,9 +359,14 @@ fn attr(body: &[u8], name: &[u8]) -> Option<String> {
 
 /// The raw bytes of attribute `name`'s value in a tag's head.
 fn attr_value<'b>(body: &'b [u8], name: &[u8]) -> Option<&'b [u8]> {
+    let first = *name.first()?;
     let mut at = 0;
-    while let Some(pos) = body.get(at..)?.windows(name.len()).position(|w| w == name) {
+    while let Some(pos) = memchr::memchr(first, body.get(at..)?) {
         let start = at + pos;
+        if body.get(start..start + name.len()) != Some(name) {
+            at = start + 1;
+            continue;
+        }
         let before_ok = start > 0 && body.get(start - 1).is_some_and(u8::is_ascii_whitespace);
         let rest = body.get(start + name.len()..)?;
         if before_ok && rest.first() == Some(&b'=') {
@@ -352,3 +390,7 @@ impl<R: Read> Read for TextGuard<R> {
         Ok(n)
     }
 }
+
+#[cfg(test)]
+#[path = "xml_text_guard_tests.rs"]
+mod tests;

@@ -168,3 +168,19 @@ fn a_settled_match_stays_settled_until_the_entity_changes() {
         .expect("finding");
     assert_eq!(f.decision, Decision::Review);
 }
+
+#[test]
+fn a_remembered_name_screens_as_it_did_the_first_time_even_after_the_memo_fills() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/lists");
+    let s = PartyScreening::new(read_lists(&dir).expect("shipped lists"), DEFAULT_THRESHOLD);
+    let listed = "Korea Mining Development Trading Corporation";
+    let first = s.screen(listed);
+    assert!(first.iter().any(|m| m.list == "UN-SC"), "{first:?}");
+    assert_eq!(s.screen(listed), first);
+    // More distinct names than the memo holds: it is emptied, and a listed name is still found afterwards.
+    for i in 0..(screen::MEMO_NAMES + 10) {
+        assert!(s.screen(&format!("Stationery Supplier {i} Ltd")).is_empty());
+    }
+    assert_eq!(s.screen(listed), first);
+    assert!(s.screen("Motorola Solutions").is_empty());
+}
