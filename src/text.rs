@@ -135,8 +135,9 @@ impl Builder<'_> {
         }
     }
 
-    /// The common case, kept free of Unicode tables: most descriptions are plain ASCII.
-    #[inline]
+    /// The common case, kept free of Unicode tables: most descriptions are plain ASCII. Inlined into the ASCII
+    /// loop of [`Normalized::reset`], where the builder's state stays in registers.
+    #[inline(always)]
     fn push_ascii(&mut self, byte: u8, index: u32) {
         if !byte.is_ascii_alphanumeric() {
             self.separator(byte == b'.' || byte == b',');
@@ -150,8 +151,7 @@ impl Builder<'_> {
             },
             index,
         );
-        self.bytes.push(byte.to_ascii_lowercase());
-        self.origin.push(index);
+        self.emit_ascii(byte.to_ascii_lowercase(), index);
     }
 
     #[inline]
@@ -161,18 +161,24 @@ impl Builder<'_> {
     }
 
     /// Writes the separator a letter or digit of `kind` needs before it (a space, or a decimal point).
-    #[inline]
+    #[inline(always)]
     fn start_char(&mut self, kind: Kind, index: u32) {
         if self.last != Kind::Start {
             if self.pending_decimal && kind == Kind::Digit {
-                self.emit('.', index);
+                self.emit_ascii(b'.', index);
             } else if self.pending_space || kind != self.last {
-                self.emit(' ', index);
+                self.emit_ascii(b' ', index);
             }
         }
         self.pending_space = false;
         self.pending_decimal = false;
         self.last = kind;
+    }
+
+    #[inline(always)]
+    fn emit_ascii(&mut self, byte: u8, index: u32) {
+        self.bytes.push(byte);
+        self.origin.push(index);
     }
 
     fn emit(&mut self, c: char, index: u32) {

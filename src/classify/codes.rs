@@ -5,10 +5,45 @@ use super::decide::Collected;
 use super::model::{Evidence, EvidenceKind, Field, Finding};
 use super::Classifier;
 use crate::catalog::codes::compact;
+use crate::catalog::Catalog;
 use crate::decision::Decision;
+use rustc_hash::FxHashMap;
 
 /// The HS chapter that is arms and ammunition by definition.
 const WEAPONS_CHAPTER: &str = "93";
+
+/// The catalogue's HS prefixes (digits), looked up by length rather than tried one by one: a line's code is
+/// checked against a few lengths whatever the number of prefixes.
+pub(super) struct HsPrefixes {
+    /// Prefix -> entries, in catalogue order.
+    by_prefix: FxHashMap<String, Vec<u32>>,
+    /// The prefix lengths present, longest first.
+    lengths: Vec<usize>,
+}
+
+impl HsPrefixes {
+    pub(super) fn build(catalog: &Catalog) -> HsPrefixes {
+        let mut by_prefix: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (i, entry) in catalog.entries.iter().enumerate() {
+            for prefix in &entry.hs {
+                by_prefix.entry(prefix.clone()).or_default().push(i as u32);
+            }
+        }
+        let mut lengths: Vec<usize> = by_prefix.keys().map(String::len).collect();
+        lengths.sort_unstable_by(|a, b| b.cmp(a));
+        lengths.dedup();
+        HsPrefixes { by_prefix, lengths }
+    }
+
+    /// The (prefix, entry) pairs that `digits` starts with, longest prefix first, entries in catalogue order.
+    fn matching<'a>(&'a self, digits: &'a str) -> impl Iterator<Item = (&'a str, u32)> + 'a {
+        self.lengths
+            .iter()
+            .filter_map(move |&len| digits.get(..len))
+            .filter_map(move |prefix| self.by_prefix.get_key_value(prefix))
+            .flat_map(|(prefix, entries)| entries.iter().map(move |&e| (prefix.as_str(), e)))
+    }
+}
 
 pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut Collected) {
     let trimmed = hs_code.trim();
@@ -19,12 +54,9 @@ pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut
     }
     let entries = &classifier.catalog.entries;
     let mut heading_taken = false;
-    for (prefix, entry) in &classifier.hs_prefixes {
-        if !digits.starts_with(prefix.as_str()) {
-            continue;
-        }
+    for (prefix, entry) in classifier.hs_prefixes.matching(&digits) {
         // Among the HS list's own headings only the most specific one counts (9301 rather than 93).
-        let is_heading = entries[*entry as usize].list == "HS";
+        let is_heading = entries[entry as usize].list == "HS";
         if is_heading && heading_taken {
             continue;
         }
@@ -36,7 +68,7 @@ pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut
             kind: EvidenceKind::HsCode,
             text: trimmed.to_string(),
             span: [leading, leading + trimmed.chars().count()],
-            matched: prefix.clone(),
+            matched: prefix.to_string(),
             strength: Some(if strong {
                 crate::catalog::Strength::Strong
             } else {
@@ -44,7 +76,7 @@ pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut
             }),
             fuzzy: false,
         };
-        collected.add_hs(*entry, strong, evidence);
+        collected.add_hs(entry, strong, evidence);
     }
 }
 

@@ -36,8 +36,8 @@ pub struct Classifier {
     patterns: RegexSet,
     /// (entry, pattern index within the entry) for each pattern of the set.
     pattern_owners: Vec<(u32, u32)>,
-    /// HS prefixes (digits) with the entry they point to, longest first.
-    hs_prefixes: Vec<(String, u32)>,
+    /// HS prefixes (digits) with the entries they point to.
+    hs_prefixes: codes::HsPrefixes,
     /// "Title, reference (version)" of each entry's act.
     act_labels: Vec<String>,
     /// Control-list codes as written inside a text (`ML1.a`, `6A003.b.4`, `EAR99`).
@@ -51,6 +51,8 @@ pub struct Classifier {
     protection: Option<protection::Protection>,
     /// Screenings of the other text cells already seen.
     other_texts: memo::TextMemo,
+    /// Suppliers already looked up among the arms makers.
+    suppliers: memo::TextMemo,
 }
 
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
@@ -79,13 +81,7 @@ impl Classifier {
             }
         }
         let patterns = RegexSet::new(&sources).map_err(|e| MatcherError::new(e.to_string()))?;
-        let mut hs_prefixes: Vec<(String, u32)> = catalog
-            .entries
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| e.hs.iter().map(move |p| (p.clone(), i as u32)))
-            .collect();
-        hs_prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let hs_prefixes = codes::HsPrefixes::build(&catalog);
         let act_labels = catalog.entries.iter().map(|e| act_label(&catalog, &e.list)).collect();
         let version: Arc<str> = Arc::from(catalog.version.as_str());
         let text_codes = Regex::new(TEXT_CODE).map_err(|e| MatcherError::new(e.to_string()))?;
@@ -117,6 +113,7 @@ impl Classifier {
             parties: None,
             protection,
             other_texts: memo::TextMemo::default(),
+            suppliers: memo::TextMemo::default(),
         })
     }
 
@@ -196,7 +193,12 @@ impl Classifier {
             ignored.append(&mut more_ignored);
         }
         if let Some(supplier) = item.supplier {
-            self.screen_supplier(supplier, &mut findings);
+            let screened = self.suppliers.get_or_screen(supplier, || {
+                let mut found = Vec::new();
+                self.screen_supplier(supplier, &mut found);
+                (found, Vec::new())
+            });
+            findings.extend(screened.0.iter().cloned());
         }
         findings.sort_by_key(|f| std::cmp::Reverse(f.decision.severity()));
         let decision = findings.iter().map(|f| f.decision).fold(Decision::Clear, Decision::max);
