@@ -333,8 +333,15 @@ async fn the_database_refuses_a_laundered_approval() {
     use diesel::RunQueryDsl;
     for db in backends() {
         let app = spawn_app(db).await;
-        let (_, items) = upload_lines(&app, "olga", P, &["Kalashnikov AK-47 assault rifle", "Folding table"]).await;
+        let (_, items) = upload_lines(
+            &app,
+            "olga",
+            P,
+            &["Kalashnikov AK-47 assault rifle", "Folding table", "Tent"],
+        )
+        .await;
         let (rifle, table) = (items[0]["id"].as_i64().unwrap(), items[1]["id"].as_i64().unwrap());
+        let tent = items[2]["id"].as_i64().unwrap();
         let pool = equipcheck::db::connect(&app.database_url, 1).unwrap();
         let mut conn = pool.get().unwrap();
         let mut run = |sql: String| diesel::sql_query(sql).execute(&mut *conn);
@@ -345,6 +352,12 @@ async fn the_database_refuses_a_laundered_approval() {
                      lowered_by = 'rita', lowering_confirmed_by = 'rita' WHERE id = {rifle}"),
             // Four eyes: the uploader approves her own line.
             format!("UPDATE items SET review_status = 'approved', reviewed_by = 'olga' WHERE id = {table}"),
+            // ... also as one row among several in one statement (the rule is checked per statement on PostgreSQL).
+            format!(
+                "UPDATE items SET review_status = 'approved', \
+                 reviewed_by = CASE WHEN id = {table} THEN 'olga' ELSE 'rosa' END WHERE id IN ({tent}, {table})"
+            ),
+            format!("UPDATE items SET review_status = 'approved', reviewed_by = 'rosa', lowered_by = 'olga' WHERE id = {tent}"),
             format!("DELETE FROM item_screenings WHERE item_id = {rifle}"),
             format!("UPDATE item_screenings SET decision = 'clear' WHERE item_id = {rifle}"),
         ] {
@@ -357,6 +370,11 @@ async fn the_database_refuses_a_laundered_approval() {
         ))
         .expect("two distinct reviewers");
         drop(conn);
+        assert_eq!(
+            item(&app, tent).await["review"]["status"],
+            "pending",
+            "a refused statement changes no row"
+        );
         let read = item(&app, rifle).await;
         assert_eq!(read["review"]["status"], "approved");
         assert_eq!(read["screened_prohibited"], "screened prohibited on upload");
