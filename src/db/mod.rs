@@ -270,6 +270,20 @@ pub fn defer_checkpoint(conn: &mut DbConnection, defer: bool) -> Result<(), DbEr
     Ok(())
 }
 
+/// Items in one upload from which PostgreSQL's planner statistics of `items` are refreshed at once.
+pub const ANALYZE_AFTER_ITEMS: usize = 10_000;
+
+/// PostgreSQL: refreshes the planner's statistics of the columns the review queries filter on, after a bulk
+/// load (autovacuum gets to it only later). With statistics from before a 100,000-item upload, a bulk approval
+/// right after it chose to scan every pending item once per page: 1.35 s of `UPDATE`s instead of 0.4 s. The
+/// statistics are sampled (30,000 rows at most), so the cost does not grow with the table. No-op on SQLite.
+pub fn refresh_item_statistics(conn: &mut DbConnection) -> Result<(), DbError> {
+    if let DbConnection::Pg(c) = conn {
+        c.batch_execute("ANALYZE items (id, batch_id, position, review_status, decision, ever_prohibited)")?;
+    }
+    Ok(())
+}
+
 /// SQLite: copies the WAL into the database file on another thread (committed data is already durable in the WAL).
 pub fn checkpoint_in_background(pool: &Pool) {
     let pool = pool.clone();

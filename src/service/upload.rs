@@ -152,5 +152,11 @@ pub fn upload(
     tracing::info!(batch = %meta.id, elapsed_ms = started.elapsed().as_millis() as u64, "upload committed");
     let batch = batches::get(&mut conn, &meta.id)?
         .ok_or_else(|| ServiceError::Internal("the stored batch is missing".into()))?;
+    if batch.item_count >= db::ANALYZE_AFTER_ITEMS as i64 {
+        // The batch is stored either way; stale statistics only make later queries slower.
+        if let Err(e) = db::refresh_item_statistics(&mut conn) {
+            tracing::warn!(batch = %meta.id, error = %e, "refreshing the planner statistics failed");
+        }
+    }
     Ok(Stored { batch, created: true })
 }

@@ -56,3 +56,26 @@ fn sqlite_connections_get_their_pragmas() {
         held.push(conn);
     }
 }
+
+/// After a bulk load the planner's statistics of the review columns are refreshed on PostgreSQL (a no-op on SQLite).
+#[tokio::test]
+async fn item_statistics_are_refreshed_on_postgres() {
+    use diesel::RunQueryDsl;
+    for db in crate::helpers::backends() {
+        let app = crate::helpers::spawn_app(db).await;
+        crate::helpers::upload_lines(&app, "olga", "p-stats", &["Tent", "Folding table", "Assault rifle"]).await;
+        let pool = equipcheck::db::connect(&app.database_url, 1).unwrap();
+        let mut conn = pool.get().unwrap();
+        equipcheck::db::refresh_item_statistics(&mut conn).expect("refresh");
+        if db == crate::helpers::Db::Postgres {
+            let analysed = diesel::sql_query(
+                "SELECT string_agg(attname::text, ',' ORDER BY attname) AS value FROM pg_stats \
+                 WHERE tablename = 'items' AND attname IN ('review_status', 'decision', 'batch_id')",
+            )
+            .get_result::<Pragma>(&mut *conn)
+            .unwrap()
+            .value;
+            assert_eq!(analysed, "batch_id,decision,review_status");
+        }
+    }
+}
