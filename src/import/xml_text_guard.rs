@@ -174,15 +174,20 @@ impl<R: Read> TextGuard<R> {
     }
 
     /// Updates the cell state at the end of a tag.
-    fn end_tag(&mut self) {
+    /// Updates the cell state at the end of a tag kept in `self.head` (a tag that spanned two reads).
+    fn end_kept_tag(&mut self) {
         let head = std::mem::take(&mut self.head);
+        self.end_tag(&head);
+        self.head = head;
+        self.head.clear();
+    }
+
+    /// Updates the cell state at the end of a tag whose first [`TAG_HEAD`] bytes (after `<`) are `head`.
+    fn end_tag(&mut self, head: &[u8]) {
         let (closing, body) = match head.first() {
             Some(b'/') => (true, &head[1..]),
-            Some(b'?') | Some(b'!') | None => {
-                self.head = head;
-                return;
-            }
-            _ => (false, &head[..]),
+            Some(b'?') | Some(b'!') | None => return,
+            _ => (false, head),
         };
         let self_closing = head.last() == Some(&b'/');
         if closing {
@@ -253,8 +258,6 @@ impl<R: Read> TextGuard<R> {
                 self.next_col = 1;
             }
         }
-        self.head = head;
-        self.head.clear();
     }
 
     /// Walks `bytes`, jumping with `memchr` over what cannot change the state: the inside of a tag up to its next
@@ -287,7 +290,7 @@ impl<R: Read> TextGuard<R> {
                     Some(_) => self.quote = None,
                     None if b == b'>' => {
                         self.in_tag = false;
-                        self.end_tag();
+                        self.end_kept_tag();
                         if self.depth > MAX_DEPTH {
                             return Err(self.fail(true, false));
                         }
@@ -306,14 +309,26 @@ impl<R: Read> TextGuard<R> {
             }
             let b = bytes[at];
             at += 1;
-            if b == b'<' {
-                self.in_tag = true;
-                self.in_entity = false;
-                self.tag_len = 0;
-                self.head.clear();
+            if b != b'<' {
+                self.count_text_byte(b)?;
                 continue;
             }
-            self.count_text_byte(b)?;
+            self.in_entity = false;
+            // Most tags end within the same read: their bytes are read where they are, without being kept.
+            match tag_end(&bytes[at..]) {
+                Some(len) if len < MAX_TAG_BYTES as usize => {
+                    self.end_tag(&bytes[at..at + len.min(TAG_HEAD)]);
+                    if self.depth > MAX_DEPTH {
+                        return Err(self.fail(true, false));
+                    }
+                    at += len + 1;
+                }
+                _ => {
+                    self.in_tag = true;
+                    self.tag_len = 0;
+                    self.head.clear();
+                }
+            }
         }
         Ok(())
     }
@@ -350,6 +365,21 @@ impl<R: Read> TextGuard<R> {
         }
         Ok(())
     }
+}
+
+/// Where the tag that `rest` starts (after its `<`) ends: the position of its `>` outside quotes, if in `rest`.
+fn tag_end(rest: &[u8]) -> Option<usize> {
+    let mut quote = None;
+    for (i, &b) in rest.iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'>' => return Some(i),
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None => {}
+        }
+    }
+    None
 }
 
 /// The value of attribute `name` in a tag's head (`name="value"`), if it is there whole.

@@ -18,7 +18,7 @@ fn scan_bytewise<R: Read>(guard: &mut TextGuard<R>, bytes: &[u8]) -> io::Result<
                 (None, b'"') | (None, b'\'') => guard.quote = Some(b),
                 (None, b'>') => {
                     guard.in_tag = false;
-                    guard.end_tag();
+                    guard.end_kept_tag();
                     if guard.depth > MAX_DEPTH {
                         return Err(guard.fail(true, false));
                     }
@@ -44,13 +44,20 @@ fn scan_bytewise<R: Read>(guard: &mut TextGuard<R>, bytes: &[u8]) -> io::Result<
 }
 
 type State = (
-    (bool, Option<u8>, bool, u64, Vec<u8>),
+    (bool, Option<u8>, bool, Option<u64>, Option<Vec<u8>>),
     (u32, bool, u64, u64, Vec<u8>, u64, u64, u64),
 );
 
 fn state<R>(g: &TextGuard<R>) -> State {
     (
-        (g.in_tag, g.quote, g.in_entity, g.tag_len, g.head.clone()),
+        // The kept head and length of a tag only mean something while inside it.
+        (
+            g.in_tag,
+            g.quote,
+            g.in_entity,
+            g.in_tag.then_some(g.tag_len),
+            g.in_tag.then(|| g.head.clone()),
+        ),
         (
             g.counting,
             g.in_cell,
