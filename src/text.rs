@@ -21,27 +21,29 @@ impl Normalized {
 
     /// Normalises `source` into this buffer, reusing its allocations.
     pub fn reset(&mut self, source: &str) {
+        // Both buffers are owned by the builder while it writes: pushes through a borrowed `Vec` reload its length
+        // and capacity after every write to the other one.
         let mut bytes = std::mem::take(&mut self.text).into_bytes();
         bytes.clear();
         bytes.reserve(source.len() + 8);
-        self.origin.clear();
-        self.origin.reserve(source.len() + 8);
+        let mut origin = std::mem::take(&mut self.origin);
+        origin.clear();
+        origin.reserve(source.len() + 8);
         let mut out = Builder {
             bytes,
-            origin: &mut self.origin,
+            origin,
             last: Kind::Start,
             pending_space: false,
             pending_decimal: false,
         };
         if source.is_ascii() {
-            for (index, byte) in source.bytes().enumerate() {
-                out.push_ascii(byte, index as u32);
-            }
+            out.push_ascii_text(source.as_bytes());
         } else {
             for (index, c) in source.chars().enumerate() {
                 out.push_unicode(c, index as u32);
             }
         }
+        self.origin = out.origin;
         // Only whole characters are ever written, so this cannot fail; empty text is the safe fallback.
         self.text = String::from_utf8(out.bytes).unwrap_or_default();
     }
@@ -80,17 +82,17 @@ enum Kind {
     Digit,
 }
 
-struct Builder<'a> {
+struct Builder {
     /// The normalised text being written (bytes are cheaper to push than chars).
     bytes: Vec<u8>,
-    origin: &'a mut Vec<u32>,
+    origin: Vec<u32>,
     last: Kind,
     pending_space: bool,
     /// A `.` or `,` directly after a digit: it becomes a decimal point if a digit follows at once.
     pending_decimal: bool,
 }
 
-impl Builder<'_> {
+impl Builder {
     fn push_unicode(&mut self, c: char, index: u32) {
         if is_invisible(c) {
             return;
@@ -132,6 +134,35 @@ impl Builder<'_> {
         self.start_char(if c.is_numeric() { Kind::Digit } else { Kind::Letter }, index);
         for lower in c.to_lowercase() {
             self.emit(lower, index);
+        }
+    }
+
+    /// Plain ASCII text, a run of letters or of digits at a time: within a run nothing but the characters is
+    /// written (the same as [`Builder::push_ascii`] byte by byte, without its per-byte state).
+    fn push_ascii_text(&mut self, source: &[u8]) {
+        let mut at = 0;
+        while let Some(&byte) = source.get(at) {
+            if !byte.is_ascii_alphanumeric() {
+                self.separator(byte == b'.' || byte == b',');
+                at += 1;
+                continue;
+            }
+            let digits = byte.is_ascii_digit();
+            let run = source[at..]
+                .iter()
+                .position(|b| {
+                    !(if digits {
+                        b.is_ascii_digit()
+                    } else {
+                        b.is_ascii_alphabetic()
+                    })
+                })
+                .unwrap_or(source.len() - at);
+            self.start_char(if digits { Kind::Digit } else { Kind::Letter }, at as u32);
+            self.bytes
+                .extend(source[at..at + run].iter().map(u8::to_ascii_lowercase));
+            self.origin.extend(at as u32..(at + run) as u32);
+            at += run;
         }
     }
 
