@@ -135,16 +135,19 @@ fn screen_place(
     hs_code: Option<&str>,
     added: &mut Vec<Finding>,
 ) {
-    let evidence = vec![Evidence {
-        field: Field::Destination,
-        column: None,
-        kind: EvidenceKind::Destination,
-        text: written.to_string(),
-        span: [0, written.chars().count()],
-        matched: field.to_string(),
-        strength: None,
-        fuzzy: false,
-    }];
+    // Built only where a finding needs it: most destinations are under no measure.
+    let evidence = || {
+        vec![Evidence {
+            field: Field::Destination,
+            column: None,
+            kind: EvidenceKind::Destination,
+            text: written.to_string(),
+            span: [0, written.chars().count()],
+            matched: field.to_string(),
+            strength: None,
+            fuzzy: false,
+        }]
+    };
     let (code, name, region) = match measures.countries.resolve(written) {
         Resolved::Country {
             code,
@@ -166,7 +169,7 @@ fn screen_place(
                     "Which country is the {field} '{written}': {}? Correct the {field} on the line.",
                     names.join(" or ")
                 ),
-                evidence,
+                evidence(),
             ));
             return;
         }
@@ -177,7 +180,7 @@ fn screen_place(
                 format!(
                     "Which country is the {field} '{written}'? Write the country's name (English, French, German, Spanish or Portuguese) or its ISO code."
                 ),
-                evidence,
+                evidence(),
             ));
             return;
         }
@@ -213,7 +216,13 @@ fn screen_place(
                 banned_listed = true;
             }
             added.push(measure_finding(
-                measures, regime, measure, &name, written, certain, &evidence,
+                measures,
+                regime,
+                measure,
+                &name,
+                written,
+                certain,
+                &evidence(),
             ));
         }
     }
@@ -231,7 +240,7 @@ fn screen_place(
                     measure.kind.as_str()
                 ),
                 question: Some(ARTICLE_4_QUESTION.to_string()),
-                evidence: evidence.clone(),
+                evidence: evidence(),
             });
         }
     }
@@ -249,7 +258,7 @@ fn screen_place(
                 titles.join(", ")
             ),
             question: None,
-            evidence,
+            evidence: evidence(),
         });
     }
 }

@@ -272,3 +272,23 @@ fn cyber_surveillance_asks_the_article_5_question_anywhere() {
     // And a destination banning monitoring equipment blocks it.
     assert_eq!(to("Lawful interception system", "Iran").decision, Decision::Prohibited);
 }
+
+#[test]
+fn a_remembered_destination_resolves_as_it_did_the_first_time_even_after_the_memo_fills() {
+    let countries = &classifier().catalog().measures.countries;
+    let first = [
+        countries.resolve("Niamey - Niger"),
+        countries.resolve("Congo"),
+        countries.resolve("Freedonia"),
+    ];
+    for i in 0..1_100 {
+        assert!(matches!(countries.resolve(&format!("Nowhere {i}")), Resolved::Unknown));
+    }
+    let again = [
+        countries.resolve("Niamey - Niger"),
+        countries.resolve("Congo"),
+        countries.resolve("Freedonia"),
+    ];
+    assert_eq!(first, again);
+    assert!(matches!(&again[0], Resolved::Country { code, .. } if code == "NE"));
+}
