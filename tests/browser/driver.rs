@@ -137,6 +137,17 @@ pub fn add_user(app: &TestApp, name: &str, role: &str, projects: &[&str]) {
 impl Browser {
     /// The element `selector` names once the page shows it; the page is checked for accessibility the first time
     /// (every test reads a page through here, so every page a test visits is checked).
+    /// Waits until the page shown is in `lang` (after the language switcher's form navigated). Waiting for the
+    /// element `html[lang=...]` rather than reading the attribute of the page shown: that element can go stale
+    /// between being found and being read while the new page loads.
+    pub async fn wait_for_lang(&self, lang: &str) {
+        self.client
+            .wait()
+            .for_element(Locator::Css(&format!("html[lang='{lang}']")))
+            .await
+            .unwrap_or_else(|e| panic!("the page never turned {lang}: {e}"));
+    }
+
     pub async fn css(&self, selector: &str) -> fantoccini::elements::Element {
         let element = self
             .client

@@ -25,15 +25,6 @@ async fn upload_as(app: &TestApp, uploader: &str, name: &str, csv: String) -> Ve
         .collect()
 }
 
-/// Waits until the page shown is written in `lang` (after the switcher's redirect).
-async fn wait_for_lang(b: &crate::driver::Browser, lang: &str) {
-    b.client
-        .wait()
-        .for_element(fantoccini::Locator::Css(&format!("html[lang='{lang}']")))
-        .await
-        .unwrap_or_else(|e| panic!("the page never turned {lang}: {e}"));
-}
-
 #[tokio::test]
 async fn an_officer_finds_the_question_and_the_blocked_line_on_the_home_page_in_french_and_english() {
     for db in backends() {
@@ -61,7 +52,7 @@ async fn an_officer_finds_the_question_and_the_blocked_line_on_the_home_page_in_
         assert!(b.text("h1").await.contains("My work"));
         // The switcher: French, for this page and the next ones.
         b.css("form.languages button[value=fr]").await.click().await.unwrap();
-        wait_for_lang(&b, "fr").await;
+        b.wait_for_lang("fr").await;
         assert!(b.text("h1").await.contains("Mon travail"));
         let lang = b.css("html").await.attr("lang").await.unwrap();
         assert_eq!(lang.as_deref(), Some("fr"));
@@ -86,7 +77,7 @@ async fn an_officer_finds_the_question_and_the_blocked_line_on_the_home_page_in_
         assert!(b.css("#j-answer").await.is_displayed().await.unwrap());
         // Back to English.
         b.css("form.languages button[value=en]").await.click().await.unwrap();
-        wait_for_lang(&b, "en").await;
+        b.wait_for_lang("en").await;
         assert!(b.text("aside.panel").await.contains("Your answer"));
         b.client.goto(&app.url("/home")).await.unwrap();
         assert!(b
@@ -145,7 +136,7 @@ async fn a_reviewer_pages_through_a_long_queue_with_clear_items_apart() {
         assert!(b.text("main details summary").await.contains("Approve 7 clear items"));
         // The same queue in French.
         b.css("form.languages button[value=fr]").await.click().await.unwrap();
-        wait_for_lang(&b, "fr").await;
+        b.wait_for_lang("fr").await;
         b.client.goto(&app.url("/review")).await.unwrap();
         let pager = b.text(".pager").await;
         assert!(pager.contains("Page 1 sur 2"), "{pager}");

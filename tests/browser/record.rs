@@ -5,20 +5,9 @@
 use crate::driver::{add_user, app, browser, Browser};
 use crate::helpers::{backends, claims, decide, sign_hs};
 use serde_json::json;
-use std::time::Duration;
 
 const PROJECT: &str = "mali-gendarmerie";
 const WHY: &str = "Rejected: assault rifles are outside this project's equipment list";
-
-async fn wait_for_lang(b: &Browser, lang: &str) {
-    for _ in 0..100 {
-        if b.css("html").await.attr("lang").await.unwrap().as_deref() == Some(lang) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("the page never switched to {lang}");
-}
 
 async fn switch_to(b: &Browser, lang: &str) {
     b.css(&format!("form.languages button[value={lang}]"))
@@ -26,7 +15,7 @@ async fn switch_to(b: &Browser, lang: &str) {
         .click()
         .await
         .unwrap();
-    wait_for_lang(b, lang).await;
+    b.wait_for_lang(lang).await;
 }
 
 #[tokio::test]
