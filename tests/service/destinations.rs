@@ -96,7 +96,6 @@ async fn uploads_screen_the_destination_column_then_the_partner_country() {
 
 #[tokio::test]
 async fn the_batch_page_says_where_it_goes_is_under_measures_and_who_may_be_listed() {
-    use crate::hardening_input::{session_cookie, sign_in_with_token};
     for db in backends() {
         let app = spawn_app_using(db, &[], real_classifier()).await;
         let sheet = "Description,Destination\nThermal imaging camera 640x512 30 Hz,Russland\nTent 6 x 6 m,Russland\n\

@@ -4,53 +4,6 @@
 use crate::helpers::*;
 use serde_json::{json, Value};
 
-/// A client that does not follow redirects.
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-fn cookie(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{name}=")))
-        .map(|c| c.split(';').next().unwrap_or("").to_string())
-}
-
-fn csrf_in(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
-    html[at..].split('"').next().unwrap().to_string()
-}
-
-/// Signs in through the page with an identity provider's token, sending `next`; answers the response.
-pub async fn sign_in_with_token(app: &TestApp, sub: &str, role: &str, next: &str) -> reqwest::Response {
-    let client = no_redirects();
-    let form = client.get(app.url("/login")).send().await.unwrap();
-    let nonce = cookie(&form, "equipcheck_signin").expect("sign-in cookie");
-    let csrf = csrf_in(&form.text().await.unwrap());
-    client
-        .post(app.url("/login/token"))
-        .header("cookie", nonce)
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("token", token_as(sub, role, &["p1"]).as_str()),
-            ("next", next),
-        ])
-        .send()
-        .await
-        .unwrap()
-}
-
-/// The session cookie (`name=value`) of a sign-in response.
-pub fn session_cookie(response: &reqwest::Response) -> String {
-    cookie(response, "equipcheck_session").expect("session cookie")
-}
-
 fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().unwrap().to_string()
 }

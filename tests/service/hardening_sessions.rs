@@ -1,17 +1,9 @@
 //! Issue 16, finding 6: a browser session ends at sign-out and when the account's password, role or projects
 //! change, on every instance sharing the database, even for a copy of the cookie kept from before.
 
-use crate::hardening_input::{session_cookie, sign_in_with_token};
 use crate::helpers::*;
 
 const PASSWORD: &str = "a long passphrase here";
-
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
 
 /// The status of `/batches` at `address` with a session cookie (200 signed in, 303 to the sign-in page).
 async fn batches_status(address: &str, cookie: &str) -> u16 {
@@ -23,11 +15,6 @@ async fn batches_status(address: &str, cookie: &str) -> u16 {
         .unwrap()
         .status()
         .as_u16()
-}
-
-fn csrf_in(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
-    html[at..].split('"').next().unwrap().to_string()
 }
 
 fn add_user(app: &TestApp, name: &str, role: &str) {

@@ -386,3 +386,58 @@ pub async fn get_json_at(app: &TestApp, address: &str, path: &str) -> Value {
         .await
         .expect("json")
 }
+
+/// A client that does not follow redirects (to read a sign-in's cookies and Location).
+pub fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The cookie `name` (as `name=value`) that a response sets, if it does.
+pub fn cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with(&format!("{name}=")))
+        .map(|c| c.split(';').next().unwrap_or("").to_string())
+}
+
+/// The CSRF token of a page's form.
+pub fn csrf_in(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
+    html[at..].split('"').next().unwrap().to_string()
+}
+
+/// Signs in through the page with an identity provider's token for `sub` in `role` with `projects`, sending
+/// `next`; answers the response.
+pub async fn sign_in_as(app: &TestApp, sub: &str, role: &str, projects: &[&str], next: &str) -> reqwest::Response {
+    let client = no_redirects();
+    let form = client.get(app.url("/login")).send().await.unwrap();
+    let nonce = cookie(&form, "equipcheck_signin").expect("sign-in cookie");
+    let csrf = csrf_in(&form.text().await.unwrap());
+    client
+        .post(app.url("/login/token"))
+        .header("cookie", nonce)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("token", token_as(sub, role, projects).as_str()),
+            ("next", next),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// [`sign_in_as`] in project `p1`.
+pub async fn sign_in_with_token(app: &TestApp, sub: &str, role: &str, next: &str) -> reqwest::Response {
+    sign_in_as(app, sub, role, &["p1"], next).await
+}
+
+/// The session cookie (`name=value`) of a sign-in response.
+pub fn session_cookie(response: &reqwest::Response) -> String {
+    cookie(response, "equipcheck_session").expect("session cookie")
+}

@@ -293,7 +293,6 @@ async fn a_reviewer_settles_a_party_match_once_and_it_is_remembered() {
 
 #[tokio::test]
 async fn the_item_page_lets_a_reviewer_not_party_to_the_batch_settle_a_party_match() {
-    use crate::hardening_input::{session_cookie, sign_in_with_token};
     let no_redirects = || {
         reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())

@@ -9,46 +9,9 @@ use serde_json::json;
 const P: &str = "rec1";
 const WHY: &str = "Rejected: an assault rifle is never delivered under this project";
 
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-fn cookie(response: &reqwest::Response, name: &str) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{name}=")))
-        .map(|c| c.split(';').next().unwrap_or("").to_string())
-}
-
-fn csrf_in(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
-    html[at..].split('"').next().unwrap().to_string()
-}
-
 /// A session cookie for `sub` in `role` with `projects`, signed in through the page with a token.
 async fn session(app: &TestApp, sub: &str, role: &str, projects: &[&str]) -> String {
-    let client = no_redirects();
-    let form = client.get(app.url("/login")).send().await.unwrap();
-    let nonce = cookie(&form, "equipcheck_signin").expect("sign-in cookie");
-    let csrf = csrf_in(&form.text().await.unwrap());
-    let response = client
-        .post(app.url("/login/token"))
-        .header("cookie", nonce)
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("token", token_as(sub, role, projects).as_str()),
-            ("next", "/batches"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    cookie(&response, "equipcheck_session").expect("session cookie")
+    session_cookie(&sign_in_as(app, sub, role, projects, "/batches").await)
 }
 
 async fn page(app: &TestApp, session: Option<&str>, path: &str) -> (u16, String) {
