@@ -12,6 +12,7 @@ pub mod field_limits;
 pub mod i18n;
 pub mod import;
 pub mod input_text;
+pub mod memo;
 pub mod report;
 pub mod review;
 pub mod screening;

@@ -7,7 +7,6 @@ mod decide;
 mod fuzzy;
 mod makers;
 mod matcher;
-mod memo;
 mod model;
 mod protection;
 mod text_hits;
@@ -17,12 +16,16 @@ pub use model::{Classification, Evidence, EvidenceKind, ExtraText, Field, Findin
 
 use crate::catalog::{Catalog, Strength};
 use crate::decision::Decision;
+use crate::memo::Memo;
 use crate::screening::parties::PartyScreening;
 use crate::screening::Place;
 use crate::text::Normalized;
 use regex::{Regex, RegexSet};
 use std::cell::RefCell;
 use std::sync::Arc;
+
+/// The findings and cancelled matches of one screened text, shared by every line that repeats it.
+type Screened = Arc<(Vec<Finding>, Vec<Ignored>)>;
 
 thread_local! {
     static SCRATCH: RefCell<Normalized> = RefCell::default();
@@ -50,9 +53,9 @@ pub struct Classifier {
     /// Agent words governed by protection phrases point to this entry (`[protection]` of negatives.toml).
     protection: Option<protection::Protection>,
     /// Screenings of the other text cells already seen.
-    other_texts: memo::TextMemo,
+    other_texts: Memo<Screened>,
     /// Suppliers already looked up among the arms makers.
-    suppliers: memo::TextMemo,
+    suppliers: Memo<Screened>,
 }
 
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
@@ -112,8 +115,8 @@ impl Classifier {
             version,
             parties: None,
             protection,
-            other_texts: memo::TextMemo::default(),
-            suppliers: memo::TextMemo::default(),
+            other_texts: Memo::default(),
+            suppliers: Memo::default(),
         })
     }
 
@@ -174,10 +177,10 @@ impl Classifier {
             if extra.text.trim().is_empty() {
                 continue;
             }
-            let screened = self.other_texts.get_or_screen(&extra.text, || {
+            let screened = self.other_texts.get_or_compute(&extra.text, || {
                 let (mut more, mut more_ignored) = (Vec::new(), Vec::new());
                 self.screen_text(&extra.text, None, None, normalized, &mut more, &mut more_ignored);
-                (more, more_ignored)
+                Arc::new((more, more_ignored))
             });
             let (mut more, mut more_ignored) = (screened.0.clone(), screened.1.clone());
             for finding in &mut more {
@@ -193,10 +196,10 @@ impl Classifier {
             ignored.append(&mut more_ignored);
         }
         if let Some(supplier) = item.supplier {
-            let screened = self.suppliers.get_or_screen(supplier, || {
+            let screened = self.suppliers.get_or_compute(supplier, || {
                 let mut found = Vec::new();
                 self.screen_supplier(supplier, &mut found);
-                (found, Vec::new())
+                Arc::new((found, Vec::new()))
             });
             findings.extend(screened.0.iter().cloned());
         }

@@ -155,7 +155,7 @@ fn a_remembered_cell_text_gives_the_same_findings_under_each_column_even_after_t
         .map(|e| e.column.as_deref())
         .collect();
     assert!(columns.iter().all(|c| *c == Some("F (Notes)")), "{columns:?}");
-    for i in 0..(memo::MEMO_TEXTS + 10) {
+    for i in 0..(crate::memo::MEMO_KEYS + 10) {
         assert_eq!(
             classify_with("D (Remarks)", &format!("box {i}")).decision,
             Decision::Clear

@@ -2,10 +2,10 @@
 //! variants), resolved to ISO codes. A name that means two countries ("Congo") or no country is reported as such,
 //! never guessed.
 
+use crate::memo::Memo;
 use crate::text::normalize;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -73,14 +73,9 @@ pub struct Countries {
     by_code: HashMap<String, u16>,
     by_name: HashMap<String, Target>,
     longest: usize,
-    /// Destinations already resolved: a sheet names the same few countries on every line. The names never
-    /// change once built, so an entry never goes stale; emptied when full.
-    resolved: Mutex<HashMap<Box<str>, Resolved>>,
+    /// Destinations already resolved (a sheet names the same few countries on every line).
+    resolved: Memo<Resolved>,
 }
-
-/// Destinations remembered by [`Countries::resolve`] before the memo is emptied, and the longest one kept.
-const MEMO_PLACES: usize = 1024;
-const MEMO_PLACE_BYTES: usize = 128;
 
 impl Countries {
     pub(super) fn build(
@@ -192,20 +187,7 @@ impl Countries {
     /// Reads a destination as written: a country name in any of the five languages, an ISO code, or a text
     /// naming one country ("Bamako, Mali", "Kyiv (Ukraine)"). A region under its own regime wins over its country.
     pub fn resolve(&self, written: &str) -> Resolved {
-        if written.len() > MEMO_PLACE_BYTES {
-            return self.resolve_text(written);
-        }
-        if let Some(known) = self.resolved.lock().ok().and_then(|memo| memo.get(written).cloned()) {
-            return known;
-        }
-        let resolved = self.resolve_text(written);
-        if let Ok(mut memo) = self.resolved.lock() {
-            if memo.len() >= MEMO_PLACES {
-                memo.clear();
-            }
-            memo.insert(written.into(), resolved.clone());
-        }
-        resolved
+        self.resolved.get_or_compute(written, || self.resolve_text(written))
     }
 
     fn resolve_text(&self, written: &str) -> Resolved {

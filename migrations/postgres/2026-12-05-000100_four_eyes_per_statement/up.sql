@@ -2,6 +2,7 @@
 -- function call per row: a bulk approval of 20,000 items made 20,000 calls. Same rule, same message; an AFTER
 -- trigger that raises still undoes the whole statement.
 DROP TRIGGER items_four_eyes ON items;
+DROP FUNCTION items_four_eyes();
 CREATE FUNCTION items_four_eyes_per_statement() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM changed_items n JOIN item_screenings s ON s.item_id = n.id

@@ -7,11 +7,12 @@ use super::names::name_keys;
 use super::{formats, ListError, PartyIndex, PartyList, PartyMatch, DEFAULT_THRESHOLD};
 use crate::classify::{Classification, Evidence, EvidenceKind, Field, Finding};
 use crate::decision::Decision;
+use crate::memo::Memo;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, RwLock};
+use std::sync::RwLock;
 
 /// A reviewer's "not the same entity" for one party name and one listed entity, as it was when settled.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -89,14 +90,9 @@ pub struct PartyScreening {
     versions: Vec<ListVersion>,
     /// (name key, entity) -> settlement.
     settled: RwLock<FxHashMap<(String, String), Settlement>>,
-    /// Names already screened, with their matches: a sheet names the same few suppliers and end users on every
-    /// line, and screening a name costs far more than looking it up. The index never changes, so an entry never
-    /// goes stale; the memo is emptied when full to bound its memory.
-    memo: Mutex<FxHashMap<Box<str>, Vec<PartyMatch>>>,
+    /// Names already screened, with their matches (the index never changes).
+    memo: Memo<Vec<PartyMatch>>,
 }
-
-/// Names remembered by [`PartyScreening::screen`] before the memo is emptied.
-pub(super) const MEMO_NAMES: usize = 4096;
 
 impl std::fmt::Debug for PartyScreening {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -194,7 +190,7 @@ impl PartyScreening {
             },
             versions,
             settled: RwLock::default(),
-            memo: Mutex::default(),
+            memo: Memo::default(),
         }
     }
 
@@ -229,17 +225,8 @@ impl PartyScreening {
 
     /// The listed entities a name may be, best first.
     pub fn screen(&self, name: &str) -> Vec<PartyMatch> {
-        if let Some(found) = self.memo.lock().ok().and_then(|memo| memo.get(name).cloned()) {
-            return found;
-        }
-        let found = self.index.screen(name, self.threshold);
-        if let Ok(mut memo) = self.memo.lock() {
-            if memo.len() >= MEMO_NAMES {
-                memo.clear();
-            }
-            memo.insert(name.into(), found.clone());
-        }
-        found
+        self.memo
+            .get_or_compute(name, || self.index.screen(name, self.threshold))
     }
 
     /// Screens the line's parties and adds a finding per possible match (never lowering the decision), and the

@@ -178,7 +178,7 @@ fn a_remembered_name_screens_as_it_did_the_first_time_even_after_the_memo_fills(
     assert!(first.iter().any(|m| m.list == "UN-SC"), "{first:?}");
     assert_eq!(s.screen(listed), first);
     // More distinct names than the memo holds: it is emptied, and a listed name is still found afterwards.
-    for i in 0..(screen::MEMO_NAMES + 10) {
+    for i in 0..(crate::memo::MEMO_KEYS + 10) {
         assert!(s.screen(&format!("Stationery Supplier {i} Ltd")).is_empty());
     }
     assert_eq!(s.screen(listed), first);
