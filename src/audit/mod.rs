@@ -14,6 +14,7 @@ use crate::db::audit::{self as store, AuditRow};
 use crate::db::{DbConnection, DbError};
 use chrono::{NaiveDateTime, Timelike};
 use serde::Serialize;
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 /// `prev_hash` of the first record.
@@ -73,8 +74,9 @@ pub struct AuditEvent {
     pub entity_type: String,
     pub entity_id: String,
     pub project_id: Option<String>,
-    pub before: Option<serde_json::Value>,
-    pub after: Option<serde_json::Value>,
+    /// The states as compact JSON, serialised once when set (see [`state`]).
+    pub before: Option<Box<RawValue>>,
+    pub after: Option<Box<RawValue>>,
     /// The written justification, or why an attempt was refused.
     pub reason: Option<String>,
     pub request_id: Option<String>,
@@ -111,13 +113,13 @@ impl AuditEvent {
         self
     }
 
-    pub fn before(mut self, state: serde_json::Value) -> AuditEvent {
-        self.before = Some(state);
+    pub fn before(mut self, state: impl Serialize) -> AuditEvent {
+        self.before = self::state(&state);
         self
     }
 
-    pub fn after(mut self, state: serde_json::Value) -> AuditEvent {
-        self.after = Some(state);
+    pub fn after(mut self, state: impl Serialize) -> AuditEvent {
+        self.after = self::state(&state);
         self
     }
 
@@ -142,6 +144,13 @@ impl AuditEvent {
     }
 }
 
+/// A state as the record keeps it: compact JSON. A `serde_json::Value` and a struct whose fields are in
+/// alphabetical order give the same text, so typed snapshots read like the older map-built ones. Only a map
+/// with non-string keys could fail to serialise; none is audited.
+pub fn state(value: &impl Serialize) -> Option<Box<RawValue>> {
+    serde_json::value::to_raw_value(value).ok()
+}
+
 /// Appends `event` at time `at` and returns the stored record. Call it inside the write transaction that makes the
 /// change (`db::write`), so the record and the change commit or roll back together; for a refused attempt, in a
 /// transaction of its own.
@@ -151,7 +160,7 @@ pub fn append(conn: &mut DbConnection, event: &AuditEvent, at: NaiveDateTime) ->
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, GENESIS_HASH.to_string()),
     };
-    let row = chained(event, seq, prev_hash, at);
+    let row = chained(event, seq, prev_hash, at, &timestamp_text(at));
     store::insert(conn, &row)?;
     crate::events::record_audited(conn, std::slice::from_ref(&row))?;
     Ok(row)
@@ -169,8 +178,9 @@ pub fn append_all(conn: &mut DbConnection, events: &[AuditEvent], at: NaiveDateT
         None => (1, GENESIS_HASH.to_string()),
     };
     let mut rows = Vec::with_capacity(events.len());
+    let recorded_at = timestamp_text(at);
     for event in events {
-        let row = chained(event, seq, prev_hash, at);
+        let row = chained(event, seq, prev_hash, at, &recorded_at);
         seq += 1;
         prev_hash = row.hash.clone();
         rows.push(row);
@@ -179,9 +189,10 @@ pub fn append_all(conn: &mut DbConnection, events: &[AuditEvent], at: NaiveDateT
     crate::events::record_audited(conn, &rows)
 }
 
-/// The stored form of `event` as record `seq` after the record whose hash is `prev_hash`.
-fn chained(event: &AuditEvent, seq: i64, prev_hash: String, at: NaiveDateTime) -> AuditRow {
-    let json = |v: &Option<serde_json::Value>| v.as_ref().map(serde_json::Value::to_string);
+/// The stored form of `event` as record `seq` after the record whose hash is `prev_hash`; `recorded_at` is
+/// [`timestamp_text`] of `at`, formatted once for a batch of records.
+fn chained(event: &AuditEvent, seq: i64, prev_hash: String, at: NaiveDateTime, recorded_at: &str) -> AuditRow {
+    let json = |v: &Option<Box<RawValue>>| v.as_ref().map(|raw| raw.get().to_string());
     let mut row = AuditRow {
         seq,
         // Both databases keep microseconds; hashing more precision than is stored would break verification.
@@ -203,7 +214,7 @@ fn chained(event: &AuditEvent, seq: i64, prev_hash: String, at: NaiveDateTime) -
         prev_hash,
         hash: String::new(),
     };
-    row.hash = record_hash(&row);
+    row.hash = hash_with_time(&row, recorded_at);
     row
 }
 
@@ -216,7 +227,7 @@ fn truncate_to_micros(at: NaiveDateTime) -> NaiveDateTime {
 #[derive(Serialize)]
 struct Canonical<'a> {
     seq: i64,
-    recorded_at: String,
+    recorded_at: &'a str,
     actor: &'a str,
     actor_role: &'a str,
     auth_method: &'a str,
@@ -233,10 +244,19 @@ struct Canonical<'a> {
     catalog_version: Option<&'a str>,
 }
 
+/// How the canonical content writes a record's time (microseconds, UTC).
+fn timestamp_text(at: NaiveDateTime) -> String {
+    truncate_to_micros(at).format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
 pub fn canonical_content(row: &AuditRow) -> String {
+    canonical_with_time(row, &timestamp_text(row.recorded_at))
+}
+
+fn canonical_with_time(row: &AuditRow, recorded_at: &str) -> String {
     let canonical = Canonical {
         seq: row.seq,
-        recorded_at: row.recorded_at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string(),
+        recorded_at,
         actor: &row.actor,
         actor_role: &row.actor_role,
         auth_method: &row.auth_method,
@@ -258,9 +278,13 @@ pub fn canonical_content(row: &AuditRow) -> String {
 
 /// `hex(SHA-256(prev_hash "\n" canonical_content))`.
 pub fn record_hash(row: &AuditRow) -> String {
+    hash_with_time(row, &timestamp_text(row.recorded_at))
+}
+
+fn hash_with_time(row: &AuditRow, recorded_at: &str) -> String {
     let mut hasher = Sha256::new();
     hasher.update(row.prev_hash.as_bytes());
     hasher.update(b"\n");
-    hasher.update(canonical_content(row).as_bytes());
+    hasher.update(canonical_with_time(row, recorded_at).as_bytes());
     hex::encode(hasher.finalize())
 }

@@ -26,7 +26,8 @@ pub struct NewEvent {
     pub event_type: String,
     pub entity_type: String,
     pub entity_id: String,
-    pub data: serde_json::Value,
+    /// The event's data as compact JSON.
+    pub data: String,
 }
 
 /// The job kind of a webhook delivery (payload: `{"delivery": id}`).
@@ -51,7 +52,7 @@ pub fn append(conn: &mut DbConnection, new: &[NewEvent], at: NaiveDateTime) -> R
             event_type: event.event_type.clone(),
             entity_type: event.entity_type.clone(),
             entity_id: event.entity_id.clone(),
-            data: event.data.to_string(),
+            data: event.data.clone(),
         })
         .collect();
     insert_rows(conn, &rows)?;

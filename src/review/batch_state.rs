@@ -73,8 +73,8 @@ pub fn refresh_batch_state(
         event.entity_id = batch_id.to_string();
         event.project_id = Some(batch.project_id.clone());
         event.reason = None;
-        event.before = Some(json!({"review_state": batch.review_state}));
-        event.after = Some(json!({"review_state": state.as_str(), "items": counts.items,
+        event.before = audit::state(&json!({"review_state": batch.review_state}));
+        event.after = audit::state(&json!({"review_state": state.as_str(), "items": counts.items,
             "prohibited": counts.prohibited, "awaiting": counts.awaiting, "approved": counts.approved}));
         audit::append(conn, &event, now)?;
     }

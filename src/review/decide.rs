@@ -11,6 +11,8 @@ use crate::db::items::Item;
 use crate::db::review as store;
 use crate::db::{self, batches, DbConnection, DbError};
 use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::{json, Value};
 
 /// An item after a review step, with its project and its batch's state.
@@ -45,7 +47,7 @@ pub(super) enum Failure {
         entity_type: &'static str,
         entity_id: String,
         project: String,
-        before: Value,
+        before: Option<Box<RawValue>>,
     },
 }
 
@@ -81,9 +83,8 @@ pub(super) fn event(
         .catalog_version(catalog_version)
 }
 
-/// What the audit trail keeps of an item's review.
 /// What an item was screened with, read from its stored classification (only these two fields are parsed).
-#[derive(serde::Deserialize, serde::Serialize, Default)]
+#[derive(serde::Deserialize, Serialize, Default, Clone)]
 struct ScreenedWith {
     #[serde(default)]
     catalog_version: String,
@@ -92,20 +93,40 @@ struct ScreenedWith {
     party_lists: Vec<String>,
 }
 
-pub(super) fn snapshot(item: &Item) -> Value {
-    let screened_with: ScreenedWith = serde_json::from_str(&item.classification).unwrap_or_default();
-    json!({
-        "screened_with": screened_with,
-        "decision": item.decision,
-        "review_status": item.review_status,
-        "entry": item.review_entry,
-        "version": item.version,
-        "proposal": item.proposal.as_deref().and_then(|p| serde_json::from_str::<Value>(p).ok()),
-        "question": item.question.as_deref().and_then(|q| serde_json::from_str::<Value>(q).ok()),
-        "ever_prohibited": item.ever_prohibited,
-        "lowered_by": item.lowered_by,
-        "lowering_confirmed_by": item.lowering_confirmed_by,
-    })
+/// What the audit trail keeps of an item's review. The fields are in alphabetical order, so the text is the one
+/// a `serde_json::Value` map of them wrote before this type existed.
+#[derive(Serialize, Clone)]
+pub(super) struct Snapshot<'a> {
+    /// The line's data, for a step that changes it (an edit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<Value>,
+    decision: &'a str,
+    entry: Option<&'a str>,
+    ever_prohibited: bool,
+    lowered_by: Option<&'a str>,
+    lowering_confirmed_by: Option<&'a str>,
+    proposal: Option<Value>,
+    question: Option<Value>,
+    review_status: &'a str,
+    screened_with: ScreenedWith,
+    version: i64,
+}
+
+pub(super) fn snapshot(item: &Item) -> Snapshot<'_> {
+    let stored = |text: Option<&str>| text.and_then(|t| serde_json::from_str::<Value>(t).ok());
+    Snapshot {
+        data: None,
+        decision: &item.decision,
+        entry: item.review_entry.as_deref(),
+        ever_prohibited: item.ever_prohibited,
+        lowered_by: item.lowered_by.as_deref(),
+        lowering_confirmed_by: item.lowering_confirmed_by.as_deref(),
+        proposal: stored(item.proposal.as_deref()),
+        question: stored(item.question.as_deref()),
+        review_status: &item.review_status,
+        screened_with: serde_json::from_str(&item.classification).unwrap_or_default(),
+        version: item.version,
+    }
 }
 
 /// Runs `attempt` in a write transaction; a refusal is then audited in its own transaction.
@@ -132,10 +153,9 @@ pub(super) fn run<T>(
             project,
             before,
         }) => {
-            let record = event(caller, action, entity_type, entity_id, catalog_version)
-                .project(project)
-                .before(before)
-                .refused(format!("{}: {}", refusal.code(), refusal.message()));
+            let mut record = event(caller, action, entity_type, entity_id, catalog_version).project(project);
+            record.before = before;
+            let record = record.refused(format!("{}: {}", refusal.code(), refusal.message()));
             db::write(conn, |c| audit::append(c, &record, now))?;
             Err(ReviewError::Refused(refusal))
         }
@@ -167,7 +187,7 @@ pub fn decide(
                 entity_type: "item",
                 entity_id: item.id.to_string(),
                 project: batch.project_id,
-                before: snapshot(&item),
+                before: audit::state(&snapshot(&item)),
             });
         }
         if item.version != expected_version {
@@ -226,7 +246,7 @@ pub fn approve_clear(
                 entity_type: "batch",
                 entity_id: batch.id.clone(),
                 project: batch.project_id,
-                before: json!({"review_state": batch.review_state}),
+                before: audit::state(&json!({"review_state": batch.review_state})),
             });
         }
         if let Some(message) = super::justification::problem(justification) {
@@ -264,9 +284,11 @@ pub fn approve_clear(
                 .iter()
                 .map(|item| {
                     let before = snapshot(item);
-                    let mut after = before.clone();
-                    after["review_status"] = json!("approved");
-                    after["version"] = json!(item.version + 1);
+                    let after = Snapshot {
+                        review_status: "approved",
+                        version: item.version + 1,
+                        ..before.clone()
+                    };
                     event(caller, "approve", "item", item.id.to_string(), &version)
                         .project(batch.project_id.clone())
                         .before(before)

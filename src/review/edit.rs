@@ -158,7 +158,7 @@ pub fn edit(
                 entity_type: "item",
                 entity_id: item.id.to_string(),
                 project: batch.project_id,
-                before: snapshot(&item),
+                before: audit::state(&snapshot(&item)),
             });
         }
         if item.version != expected_version {
@@ -203,9 +203,9 @@ pub fn edit(
         screenings::insert(c, &[screening(item.id, &classification, Cause::Edit, by, now)])?;
         let (after, _) = store::item_with_batch(c, item_id)?.ok_or(ReviewError::NotFound)?;
         let mut before_state = snapshot(&item);
-        before_state["data"] = data_of(&item);
+        before_state.data = Some(data_of(&item));
         let mut after_state = snapshot(&after);
-        after_state["data"] = data_of(&after);
+        after_state.data = Some(data_of(&after));
         let mut record = event(caller, "edit", "item", item.id.to_string(), &version)
             .project(batch.project_id.clone())
             .before(before_state)

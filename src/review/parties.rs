@@ -68,7 +68,7 @@ pub fn settle_party(
                 entity_type: "item",
                 entity_id: item.id.to_string(),
                 project: batch.project_id,
-                before: snapshot(&item),
+                before: audit::state(&snapshot(&item)),
             });
         }
         let name_key = settlement_name(&input.name);

@@ -421,3 +421,30 @@ fn an_item_ever_prohibited_is_approved_only_after_two_distinct_reviewers() {
     lowered.lowering_confirmed_by = Some("rene".into());
     assert_eq!(refusal(&lowered, &batch(), &no, &rosa, approve), None);
 }
+
+#[test]
+fn an_audited_snapshot_reads_as_the_map_it_replaced() {
+    let mut held = item("prohibited", "proposed");
+    held.classification = r#"{"decision":"prohibited","catalog_version":"2026.4","party_lists":["UN 2026-11"],"findings":[{"entry":"ML1"}]}"#.into();
+    held.review_entry = Some("ML1.a".into());
+    held.lowered_by = Some("rita".into());
+    let map = serde_json::json!({
+        "screened_with": {"catalog_version": "2026.4", "party_lists": ["UN 2026-11"]},
+        "decision": held.decision,
+        "review_status": held.review_status,
+        "entry": held.review_entry,
+        "version": held.version,
+        "proposal": serde_json::from_str::<serde_json::Value>(held.proposal.as_deref().unwrap_or("null")).unwrap(),
+        "question": null,
+        "ever_prohibited": held.ever_prohibited,
+        "lowered_by": held.lowered_by,
+        "lowering_confirmed_by": null,
+    });
+    let text = |s: &decide::Snapshot| serde_json::to_string(s).unwrap();
+    assert_eq!(text(&decide::snapshot(&held)), map.to_string());
+    let mut with_data = decide::snapshot(&held);
+    with_data.data = Some(serde_json::json!({"description": "Assault rifle"}));
+    let mut map_with_data = map.clone();
+    map_with_data["data"] = serde_json::json!({"description": "Assault rifle"});
+    assert_eq!(text(&with_data), map_with_data.to_string());
+}
