@@ -354,7 +354,14 @@ fn act_label(catalog: &Catalog, list: &str) -> String {
 
 /// The characters `[start, end)` of `s`.
 fn char_slice(s: &str, start: usize, end: usize) -> String {
-    s.chars().skip(start).take(end.saturating_sub(start)).collect()
+    let byte_at = |chars: usize| s.char_indices().nth(chars).map_or(s.len(), |(at, _)| at);
+    // Character and byte indices agree in ASCII text (most descriptions): no walk over the characters.
+    let (from, to) = if s.is_ascii() {
+        (start.min(s.len()), end.min(s.len()))
+    } else {
+        (byte_at(start), byte_at(end))
+    };
+    s.get(from..to.max(from)).unwrap_or_default().to_string()
 }
 
 /// The strength a match keeps after typing-error correction: unchanged when nothing was corrected, or when a
@@ -369,5 +376,17 @@ fn strength_after_correction(strength: Strength, words: usize, corrected: usize)
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod char_slice_tests {
+    proptest::proptest! {
+        /// The same characters as taking them one by one, in ASCII and other text, ranges past the end included.
+        #[test]
+        fn char_slice_takes_the_characters_in_range(s in "[a-z é中]{0,12}", start in 0usize..16, len in 0usize..16) {
+            let expected: String = s.chars().skip(start).take(len).collect();
+            proptest::prop_assert_eq!(super::char_slice(&s, start, start + len), expected);
+        }
+    }
+}
 #[cfg(test)]
 mod tests_columns;

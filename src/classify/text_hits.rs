@@ -55,36 +55,33 @@ pub(super) fn collect(
         }
     };
 
-    let negatives: Vec<(&Located, Option<u32>)> = located
-        .iter()
-        .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
-            Role::Negative { entry } => Some((l, entry)),
-            _ => None,
-        })
-        .collect();
-    let negations: Vec<(&Located, bool)> = located
-        .iter()
-        .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
-            // A negation is its exact words: "note" and "nos" are not "not" and "no" with an ending.
-            Role::Negation { next_word_only } if l.hit.end == l.hit.literal_end => Some((l, next_word_only)),
-            _ => None,
-        })
-        .collect();
+    // The matches that act on others, sorted out in one pass (most descriptions have none).
+    let mut negatives: Vec<(&Located, Option<u32>)> = Vec::new();
+    let mut negations: Vec<(&Located, bool)> = Vec::new();
     // Ambiguous words whose ordinary-goods sense the description names: they need corroboration.
-    let civilian: Vec<u32> = located
-        .iter()
-        .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
-            Role::Civilian { collision } => Some(collision),
-            _ => None,
-        })
-        .collect();
-    let needing_corroboration: Vec<&Located> = located
-        .iter()
-        .filter(|l| match classifier.matcher.phrase_use(&l.hit).role {
-            Role::Colliding { collision } => civilian.contains(&collision),
-            _ => false,
-        })
-        .collect();
+    let mut civilian: Vec<u32> = Vec::new();
+    let mut protections: Vec<(&Located, bool)> = Vec::new();
+    for l in &located {
+        match classifier.matcher.phrase_use(&l.hit).role {
+            Role::Negative { entry } => negatives.push((l, entry)),
+            // A negation is its exact words: "note" and "nos" are not "not" and "no" with an ending.
+            Role::Negation { next_word_only } if l.hit.end == l.hit.literal_end => negations.push((l, next_word_only)),
+            Role::Civilian { collision } => civilian.push(collision),
+            Role::Protection { after } => protections.push((l, after)),
+            _ => {}
+        }
+    }
+    let needing_corroboration: Vec<&Located> = if civilian.is_empty() {
+        Vec::new()
+    } else {
+        located
+            .iter()
+            .filter(|l| match classifier.matcher.phrase_use(&l.hit).role {
+                Role::Colliding { collision } => civilian.contains(&collision),
+                _ => false,
+            })
+            .collect()
+    };
     let boundaries = if negations.is_empty() {
         Vec::new()
     } else {
@@ -106,13 +103,6 @@ pub(super) fn collect(
         })
     };
     let negated_by = |l: &Located| negated_at(l.start, l.end);
-    let protections: Vec<(&Located, bool)> = located
-        .iter()
-        .filter_map(|l| match classifier.matcher.phrase_use(&l.hit).role {
-            Role::Protection { after } => Some((l, after)),
-            _ => None,
-        })
-        .collect();
     let sentence_ends = if protections.is_empty() {
         Vec::new()
     } else {
