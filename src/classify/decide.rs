@@ -100,6 +100,9 @@ pub(super) fn decide(
     description: &str,
     findings: &mut Vec<Finding>,
 ) {
+    if collected.entries.is_empty() {
+        return;
+    }
     let entries = &classifier.catalog.entries;
     // Weak and context ranges per decision, for corroboration across entries of one family (a "cartridge"
     // beside a "9 mm": both point at ammunition).

@@ -26,7 +26,8 @@ pub(super) fn collect(
     normalized.reset(description);
     let normalized = &*normalized;
     let corrected = super::correct::correct(classifier, &normalized.text);
-    let mut hits = Vec::new();
+    // Most descriptions match a few phrases (words of context, negatives): room for them from the start.
+    let mut hits = Vec::with_capacity(8);
     let located: Vec<Located> = match &corrected {
         None => {
             classifier.matcher.find(&normalized.text, &mut hits);
