@@ -293,58 +293,6 @@ fn first_long_field(bytes: &[u8], delimiter: u8, max_chars: usize) -> Option<(u6
     None
 }
 
-#[cfg(test)]
-mod long_field_tests {
-    use super::first_long_field;
-
-    /// The byte-at-a-time walk the scan replaced: the oracle it must agree with.
-    fn byte_by_byte(bytes: &[u8], delimiter: u8, max_chars: usize) -> Option<(u64, u64)> {
-        let (mut quoted, mut just_closed, mut chars, mut line, mut column) = (false, false, 0usize, 1u64, 1u64);
-        for &b in bytes {
-            let closed = std::mem::take(&mut just_closed);
-            match b {
-                b'"' if quoted => (quoted, just_closed) = (false, true),
-                b'"' if chars == 0 || closed => quoted = true,
-                b'\n' if !quoted => {
-                    (line, column, chars) = (line + 1, 1, 0);
-                    continue;
-                }
-                b if b == delimiter && !quoted => {
-                    (column, chars) = (column + 1, 0);
-                    continue;
-                }
-                _ => {}
-            }
-            if b & 0xC0 != 0x80 {
-                chars += 1;
-                if chars > max_chars {
-                    return Some((column, line));
-                }
-            }
-        }
-        None
-    }
-
-    #[test]
-    fn a_quoted_line_break_stays_in_its_field() {
-        assert_eq!(first_long_field(b"a;\"bb\nbb\";c\nd", b';', 4), Some((2, 1)));
-        assert_eq!(first_long_field(b"a;\"bb\nb\";c\nd", b';', 6), None);
-        assert_eq!(first_long_field("é;ééé".as_bytes(), b';', 3), None);
-        assert_eq!(first_long_field("é;éééé".as_bytes(), b';', 3), Some((2, 1)));
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_scan_agrees_with_a_byte_walk(text in "[ab\";,\né]{0,40}", max_chars in 0usize..8, comma in proptest::bool::ANY) {
-            let delimiter = if comma { b',' } else { b';' };
-            proptest::prop_assert_eq!(
-                first_long_field(text.as_bytes(), delimiter, max_chars),
-                byte_by_byte(text.as_bytes(), delimiter, max_chars)
-            );
-        }
-    }
-}
-
 /// Imports a CSV file.
 pub(crate) fn import_csv(
     file: &str,
@@ -401,4 +349,56 @@ fn import_rows(
         delimiter: (!one_column).then_some(char::from(delimiter)),
         encoding: Some(encoding.to_string()),
     })
+}
+
+#[cfg(test)]
+mod long_field_tests {
+    use super::first_long_field;
+
+    /// The byte-at-a-time walk the scan replaced: the oracle it must agree with.
+    fn byte_by_byte(bytes: &[u8], delimiter: u8, max_chars: usize) -> Option<(u64, u64)> {
+        let (mut quoted, mut just_closed, mut chars, mut line, mut column) = (false, false, 0usize, 1u64, 1u64);
+        for &b in bytes {
+            let closed = std::mem::take(&mut just_closed);
+            match b {
+                b'"' if quoted => (quoted, just_closed) = (false, true),
+                b'"' if chars == 0 || closed => quoted = true,
+                b'\n' if !quoted => {
+                    (line, column, chars) = (line + 1, 1, 0);
+                    continue;
+                }
+                b if b == delimiter && !quoted => {
+                    (column, chars) = (column + 1, 0);
+                    continue;
+                }
+                _ => {}
+            }
+            if b & 0xC0 != 0x80 {
+                chars += 1;
+                if chars > max_chars {
+                    return Some((column, line));
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn a_quoted_line_break_stays_in_its_field() {
+        assert_eq!(first_long_field(b"a;\"bb\nbb\";c\nd", b';', 4), Some((2, 1)));
+        assert_eq!(first_long_field(b"a;\"bb\nb\";c\nd", b';', 6), None);
+        assert_eq!(first_long_field("é;ééé".as_bytes(), b';', 3), None);
+        assert_eq!(first_long_field("é;éééé".as_bytes(), b';', 3), Some((2, 1)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scan_agrees_with_a_byte_walk(text in "[ab\";,\né]{0,40}", max_chars in 0usize..8, comma in proptest::bool::ANY) {
+            let delimiter = if comma { b',' } else { b';' };
+            proptest::prop_assert_eq!(
+                first_long_field(text.as_bytes(), delimiter, max_chars),
+                byte_by_byte(text.as_bytes(), delimiter, max_chars)
+            );
+        }
+    }
 }
