@@ -1,0 +1,40 @@
+//! The CSV long-field guard: the run-counting scan against the same state machine fed a byte at a time.
+
+use super::{first_long_field, FieldScan};
+
+/// The same state machine fed one byte at a time (a continuation byte counts for nothing): the oracle the
+/// run-counting scan must agree with.
+fn byte_by_byte(bytes: &[u8], delimiter: u8, max_chars: usize) -> Option<(u64, u64)> {
+    let special = FieldScan::table(delimiter);
+    let mut scan = FieldScan::new(delimiter);
+    for &b in bytes {
+        if special[usize::from(b)] {
+            scan.special(b);
+        } else {
+            scan.ordinary(usize::from(b & 0xC0 != 0x80));
+        }
+        if let Some(found) = scan.too_long(max_chars) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+#[test]
+fn a_quoted_line_break_stays_in_its_field() {
+    assert_eq!(first_long_field(b"a;\"bb\nbb\";c\nd", b';', 4), Some((2, 1)));
+    assert_eq!(first_long_field(b"a;\"bb\nb\";c\nd", b';', 6), None);
+    assert_eq!(first_long_field("é;ééé".as_bytes(), b';', 3), None);
+    assert_eq!(first_long_field("é;éééé".as_bytes(), b';', 3), Some((2, 1)));
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_scan_agrees_with_a_byte_walk(text in "[ab\";,\né]{0,40}", max_chars in 0usize..8, comma in proptest::bool::ANY) {
+        let delimiter = if comma { b',' } else { b';' };
+        proptest::prop_assert_eq!(
+            first_long_field(text.as_bytes(), delimiter, max_chars),
+            byte_by_byte(text.as_bytes(), delimiter, max_chars)
+        );
+    }
+}
