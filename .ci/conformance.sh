@@ -76,6 +76,8 @@ echo "== openapi-spec-validator on the served document"
 curl -sf "$BASE/api/v1/openapi.json" -o "$WORK/openapi.json" || fail "cannot fetch /api/v1/openapi.json"
 "$PYTHON" -m openapi_spec_validator "$WORK/openapi.json" || fail "the served document is not valid OpenAPI 3.1"
 
+# One worker: with two, Hypothesis's cache of lambda sources races between threads and Schemathesis stops with
+# its own "AST constructor recursion depth mismatch" (seen once in CI), which is no finding about the server.
 run_schemathesis() {
     local who="$1" token="$2"
     echo "== schemathesis as $who (all checks, every phase, at most ${SECONDS_PER_RUN}s)"
@@ -89,7 +91,7 @@ run_schemathesis() {
         --max-time "$SECONDS_PER_RUN" \
         --max-examples 25 \
         --request-timeout 20 \
-        --workers 2 \
+        --workers 1 \
         --seed 13 \
         --suppress-health-check all \
         --report junit --report-dir "target/conformance/$who" \
