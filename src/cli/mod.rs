@@ -176,15 +176,17 @@ fn load_classifier(dir: &Path) -> Result<Classifier, u8> {
 /// The classifier with the sanctions lists (given, or the catalogue's `lists/`); a list that cannot be read
 /// stops the command, since screening without it would silently pass its parties.
 fn load_screening(dir: &Path, parties: &equipcheck::config::PartySettings) -> Result<Classifier, u8> {
-    let classifier = load_classifier(dir)?;
-    match parties.load(dir) {
-        Ok(Some(screening)) => Ok(classifier.with_parties(Arc::new(screening))),
-        Ok(None) => Ok(classifier),
-        Err(e) => {
-            eprintln!("error: sanctions lists: {e}");
-            Err(exit::CATALOG_OR_OUTPUT)
+    crate::purging_freed_memory(|| {
+        let classifier = load_classifier(dir)?;
+        match parties.load(dir) {
+            Ok(Some(screening)) => Ok(classifier.with_parties(Arc::new(screening))),
+            Ok(None) => Ok(classifier),
+            Err(e) => {
+                eprintln!("error: sanctions lists: {e}");
+                Err(exit::CATALOG_OR_OUTPUT)
+            }
         }
-    }
+    })
 }
 
 fn build_classifier(catalog: Arc<Catalog>) -> Result<Classifier, u8> {

@@ -1,6 +1,11 @@
 //! The CSV long-field guard: the run-counting scan against the same state machine fed a byte at a time.
 
-use super::{first_long_field, FieldScan};
+use super::{FieldScan, LongFieldGuard};
+
+/// The guard fed the whole text at once.
+fn first_long_field(bytes: &[u8], delimiter: u8, max_chars: usize) -> Option<(u64, u64)> {
+    LongFieldGuard::new(delimiter, max_chars).feed(bytes)
+}
 
 /// The same state machine fed one byte at a time (a continuation byte counts for nothing): the oracle the
 /// run-counting scan must agree with.
@@ -36,5 +41,13 @@ proptest::proptest! {
             first_long_field(text.as_bytes(), delimiter, max_chars),
             byte_by_byte(text.as_bytes(), delimiter, max_chars)
         );
+    }
+
+    /// The file is read a chunk at a time: wherever the chunks are cut, the guard finds the same field.
+    #[test]
+    fn the_scan_does_not_depend_on_where_reads_are_cut(text in "[ab\";,\né]{0,40}", max_chars in 0usize..8, cut in 1usize..6) {
+        let mut guard = LongFieldGuard::new(b';', max_chars);
+        let found = text.as_bytes().chunks(cut).find_map(|chunk| guard.feed(chunk));
+        proptest::prop_assert_eq!(found, first_long_field(text.as_bytes(), b';', max_chars));
     }
 }

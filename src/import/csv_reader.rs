@@ -1,6 +1,7 @@
 //! CSV/TSV: encoding, delimiter sniffing, physical line numbers.
 
-use super::encoding::decode;
+use super::csv_stream::{CsvInput, LineEnds};
+use super::encoding::read_full;
 use super::header::match_row;
 use super::items::run_sheet;
 use super::pipeline::{scan_header, RawRow, RowSource, SheetCtx};
@@ -99,41 +100,11 @@ fn header_fit(records: &[Vec<String>]) -> Option<(u32, usize, usize)> {
 
 struct CsvRows<'a> {
     file: &'a str,
-    reader: csv::Reader<&'a [u8]>,
+    /// The csv crate's own line counter is wrong with CRLF line ends: `LineEnds` counts physical lines.
+    reader: csv::Reader<LineEnds<Box<dyn std::io::Read + 'a>>>,
     record: csv::StringRecord,
     limits: &'a ImportLimits,
     cells: u64,
-    /// The decoded text, to count physical lines (the csv crate's own line
-    /// counter is wrong with CRLF line ends).
-    text: &'a [u8],
-    scan_pos: usize,
-    scan_line: u64,
-}
-
-impl CsvRows<'_> {
-    /// 1-based physical line where the record that the csv crate placed at
-    /// `byte` starts: the crate reports the end of the previous record, so
-    /// line breaks of skipped blank lines are passed over first. CRLF, LF and
-    /// lone CR each end one line, as in spreadsheet applications.
-    fn line_at(&mut self, byte: usize) -> u64 {
-        let mut start = byte.max(self.scan_pos);
-        while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        let passed = self.text.get(self.scan_pos..start).unwrap_or_default();
-        let lf = passed.iter().filter(|&&b| b == b'\n').count();
-        // A CR ends a line unless an LF follows it.
-        let lone_cr = if passed.contains(&b'\r') {
-            (self.scan_pos..start)
-                .filter(|&i| self.text.get(i) == Some(&b'\r') && self.text.get(i + 1) != Some(&b'\n'))
-                .count()
-        } else {
-            0
-        };
-        self.scan_line += (lf + lone_cr) as u64;
-        self.scan_pos = start;
-        self.scan_line
-    }
 }
 
 impl RowSource for CsvRows<'_> {
@@ -142,12 +113,12 @@ impl RowSource for CsvRows<'_> {
             let more = self
                 .reader
                 .read_record(&mut self.record)
-                .map_err(|e| ImportError::corrupt(self.file, None, e))?;
+                .map_err(|e| read_error(self.file, e))?;
             if !more {
                 return Ok(false);
             }
             let byte = self.record.position().map_or(0, |p| p.byte());
-            let line = self.line_at(usize::try_from(byte).unwrap_or(usize::MAX));
+            let line = self.reader.get_mut().line_at(byte);
             let limits = self.limits;
             if line > u64::from(limits.max_rows) {
                 return Err(ImportError::hostile(
@@ -192,56 +163,91 @@ impl RowSource for CsvRows<'_> {
     }
 }
 
+/// A failure to read the file is an I/O error, anything else the CSV reader refuses is a damaged file.
+fn read_error(file: &str, e: csv::Error) -> ImportError {
+    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+        ImportError::Io {
+            file: file.to_string(),
+            source: e.into(),
+        }
+    } else {
+        ImportError::corrupt(file, None, e)
+    }
+}
+
 /// What [`with_csv_rows`] hands the rows to: the source, the delimiter and the encoding used.
 pub(crate) type CsvVisitor<'f, T> = dyn FnMut(&mut dyn RowSource, u8, &'static str) -> Result<T, ImportError> + 'f;
 
-/// Decodes a CSV file and hands its rows to `f` with the delimiter and encoding used.
+/// Decodes a CSV file and hands its rows to `f` with the delimiter and encoding used. The text is read as a
+/// stream, three times: to choose the encoding, for the delimiter and the long-field guard, and for the rows.
 pub(crate) fn with_csv_rows<T>(
     file: &str,
-    bytes: &[u8],
+    input: CsvInput<'_>,
     options: &ImportOptions,
     f: &mut CsvVisitor<'_, T>,
 ) -> Result<T, ImportError> {
-    let decoded = decode(file, bytes, options.encoding.as_deref())?;
-    let text = decoded.text;
-    let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&text));
-    refuse_long_fields(file, &text, delimiter, &options.limits)?;
+    let encoding = input.encoding(file, options.encoding.as_deref())?;
+    let delimiter = guard_and_sniff(file, &mut input.text(file, &encoding)?, options)?;
     let reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+        .buffer_capacity(READ_CHUNK)
+        .from_reader(LineEnds::new(input.text(file, &encoding)?));
     let mut src = CsvRows {
         file,
         reader,
         record: csv::StringRecord::new(),
         limits: &options.limits,
         cells: 0,
-        text: text.as_bytes(),
-        scan_pos: 0,
-        scan_line: 1,
     };
-    f(&mut src, delimiter, decoded.encoding)
+    f(&mut src, delimiter, encoding.name())
+}
+
+const READ_CHUNK: usize = 64 * 1024;
+
+/// One pass over the text: the delimiter (given, or sniffed from its start) and the long-field guard.
+fn guard_and_sniff(file: &str, text: &mut dyn std::io::Read, options: &ImportOptions) -> Result<u8, ImportError> {
+    let io_err = |source| ImportError::Io {
+        file: file.to_string(),
+        source,
+    };
+    let mut chunk = vec![0; READ_CHUNK.max(SNIFF_BYTES)];
+    let mut read = read_full(text, &mut chunk).map_err(io_err)?;
+    let delimiter = match options.delimiter {
+        Some(delimiter) => delimiter,
+        None => {
+            let head = &chunk[..read.min(SNIFF_BYTES)];
+            // The decoded text is UTF-8; only a character cut by the sample's end is left out.
+            let valid = std::str::from_utf8(head).map_or_else(|e| e.valid_up_to(), |_| head.len());
+            sniff_delimiter(std::str::from_utf8(&head[..valid]).unwrap_or(""))
+        }
+    };
+    let mut guard = LongFieldGuard::new(delimiter, options.limits.max_cell_chars);
+    while read > 0 {
+        if let Some((column, line)) = guard.feed(&chunk[..read]) {
+            return Err(long_field(file, column, line, &options.limits));
+        }
+        read = read_full(text, &mut chunk).map_err(io_err)?;
+    }
+    Ok(delimiter)
 }
 
 /// Refuses a field longer than `max_cell_chars` before the CSV reader copies it (a 48 MiB field would be held
 /// three times over); quotes are read as the CSV reader reads them (they open a field only at its start, `""`
 /// inside is one quote), so a quoted line break does not end a field and `12" monitor` opens nothing.
-fn refuse_long_fields(file: &str, text: &str, delimiter: u8, limits: &ImportLimits) -> Result<(), ImportError> {
-    match first_long_field(text.as_bytes(), delimiter, limits.max_cell_chars) {
-        None => Ok(()),
-        Some((column, line)) => Err(ImportError::hostile(
-            file,
-            None,
-            "max_cell_chars",
-            limits.max_cell_chars as u64,
-            format!(
-                "the field in column {column} starting on line {line} holds more than {} characters (Excel's own \
-                 limit for one cell); shorten that text or check the file's quotes",
-                limits.max_cell_chars
-            ),
-        )),
-    }
+fn long_field(file: &str, column: u64, line: u64, limits: &ImportLimits) -> ImportError {
+    ImportError::hostile(
+        file,
+        None,
+        "max_cell_chars",
+        limits.max_cell_chars as u64,
+        format!(
+            "the field in column {column} starting on line {line} holds more than {} characters (Excel's own \
+             limit for one cell); shorten that text or check the file's quotes",
+            limits.max_cell_chars
+        ),
+    )
 }
 
 /// Where a scan of CSV fields stands: inside quotes or not, the current field's length in characters, and its
@@ -306,41 +312,57 @@ impl FieldScan {
     }
 }
 
-/// The column and line of the first field holding more than `max_chars` characters. Runs of ordinary bytes are
-/// counted in a tight loop over a table of the special ones (this scan reads every byte of the file before the
-/// CSV reader does; fields are too short for `memchr`'s set-up to pay).
-fn first_long_field(bytes: &[u8], delimiter: u8, max_chars: usize) -> Option<(u64, u64)> {
-    let special = FieldScan::table(delimiter);
-    let mut scan = FieldScan::new(delimiter);
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if special[usize::from(b)] {
-            scan.special(b);
-            at += 1;
-        } else {
-            let mut count = 0;
-            while let Some(&b) = bytes.get(at).filter(|&&b| !special[usize::from(b)]) {
-                // UTF-8 continuation bytes are no characters of their own.
-                count += usize::from(b & 0xC0 != 0x80);
-                at += 1;
-            }
-            scan.ordinary(count);
-        }
-        if let Some(found) = scan.too_long(max_chars) {
-            return Some(found);
+/// The column and line of the first field holding more than `max_chars` characters, fed the text a chunk at a
+/// time. Runs of ordinary bytes are counted in a tight loop over a table of the special ones (this scan reads
+/// every byte of the file before the CSV reader does; fields are too short for `memchr`'s set-up to pay).
+struct LongFieldGuard {
+    special: [bool; 256],
+    scan: FieldScan,
+    max_chars: usize,
+}
+
+impl LongFieldGuard {
+    fn new(delimiter: u8, max_chars: usize) -> Self {
+        LongFieldGuard {
+            special: FieldScan::table(delimiter),
+            scan: FieldScan::new(delimiter),
+            max_chars,
         }
     }
-    None
+
+    fn feed(&mut self, bytes: &[u8]) -> Option<(u64, u64)> {
+        let special = &self.special;
+        let scan = &mut self.scan;
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            if special[usize::from(b)] {
+                scan.special(b);
+                at += 1;
+            } else {
+                let mut count = 0;
+                while let Some(&b) = bytes.get(at).filter(|&&b| !special[usize::from(b)]) {
+                    // UTF-8 continuation bytes are no characters of their own.
+                    count += usize::from(b & 0xC0 != 0x80);
+                    at += 1;
+                }
+                scan.ordinary(count);
+            }
+            if let Some(found) = scan.too_long(self.max_chars) {
+                return Some(found);
+            }
+        }
+        None
+    }
 }
 
 /// Imports a CSV file.
 pub(crate) fn import_csv(
     file: &str,
-    bytes: &[u8],
+    input: CsvInput<'_>,
     options: &ImportOptions,
     sink: &mut dyn FnMut(Record),
 ) -> Result<ImportLayout, ImportError> {
-    with_csv_rows(file, bytes, options, &mut |src, delimiter, encoding| {
+    with_csv_rows(file, input, options, &mut |src, delimiter, encoding| {
         import_rows(file, options, src, delimiter, encoding, sink)
     })
 }

@@ -5,6 +5,7 @@
 
 mod columns;
 mod csv_reader;
+mod csv_stream;
 mod encoding;
 mod error;
 mod header;
@@ -291,10 +292,18 @@ pub fn import_path(
             });
         }
     }
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io_err)?;
+    let mut file = file.take(limit.saturating_add(1));
+    let mut bytes = vec![0; ZIP_MAGIC.len().max(OLE_MAGIC.len())];
+    let head = encoding::read_full(&mut file, &mut bytes).map_err(io_err)?;
+    bytes.truncate(head);
+    // A CSV file is read as a stream, so its size does not weigh on memory; one that turns out to be a workbook
+    // goes the way of bytes in memory, which names what it really is.
+    let workbook_inside = bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC);
+    if Format::from_file_name(&file_name) == Some(Format::Csv) && !workbook_inside {
+        let input = csv_stream::CsvInput::File { path, limit };
+        return csv_reader::import_csv(&file_name, input, options, sink);
+    }
+    file.read_to_end(&mut bytes).map_err(io_err)?;
     import_bytes(&file_name, &bytes, options, sink)
 }
 
@@ -308,7 +317,7 @@ pub fn import_bytes(
 ) -> Result<ImportLayout, ImportError> {
     let format = checked_format(file_name, bytes, options)?;
     match format {
-        Format::Csv => csv_reader::import_csv(file_name, bytes, options, sink),
+        Format::Csv => csv_reader::import_csv(file_name, csv_stream::CsvInput::Bytes(bytes), options, sink),
         _ => workbook::import_workbook(file_name, bytes, format, options, sink),
     }
 }
@@ -383,7 +392,10 @@ pub fn read_rows(
         Ok(())
     };
     match format {
-        Format::Csv => csv_reader::with_csv_rows(file_name, bytes, options, &mut |src, _, _| each(None, src))?,
+        Format::Csv => {
+            let input = csv_stream::CsvInput::Bytes(bytes);
+            csv_reader::with_csv_rows(file_name, input, options, &mut |src, _, _| each(None, src))?
+        }
         _ => workbook::with_each_sheet(file_name, bytes, format, options, &mut |name, src| {
             each(Some(name), src)
         })?,

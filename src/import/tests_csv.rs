@@ -239,3 +239,68 @@ proptest! {
         let _ = collect("x.csv", body.as_bytes(), &ImportOptions::default());
     }
 }
+
+/// What importing a file from disk gives, as JSON (records and layout, or the error's text).
+fn from_disk(name: &str, bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let mut records = Vec::new();
+    let outcome = import_path(&path, &ImportOptions::default(), &mut |r| records.push(r));
+    describe(outcome, records)
+}
+
+fn from_memory(name: &str, bytes: &[u8]) -> String {
+    let mut records = Vec::new();
+    let outcome = import_bytes(name, bytes, &ImportOptions::default(), &mut |r| records.push(r));
+    describe(outcome, records)
+}
+
+fn describe(outcome: Result<ImportLayout, ImportError>, records: Vec<Record>) -> String {
+    let records: Vec<String> = records
+        .iter()
+        .map(|r| match r {
+            Record::Item(i) => serde_json::to_string(i).unwrap(),
+            Record::Problem(p) => serde_json::to_string(p).unwrap(),
+        })
+        .collect();
+    match outcome {
+        Ok(layout) => format!("{}\n{}", serde_json::to_string(&layout).unwrap(), records.join("\n")),
+        Err(e) => format!("error: {e}\n{}", records.join("\n")),
+    }
+}
+
+/// A CSV file on disk is read as a stream, in chunks; it must give exactly what its bytes in memory give,
+/// whatever the encoding, line ends and chunk boundaries.
+#[test]
+fn a_csv_file_read_as_a_stream_gives_what_its_bytes_give() {
+    let mut long = String::from("Titre;;\r\n\r\nDésignation;Quantité;Fournisseur\r\n");
+    for i in 0..3000 {
+        long.push_str(&format!(
+            "\"Gilet pare-balles\nmodèle {i}\";{i};Société Générale d'Équipement\r\n"
+        ));
+        if i % 7 == 0 {
+            long.push_str("\r\r\n");
+        }
+    }
+    assert!(long.len() > 200 * 1024, "several read chunks");
+    let (latin, _, _) = encoding_rs::WINDOWS_1252.encode(&long);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(long.encode_utf16().flat_map(u16::to_le_bytes));
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), long.as_bytes()].concat();
+    let cases: [(&str, &[u8]); 7] = [
+        ("utf8.csv", long.as_bytes()),
+        ("latin.csv", &latin),
+        ("utf16.csv", &utf16),
+        ("bom.csv", &with_bom),
+        ("blank.csv", b" \r\n \n"),
+        ("zip.csv", b"PK\x03\x04 not really a zip"),
+        ("long.csv", &[b"Description\n".as_slice(), &vec![b'x'; 40_000]].concat()),
+    ];
+    for (name, bytes) in cases {
+        let disk = from_disk(name, bytes);
+        assert_eq!(disk, from_memory(name, bytes), "{name}");
+        assert!(disk.len() > 40, "{name}: {disk}");
+    }
+    assert!(from_disk("utf16.csv", &utf16).contains("UTF-16LE"));
+}
