@@ -129,6 +129,12 @@ row "bare read csv (csv crate)" "$bare_csv" "$bare_csv_mib" 1.00x ""
 row "check --format json csv" "$check_csv" "$check_csv_mib" "$(ratio "$check_csv" "$bare_csv")" \
   "bare read csv; $(awk -v n="$rows" -v c="$check_csv" 'BEGIN {printf "%.0f", n / c}') items/CPU-s (target >= 300000)"
 
+# Peak memory must not grow with the rows: the same checks on the smaller APPROVE-row sheets.
+read -r _ small_xlsx_mib < <(cpu_of "$bin" check --format json --output "$work/out.json" "$data/items-$approve_rows.xlsx")
+read -r _ small_csv_mib < <(cpu_of "$bin" check --format json --output "$work/out.json" "$data/items-$approve_rows.csv")
+row "peak memory of check, xlsx" "" "$check_xlsx_mib" "" "$small_xlsx_mib MiB at $approve_rows rows (target <= 64, flat)"
+row "peak memory of check, csv" "" "$check_csv_mib" "" "$small_csv_mib MiB at $approve_rows rows (target <= 64, flat)"
+
 pg_url=""
 start_server "sqlite://$work/bench.db"
 read -r up_sqlite up_sqlite_mib up_sqlite_wall _ < <(upload_cpu sqlite)

@@ -376,3 +376,20 @@ fn every_protection_phrase_governs_the_agent_after_it_and_no_further() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A cancelled match is explained once: "magazine" in "magazine rack" is two uses of one word in one entry, and
+/// the report listed the same ignored match twice.
+#[test]
+fn a_cancelled_match_is_listed_once() {
+    for description in ["Magazine rack, wall mounted", "Nail gun, pneumatic", "Pistolet à colle"] {
+        let classification = common::classifier().classify_description(description);
+        let ignored = &classification.ignored;
+        assert!(!ignored.is_empty(), "{description}: the cancelled match is explained");
+        for (i, a) in ignored.iter().enumerate() {
+            let twice = ignored[i + 1..]
+                .iter()
+                .any(|b| (&a.span, &a.entry, &a.negative) == (&b.span, &b.entry, &b.negative));
+            assert!(!twice, "{description}: {a:?} listed twice in {ignored:?}");
+        }
+    }
+}

@@ -141,15 +141,22 @@ pub(super) fn collect(
     };
 
     // A match that does not count, with the phrase that says why (a negation, a negative, a protection phrase).
+    // Once per place, entry and reason: one word can be two uses of a phrase in one entry ("magazine" alone and
+    // as part of a group), and the report would list the same cancelled match twice.
     let ignore = |ignored: &mut Vec<Ignored>, l: &Located, entry: u32, by: &Located| {
         let (s, e) = normalized.source_span(l.start, l.end);
-        ignored.push(Ignored {
-            column: None,
-            text: char_slice(description, s, e),
-            span: [s, e],
-            entry: classifier.catalog.entries[entry as usize].code.clone(),
-            negative: classifier.matcher.phrase_use(&by.hit).written.clone(),
-        });
+        let code = &classifier.catalog.entries[entry as usize].code;
+        let negative = &classifier.matcher.phrase_use(&by.hit).written;
+        let known = |i: &Ignored| i.span == [s, e] && i.entry == *code && i.negative == *negative;
+        if !ignored.iter().any(known) {
+            ignored.push(Ignored {
+                column: None,
+                text: char_slice(description, s, e),
+                span: [s, e],
+                entry: code.clone(),
+                negative: negative.clone(),
+            });
+        }
     };
 
     // Parts of "all of these words" phrases seen so far: (group, parts seen, start, end, corrected words).
