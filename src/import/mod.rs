@@ -283,6 +283,8 @@ pub fn import_path(
     };
     let file = std::fs::File::open(path).map_err(io_err)?;
     let limit = options.limits.max_input_bytes;
+    // Only a regular file can be read again from its start (a named pipe gives its bytes once).
+    let rereadable = file.metadata().is_ok_and(|meta| meta.is_file());
     if let Ok(meta) = file.metadata() {
         if meta.len() > limit {
             return Err(ImportError::TooLarge {
@@ -297,9 +299,9 @@ pub fn import_path(
     let head = encoding::read_full(&mut file, &mut bytes).map_err(io_err)?;
     bytes.truncate(head);
     // A CSV file is read as a stream, so its size does not weigh on memory; one that turns out to be a workbook
-    // goes the way of bytes in memory, which names what it really is.
+    // goes the way of bytes in memory, which names what it really is, and so does anything but a regular file.
     let workbook_inside = bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC);
-    if Format::from_file_name(&file_name) == Some(Format::Csv) && !workbook_inside {
+    if Format::from_file_name(&file_name) == Some(Format::Csv) && !workbook_inside && rereadable {
         let input = csv_stream::CsvInput::File { path, limit };
         return csv_reader::import_csv(&file_name, input, options, sink);
     }

@@ -304,3 +304,25 @@ fn a_csv_file_read_as_a_stream_gives_what_its_bytes_give() {
     }
     assert!(from_disk("utf16.csv", &utf16).contains("UTF-16LE"));
 }
+
+/// A named pipe gives its bytes once: a CSV read from one is read whole, not in several passes.
+#[cfg(unix)]
+#[test]
+fn a_csv_from_a_named_pipe_is_read_once_and_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piped.csv");
+    let made = std::process::Command::new("mkfifo").arg(&path).status().unwrap();
+    assert!(made.success(), "mkfifo (coreutils) makes the pipe");
+    let writer_path = path.clone();
+    let writer = std::thread::spawn(move || std::fs::write(writer_path, "Description;Qty\nRadio;2\nRifle;1\n"));
+    let mut items = Vec::new();
+    let layout = import_path(&path, &ImportOptions::default(), &mut |r| {
+        if let Record::Item(i) = r {
+            items.push(i.fields.description);
+        }
+    })
+    .unwrap();
+    writer.join().unwrap().unwrap();
+    assert_eq!(items, ["Radio", "Rifle"]);
+    assert_eq!(layout.delimiter, Some(';'));
+}
