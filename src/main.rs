@@ -10,30 +10,28 @@ mod cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 extern "C" {
-    // mimalloc's own call, linked through the `mimalloc` crate (its `extended` bindings need a crate that is not
+    // mimalloc's own calls, linked through the `mimalloc` crate (its `extended` bindings need a crate that is not
     // vendored here).
+    fn mi_option_get(option: std::ffi::c_int) -> std::ffi::c_long;
     fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
 }
 
 /// `mi_option_purge_delay` in mimalloc's `mi_option_t` (the enum keeps deprecated entries, so indices are stable).
 const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
-/// mimalloc's default purge delay, in milliseconds.
-const DEFAULT_PURGE_DELAY_MS: std::ffi::c_long = 10;
 
 /// Runs `build` (the catalogue TOML, the automaton builders, the sanctions lists) with freed memory returned to
 /// the OS at once. Building frees about 18 MiB of temporaries that mimalloc by default keeps for a while and does
-/// not reuse for the next step's sizes: a `check` of a two-line file peaked at 55 MiB, 38 MiB this way. Rows
-/// then stream with the default delay: purging on every free doubled the page faults of a large `check`.
+/// not reuse for the next step's sizes: a `check` of a two-line file peaked at 55 MiB, about 40 MiB this way.
+/// Rows then stream with the delay that was set before (mimalloc's default, or `MIMALLOC_PURGE_DELAY`): purging
+/// on every free doubled the page faults of a large `check`.
 pub(crate) fn purging_freed_memory<T>(build: impl FnOnce() -> T) -> T {
-    set_purge_delay(0);
+    // SAFETY: plain integers; mimalloc's options are process-wide values it reads each time it frees pages, and
+    // nothing else runs while the screening data is built.
+    let delay = unsafe { mi_option_get(MI_OPTION_PURGE_DELAY) };
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     let built = build();
-    set_purge_delay(DEFAULT_PURGE_DELAY_MS);
+    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, delay) };
     built
-}
-
-fn set_purge_delay(milliseconds: std::ffi::c_long) {
-    // SAFETY: plain integers; mimalloc's options are process-wide values it reads each time it frees pages.
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, milliseconds) }
 }
 
 fn main() -> ExitCode {

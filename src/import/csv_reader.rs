@@ -1,6 +1,6 @@
 //! CSV/TSV: encoding, delimiter sniffing, physical line numbers.
 
-use super::csv_stream::{CsvInput, LineEnds};
+use super::csv_stream::{CsvInput, LineEnds, TooManyLines};
 use super::encoding::read_full;
 use super::header::match_row;
 use super::items::run_sheet;
@@ -113,7 +113,7 @@ impl RowSource for CsvRows<'_> {
             let more = self
                 .reader
                 .read_record(&mut self.record)
-                .map_err(|e| read_error(self.file, e))?;
+                .map_err(|e| read_error(self.file, e, self.limits))?;
             if !more {
                 return Ok(false);
             }
@@ -163,15 +163,28 @@ impl RowSource for CsvRows<'_> {
     }
 }
 
-/// A failure to read the file is an I/O error, anything else the CSV reader refuses is a damaged file.
-fn read_error(file: &str, e: csv::Error) -> ImportError {
-    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-        ImportError::Io {
-            file: file.to_string(),
-            source: e.into(),
-        }
-    } else {
-        ImportError::corrupt(file, None, e)
+/// A failure to read the file is an I/O error, a record spanning more lines than the import reads is refused like
+/// any file of too many lines, anything else the CSV reader refuses is a damaged file.
+fn read_error(file: &str, e: csv::Error, limits: &ImportLimits) -> ImportError {
+    if !matches!(e.kind(), csv::ErrorKind::Io(_)) {
+        return ImportError::corrupt(file, None, e);
+    }
+    let source = match e.into_kind() {
+        csv::ErrorKind::Io(source) => source,
+        other => std::io::Error::other(format!("{other:?}")),
+    };
+    if source.get_ref().is_some_and(|e| e.is::<TooManyLines>()) {
+        return ImportError::hostile(
+            file,
+            None,
+            "max_rows",
+            u64::from(limits.max_rows),
+            format!("the file has more than {} lines", limits.max_rows),
+        );
+    }
+    ImportError::Io {
+        file: file.to_string(),
+        source,
     }
 }
 
@@ -193,7 +206,7 @@ pub(crate) fn with_csv_rows<T>(
         .flexible(true)
         .delimiter(delimiter)
         .buffer_capacity(READ_CHUNK)
-        .from_reader(LineEnds::new(input.text(file, &encoding)?));
+        .from_reader(LineEnds::new(input.text(file, &encoding)?, options.limits.max_rows));
     let mut src = CsvRows {
         file,
         reader,

@@ -5,32 +5,35 @@
 use super::encoding::{detect, TextEncoding};
 use super::ImportError;
 use std::collections::VecDeque;
-use std::io::{self, Read};
-use std::path::Path;
+use std::io::{self, Read, Seek, SeekFrom};
 
 /// A CSV file that can be read from its start more than once (the encoding, the delimiter and the long-field
 /// guard each take a pass before the rows are read).
 #[derive(Clone, Copy)]
 pub(crate) enum CsvInput<'a> {
     Bytes(&'a [u8]),
-    /// A file on disk, read up to `limit` bytes (its size was checked before; this bounds a file that grows).
+    /// A regular file, opened once (every pass reads the same file, even if the path is replaced meanwhile) and
+    /// read up to `limit` bytes (its size was checked before; this bounds a file that grows).
     File {
-        path: &'a Path,
+        file: &'a std::fs::File,
         limit: u64,
     },
 }
 
 impl<'a> CsvInput<'a> {
     /// The raw bytes from the first.
-    pub(crate) fn open(&self, file: &str) -> Result<Box<dyn Read + 'a>, ImportError> {
+    pub(crate) fn open(&self, name: &str) -> Result<Box<dyn Read + 'a>, ImportError> {
+        let io_err = |source| ImportError::Io {
+            file: name.to_string(),
+            source,
+        };
         match *self {
             CsvInput::Bytes(bytes) => Ok(Box::new(bytes)),
-            CsvInput::File { path, limit } => std::fs::File::open(path)
-                .map(|file| Box::new(AtMost { file, left: limit }) as Box<dyn Read + 'a>)
-                .map_err(|source| ImportError::Io {
-                    file: file.to_string(),
-                    source,
-                }),
+            CsvInput::File { file, limit } => {
+                let mut file = file.try_clone().map_err(io_err)?;
+                file.seek(SeekFrom::Start(0)).map_err(io_err)?;
+                Ok(Box::new(AtMost { file, left: limit }))
+            }
         }
     }
 
@@ -61,17 +64,25 @@ impl Read for AtMost {
     }
 }
 
-/// One line break in the text: its first byte and the byte after it (CRLF is one break of two bytes).
-type Break = (u64, u64);
+/// A run of adjacent line breaks in the text: its first byte, the byte after it, and how many breaks it holds
+/// (CRLF is one break of two bytes; blank lines make one run).
+#[derive(Clone, Copy)]
+struct Run {
+    start: u64,
+    end: u64,
+    breaks: u64,
+}
 
 /// Passes the text through and notes where its lines end: LF, CRLF and a lone CR each end one line, as in
-/// spreadsheet applications. Breaks are dropped once a record after them has been numbered, so only those in
-/// the CSV reader's buffer are held.
+/// spreadsheet applications. Runs are dropped once a record after them has been numbered, so only those in the
+/// CSV reader's buffer and in the record being read are held; a record spanning more than `max_lines` lines
+/// stops the read (the file has more lines than the import reads anyway).
 pub(crate) struct LineEnds<R> {
     inner: R,
     /// Bytes passed through so far.
     offset: u64,
-    breaks: VecDeque<Break>,
+    runs: VecDeque<Run>,
+    max_lines: usize,
     /// A CR at the end of the last read: whether an LF follows is known only at the next.
     pending_cr: Option<u64>,
     /// Line breaks before the last numbered record's first byte.
@@ -79,11 +90,12 @@ pub(crate) struct LineEnds<R> {
 }
 
 impl<R: Read> LineEnds<R> {
-    pub(crate) fn new(inner: R) -> Self {
+    pub(crate) fn new(inner: R, max_lines: u32) -> Self {
         LineEnds {
             inner,
             offset: 0,
-            breaks: VecDeque::new(),
+            runs: VecDeque::new(),
+            max_lines: usize::try_from(max_lines).unwrap_or(usize::MAX),
             pending_cr: None,
             lines_passed: 0,
         }
@@ -94,15 +106,25 @@ impl<R: Read> LineEnds<R> {
     /// asked for in order.
     pub(crate) fn line_at(&mut self, byte: u64) -> u64 {
         let mut at = byte;
-        while let Some(&(start, end)) = self.breaks.front() {
-            if start > at {
+        while let Some(&run) = self.runs.front() {
+            if run.start > at {
                 break;
             }
-            self.lines_passed += 1;
-            at = at.max(end);
-            self.breaks.pop_front();
+            self.lines_passed += run.breaks;
+            at = at.max(run.end);
+            self.runs.pop_front();
         }
         self.lines_passed + 1
+    }
+
+    fn push_break(&mut self, start: u64, end: u64) {
+        match self.runs.back_mut() {
+            Some(run) if run.end == start => {
+                run.end = end;
+                run.breaks += 1;
+            }
+            _ => self.runs.push_back(Run { start, end, breaks: 1 }),
+        }
     }
 
     fn note_breaks(&mut self, text: &[u8]) {
@@ -111,10 +133,10 @@ impl<R: Read> LineEnds<R> {
         if let Some(cr) = self.pending_cr.take() {
             match text.first() {
                 Some(b'\n') => {
-                    self.breaks.push_back((cr, cr + 2));
+                    self.push_break(cr, cr + 2);
                     from = 1;
                 }
-                Some(_) => self.breaks.push_back((cr, cr + 1)),
+                Some(_) => self.push_break(cr, cr + 1),
                 None => self.pending_cr = Some(cr),
             }
         }
@@ -123,14 +145,14 @@ impl<R: Read> LineEnds<R> {
         while let Some(i) = memchr::memchr2(b'\n', b'\r', rest) {
             let pos = at + i as u64;
             match (rest[i], rest.get(i + 1)) {
-                (b'\n', _) => self.breaks.push_back((pos, pos + 1)),
+                (b'\n', _) => self.push_break(pos, pos + 1),
                 (_, Some(b'\n')) => {
-                    self.breaks.push_back((pos, pos + 2));
+                    self.push_break(pos, pos + 2);
                     rest = &rest[i + 2..];
                     at = pos + 2;
                     continue;
                 }
-                (_, Some(_)) => self.breaks.push_back((pos, pos + 1)),
+                (_, Some(_)) => self.push_break(pos, pos + 1),
                 (_, None) => self.pending_cr = Some(pos),
             }
             rest = &rest[i + 1..];
@@ -139,16 +161,24 @@ impl<R: Read> LineEnds<R> {
     }
 }
 
+/// The error [`LineEnds`] stops a read with when a record spans more lines than the import reads.
+#[derive(Debug, thiserror::Error)]
+#[error("the file has more lines than the import reads")]
+pub(crate) struct TooManyLines;
+
 impl<R: Read> Read for LineEnds<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
         if n == 0 {
             if let Some(cr) = self.pending_cr.take() {
-                self.breaks.push_back((cr, cr + 1));
+                self.push_break(cr, cr + 1);
             }
         } else {
             self.note_breaks(&buf[..n]);
             self.offset += n as u64;
+            if self.runs.len() > self.max_lines {
+                return Err(io::Error::other(TooManyLines));
+            }
         }
         Ok(n)
     }
@@ -174,7 +204,7 @@ mod tests {
 
     /// Lines of every record the csv crate finds in `text`, read through `LineEnds` in reads of `cut` bytes.
     fn streamed_lines(text: &[u8], cut: usize) -> Vec<u64> {
-        let reader = LineEnds::new(Chunked(text, cut));
+        let reader = LineEnds::new(Chunked(text, cut), u32::MAX);
         let mut csv = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -201,6 +231,27 @@ mod tests {
             lines.push(line_in_text(text, byte as usize));
         }
         lines
+    }
+
+    /// Blank lines are one run however many there are; a record spanning more lines than the import reads stops
+    /// the read instead of holding a note of every line.
+    #[test]
+    fn notes_of_line_breaks_stay_bounded() {
+        let mut text = b"Description\nRadio\n".to_vec();
+        text.extend(std::iter::repeat_n(b'\n', 100_000));
+        text.extend_from_slice(b"Rifle\n");
+        let mut reader = LineEnds::new(&text[..], 10);
+        let mut sink = Vec::new();
+        reader.read_to_end(&mut sink).unwrap();
+        assert_eq!(reader.runs.len(), 3);
+        assert_eq!(reader.line_at(0), 1);
+        assert_eq!(reader.line_at(12), 2);
+        assert_eq!(reader.line_at(18), 100_003);
+
+        let quoted = format!("Description\n\"{}\"\n", "a\n".repeat(50));
+        let mut reader = LineEnds::new(quoted.as_bytes(), 10);
+        let error = reader.read_to_end(&mut Vec::new()).unwrap_err();
+        assert!(error.get_ref().is_some_and(|e| e.is::<TooManyLines>()), "{error}");
     }
 
     #[test]

@@ -279,12 +279,16 @@ mod tests {
     #[test]
     fn a_utf8_sequence_cut_by_a_chunk_stays_utf8() {
         // "é" (two bytes) straddles the boundary between the head and the first chunk, then between two chunks.
-        for at in [BINARY_SAMPLE - 1, BINARY_SAMPLE + CHUNK - 1] {
-            let mut bytes = vec![b'a'; at];
-            bytes.extend_from_slice("é;b\n".as_bytes());
-            let (text, name) = decode(&bytes, None).unwrap();
-            assert_eq!(name, "UTF-8");
-            assert!(text.ends_with("é;b\n"));
+        // The first chunk (the head and the first read) ends at CHUNK + 4, the next one CHUNK + 4 later, less
+        // what was carried: put two- and three-byte characters across both ends.
+        for at in [CHUNK + 3, CHUNK + 2, 2 * CHUNK + 6, 2 * CHUNK + 7] {
+            for character in ["é", "€"] {
+                let mut bytes = vec![b'a'; at];
+                bytes.extend_from_slice(format!("{character};b\n").as_bytes());
+                let (text, name) = decode(&bytes, None).unwrap();
+                assert_eq!(name, "UTF-8", "{character} at {at}");
+                assert!(text.ends_with(&format!("{character};b\n")));
+            }
         }
         let mut bytes = vec![b'a'; BINARY_SAMPLE + CHUNK + 10];
         bytes.push(0xE9);

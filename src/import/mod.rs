@@ -294,18 +294,18 @@ pub fn import_path(
             });
         }
     }
-    let mut file = file.take(limit.saturating_add(1));
+    let mut reader = (&file).take(limit.saturating_add(1));
     let mut bytes = vec![0; ZIP_MAGIC.len().max(OLE_MAGIC.len())];
-    let head = encoding::read_full(&mut file, &mut bytes).map_err(io_err)?;
+    let head = encoding::read_full(&mut reader, &mut bytes).map_err(io_err)?;
     bytes.truncate(head);
     // A CSV file is read as a stream, so its size does not weigh on memory; one that turns out to be a workbook
     // goes the way of bytes in memory, which names what it really is, and so does anything but a regular file.
     let workbook_inside = bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(OLE_MAGIC);
     if Format::from_file_name(&file_name) == Some(Format::Csv) && !workbook_inside && rereadable {
-        let input = csv_stream::CsvInput::File { path, limit };
+        let input = csv_stream::CsvInput::File { file: &file, limit };
         return csv_reader::import_csv(&file_name, input, options, sink);
     }
-    file.read_to_end(&mut bytes).map_err(io_err)?;
+    reader.read_to_end(&mut bytes).map_err(io_err)?;
     import_bytes(&file_name, &bytes, options, sink)
 }
 
