@@ -130,7 +130,8 @@ fn survey(head: &[u8], input: &mut dyn Read) -> io::Result<Survey> {
                 }
             }
         }
-        if last {
+        // Nothing later can make the text blank or UTF-8 again.
+        if last || !(survey.blank || survey.utf8) {
             return Ok(survey);
         }
         buffer.copy_within(end - carried..end, 0);
@@ -175,8 +176,10 @@ struct DecodingReader<R> {
     input_start: usize,
     input_end: usize,
     input_done: bool,
-    output: Vec<u8>,
+    /// Decoded text in `output[output_start..output_end]`.
+    output: Box<[u8]>,
     output_start: usize,
+    output_end: usize,
     finished: bool,
 }
 
@@ -190,8 +193,9 @@ impl<R: Read> DecodingReader<R> {
             input_start: 0,
             input_end: 0,
             input_done: false,
-            output: Vec::with_capacity(3 * CHUNK + 16),
+            output: vec![0; 3 * CHUNK + 16].into_boxed_slice(),
             output_start: 0,
+            output_end: 0,
             finished: false,
         }
     }
@@ -217,8 +221,8 @@ impl<R: Read> DecodingReader<R> {
 impl<R: Read> Read for DecodingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         loop {
-            if self.output_start < self.output.len() {
-                let pending = &self.output[self.output_start..];
+            if self.output_start < self.output_end {
+                let pending = &self.output[self.output_start..self.output_end];
                 let n = pending.len().min(buf.len());
                 buf[..n].copy_from_slice(&pending[..n]);
                 self.output_start += n;
@@ -230,15 +234,13 @@ impl<R: Read> Read for DecodingReader<R> {
             if self.input_start == self.input_end && !self.input_done {
                 self.refill_input()?;
             }
-            self.output.clear();
             self.output_start = 0;
-            self.output.resize(self.output.capacity(), 0);
             let last = self.input_done;
             let (result, read, written, _) =
                 self.decoder
                     .decode_to_utf8(&self.input[self.input_start..self.input_end], &mut self.output, last);
             self.input_start += read;
-            self.output.truncate(written);
+            self.output_end = written;
             if last && result == CoderResult::InputEmpty {
                 self.finished = true;
             }
