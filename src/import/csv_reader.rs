@@ -121,13 +121,7 @@ impl RowSource for CsvRows<'_> {
             let line = self.reader.get_mut().line_at(byte);
             let limits = self.limits;
             if line > u64::from(limits.max_rows) {
-                return Err(ImportError::hostile(
-                    self.file,
-                    None,
-                    "max_rows",
-                    u64::from(limits.max_rows),
-                    format!("the file has more than {} lines", limits.max_rows),
-                ));
+                return Err(too_many_lines(self.file, limits));
             }
             if self.record.len() as u64 > u64::from(limits.max_columns) {
                 return Err(ImportError::hostile(
@@ -174,18 +168,19 @@ fn read_error(file: &str, e: csv::Error, limits: &ImportLimits) -> ImportError {
         other => std::io::Error::other(format!("{other:?}")),
     };
     if source.get_ref().is_some_and(|e| e.is::<TooManyLines>()) {
-        return ImportError::hostile(
-            file,
-            None,
-            "max_rows",
-            u64::from(limits.max_rows),
-            format!("the file has more than {} lines", limits.max_rows),
-        );
+        return too_many_lines(file, limits);
     }
-    ImportError::Io {
-        file: file.to_string(),
-        source,
-    }
+    ImportError::io(file)(source)
+}
+
+fn too_many_lines(file: &str, limits: &ImportLimits) -> ImportError {
+    ImportError::hostile(
+        file,
+        None,
+        "max_rows",
+        u64::from(limits.max_rows),
+        format!("the file has more than {} lines", limits.max_rows),
+    )
 }
 
 /// What [`with_csv_rows`] hands the rows to: the source, the delimiter and the encoding used.
@@ -221,10 +216,7 @@ const READ_CHUNK: usize = 64 * 1024;
 
 /// One pass over the text: the delimiter (given, or sniffed from its start) and the long-field guard.
 fn guard_and_sniff(file: &str, text: &mut dyn std::io::Read, options: &ImportOptions) -> Result<u8, ImportError> {
-    let io_err = |source| ImportError::Io {
-        file: file.to_string(),
-        source,
-    };
+    let io_err = ImportError::io(file);
     let mut chunk = vec![0; READ_CHUNK.max(SNIFF_BYTES)];
     let mut read = read_full(text, &mut chunk).map_err(io_err)?;
     let delimiter = match options.delimiter {

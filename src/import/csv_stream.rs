@@ -23,10 +23,7 @@ pub(crate) enum CsvInput<'a> {
 impl<'a> CsvInput<'a> {
     /// The raw bytes from the first.
     pub(crate) fn open(&self, name: &str) -> Result<Box<dyn Read + 'a>, ImportError> {
-        let io_err = |source| ImportError::Io {
-            file: name.to_string(),
-            source,
-        };
+        let io_err = ImportError::io(name);
         match *self {
             CsvInput::Bytes(bytes) => Ok(Box::new(bytes)),
             CsvInput::File { file, limit } => {

@@ -43,10 +43,7 @@ impl TextEncoding {
 /// Chooses the encoding of a CSV file read from `input`. `declared` is an encoding label such as "windows-1252".
 /// A file of nothing but blank space is refused as empty, a binary one as not text.
 pub(crate) fn detect(file: &str, input: &mut dyn Read, declared: Option<&str>) -> Result<TextEncoding, ImportError> {
-    let io_err = |source| ImportError::Io {
-        file: file.to_string(),
-        source,
-    };
+    let io_err = ImportError::io(file);
     let mut head = vec![0; BINARY_SAMPLE];
     let head_len = read_full(input, &mut head).map_err(io_err)?;
     head.truncate(head_len);
@@ -259,10 +256,7 @@ mod tests {
         encoding
             .text_of(Box::new(bytes))
             .read_to_string(&mut text)
-            .map_err(|source| ImportError::Io {
-                file: "f".into(),
-                source,
-            })?;
+            .map_err(ImportError::io("f"))?;
         Ok((text, encoding.name()))
     }
 

@@ -122,6 +122,14 @@ impl ImportError {
         }
     }
 
+    /// Wraps a read failure of `file` (for `map_err`).
+    pub(crate) fn io(file: &str) -> impl Fn(std::io::Error) -> ImportError + Copy + '_ {
+        move |source| ImportError::Io {
+            file: file.to_string(),
+            source,
+        }
+    }
+
     pub(crate) fn hostile(
         file: &str,
         sheet: Option<&str>,

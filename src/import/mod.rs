@@ -277,18 +277,16 @@ pub fn import_path(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let io_err = |source| ImportError::Io {
-        file: file_name.clone(),
-        source,
-    };
+    let io_err = ImportError::io(&file_name);
     let file = std::fs::File::open(path).map_err(io_err)?;
     let limit = options.limits.max_input_bytes;
+    let meta = file.metadata().ok();
     // Only a regular file can be read again from its start (a named pipe gives its bytes once).
-    let rereadable = file.metadata().is_ok_and(|meta| meta.is_file());
-    if let Ok(meta) = file.metadata() {
+    let rereadable = meta.as_ref().is_some_and(std::fs::Metadata::is_file);
+    if let Some(meta) = meta {
         if meta.len() > limit {
             return Err(ImportError::TooLarge {
-                file: file_name,
+                file: file_name.clone(),
                 size: meta.len(),
                 limit,
             });
