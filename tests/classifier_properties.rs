@@ -159,3 +159,77 @@ proptest! {
         }
     }
 }
+
+/// A second classifier of the same catalogue, for comparing one that has seen a text with one that has not.
+fn other_classifier() -> &'static Classifier {
+    static CLASSIFIER: OnceLock<Classifier> = OnceLock::new();
+    CLASSIFIER.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+        Classifier::new(Arc::new(Catalog::load(&dir).expect("catalogue loads"))).expect("catalogue compiles")
+    })
+}
+
+/// Descriptions of every kind: weapon phrases, look-alikes, negations, thresholds, codes written in the text.
+const MIXED: &[&str] = &[
+    "Thermal camera, cooled MWIR, 30 Hz",
+    "Thermal camera, uncooled, 9 Hz",
+    "Night vision goggles Gen 3",
+    "Nail gun, pneumatic, 90 mm",
+    "Magazine pouch, double, MOLLE",
+    "Not a rifle: rifle scope cleaning kit",
+    "Body armour vest NIJ IIIA, soft",
+    "Pepper spray 50 ml",
+    "Handcuffs, hinged, steel",
+    "Drone quadcopter, 45 min endurance",
+    "Spare parts ML1.a for the range",
+    "Encryption module 5A002.a",
+    "Cartouches 9 mm Parabellum (boîte de 50)",
+    "Toyota Land Cruiser 79 pick-up, double cab",
+    "Explosives trace detector, desktop",
+    "a s s a u l t  r i f l e",
+    "",
+];
+const HS_CODES: &[Option<&str>] = &[
+    None,
+    Some(""),
+    Some("9301.90"),
+    Some("8710.00"),
+    Some("8525.89"),
+    Some("9306 21 00"),
+    Some("8703.23"),
+    Some("6211.33"),
+];
+const CONTROL_CODES: &[Option<&str>] = &[
+    None,
+    Some("ML1.a"),
+    Some("6A003.b.4"),
+    Some("EAR99"),
+    Some("ML10; 9A012"),
+    Some("nonsense"),
+];
+
+proptest! {
+    /// A line's description is remembered with the evidence of its words, and its HS and declared codes are
+    /// screened every time: a description seen before on lines with other codes classifies exactly as a new one.
+    #[test]
+    fn a_remembered_description_classifies_as_a_new_one(
+        text in prop::sample::select(MIXED),
+        weapon in prop::sample::select(weapon_phrases().clone()),
+        use_weapon in any::<bool>(),
+        hs in prop::sample::select(HS_CODES),
+        other_hs in prop::sample::select(HS_CODES),
+        declared in prop::sample::select(CONTROL_CODES),
+        other_declared in prop::sample::select(CONTROL_CODES),
+        case in any::<u64>(),
+    ) {
+        use equipcheck::classify::ItemText;
+        // A text neither classifier has seen: the first classifies it new, the second after a line with other codes.
+        let description = format!("{} (case {case})", if use_weapon { weapon.as_str() } else { text });
+        let item = |hs_code, control_code| ItemText { description: &description, hs_code, control_code, ..ItemText::default() };
+        let new = classifier().classify(&item(hs, declared));
+        other_classifier().classify(&item(other_hs, other_declared));
+        let remembered = other_classifier().classify(&item(hs, declared));
+        let json = |c: &equipcheck::classify::Classification| serde_json::to_string(c).unwrap_or_default();
+        prop_assert_eq!(json(&new), json(&remembered));
+    }
+}

@@ -8,7 +8,7 @@ use crate::decision::Decision;
 use crate::text::Normalized;
 
 /// Evidence gathered for one entry.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct EntryEvidence {
     entry: u32,
     evidence: Vec<Evidence>,
@@ -25,7 +25,7 @@ pub(super) struct EntryEvidence {
     threshold_not_met: Vec<Evidence>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Collected {
     entries: Vec<EntryEvidence>,
 }

@@ -9,6 +9,7 @@ mod makers;
 mod matcher;
 mod model;
 mod protection;
+mod screen_text;
 mod text_hits;
 
 pub use matcher::MatcherError;
@@ -21,15 +22,10 @@ use crate::screening::parties::PartyScreening;
 use crate::screening::Place;
 use crate::text::Normalized;
 use regex::{Regex, RegexSet};
-use std::cell::RefCell;
 use std::sync::Arc;
 
 /// The findings and cancelled matches of one screened text, shared by every line that repeats it.
 type Screened = Arc<(Vec<Finding>, Vec<Ignored>)>;
-
-thread_local! {
-    static SCRATCH: RefCell<Normalized> = RefCell::default();
-}
 
 pub struct Classifier {
     catalog: Arc<Catalog>,
@@ -54,6 +50,8 @@ pub struct Classifier {
     protection: Option<protection::Protection>,
     /// Screenings of the other text cells already seen.
     other_texts: Memo<Screened>,
+    /// The text evidence of descriptions (and other text cells) already seen.
+    texts: Memo<Arc<screen_text::TextEvidence>>,
     /// Suppliers already looked up among the arms makers.
     suppliers: Memo<Screened>,
 }
@@ -116,6 +114,7 @@ impl Classifier {
             parties: None,
             protection,
             other_texts: Memo::default(),
+            texts: Memo::default(),
             suppliers: Memo::default(),
         })
     }
@@ -141,33 +140,12 @@ impl Classifier {
 
     /// Classifies one item. Never fails: what cannot be decided is `review`.
     pub fn classify(&self, item: &ItemText<'_>) -> Classification {
-        // The normalised text is rebuilt for every item: reuse one buffer per thread.
-        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut normalized) => self.classify_with(item, &mut normalized),
-            Err(_) => self.classify_with(item, &mut Normalized::default()),
-        })
-    }
-
-    /// Classifies one item, screens it against the restrictive measures of where it goes (see
-    /// [`crate::screening::destination`]) and its supplier and end user against the loaded sanctions lists; with
-    /// no place given, the same as [`Classifier::classify`] plus the human-rights (Article 5) question.
-    pub fn classify_at(&self, item: &ItemText<'_>, place: Place<'_>) -> Classification {
-        let mut classification = self.classify(item);
-        crate::screening::destination::screen(&self.catalog.measures, &mut classification, place, item.hs_code);
-        if let Some(parties) = &self.parties {
-            parties.apply(&mut classification, item.supplier, item.end_user);
-        }
-        classification
-    }
-
-    fn classify_with(&self, item: &ItemText<'_>, normalized: &mut Normalized) -> Classification {
         let mut ignored = Vec::new();
         let mut findings = Vec::new();
         self.screen_text(
             item.description,
             item.hs_code,
             item.control_code,
-            normalized,
             &mut findings,
             &mut ignored,
         );
@@ -179,7 +157,7 @@ impl Classifier {
             }
             let screened = self.other_texts.get_or_compute(&extra.text, || {
                 let (mut more, mut more_ignored) = (Vec::new(), Vec::new());
-                self.screen_text(&extra.text, None, None, normalized, &mut more, &mut more_ignored);
+                self.screen_text(&extra.text, None, None, &mut more, &mut more_ignored);
                 Arc::new((more, more_ignored))
             });
             let (mut more, mut more_ignored) = (screened.0.clone(), screened.1.clone());
@@ -234,26 +212,16 @@ impl Classifier {
         }
     }
 
-    /// The findings of one text (with the line's codes when it is the description).
-    fn screen_text(
-        &self,
-        text: &str,
-        hs_code: Option<&str>,
-        control_code: Option<&str>,
-        normalized: &mut Normalized,
-        findings: &mut Vec<Finding>,
-        ignored: &mut Vec<Ignored>,
-    ) {
-        let mut collected = decide::Collected::default();
-        text_hits::collect(self, text, normalized, &mut collected, ignored);
-        codes::collect_in_text(self, text, &mut collected, findings);
-        if let Some(hs) = hs_code {
-            codes::collect_hs(self, hs, &mut collected);
+    /// Classifies one item, screens it against the restrictive measures of where it goes (see
+    /// [`crate::screening::destination`]) and its supplier and end user against the loaded sanctions lists; with
+    /// no place given, the same as [`Classifier::classify`] plus the human-rights (Article 5) question.
+    pub fn classify_at(&self, item: &ItemText<'_>, place: Place<'_>) -> Classification {
+        let mut classification = self.classify(item);
+        crate::screening::destination::screen(&self.catalog.measures, &mut classification, place, item.hs_code);
+        if let Some(parties) = &self.parties {
+            parties.apply(&mut classification, item.supplier, item.end_user);
         }
-        if let Some(declared) = control_code {
-            codes::collect_declared(self, declared, &mut collected, findings);
-        }
-        decide::decide(self, collected, normalized, text, findings);
+        classification
     }
 
     /// A known arms maker named as supplier or manufacturer: a finding with the catalogue's question.

@@ -67,29 +67,12 @@ pub fn insert(conn: &mut DbConnection, row: &AuditRow) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Rows from which PostgreSQL gets a binary `COPY` rather than multi-row `INSERT`s: parsing and binding an
-/// `INSERT` of 500 rows x 18 columns cost the database more than the rows themselves, while a `COPY` takes a
-/// round trip more, which only pays for many rows.
+/// Rows from which PostgreSQL gets a binary `COPY` rather than multi-row `INSERT`s (see `insert_rows!`).
 pub const COPY_FROM_ROWS: usize = 100;
 
-/// Several records at once (bulk review steps): SQLite one statement per 500, PostgreSQL one `COPY` when there
-/// are many. Matched per backend because neither compiles through the `MultiConnection` enum.
+/// Several records at once (bulk review steps record thousands).
 pub fn insert_many(conn: &mut DbConnection, rows: &[AuditRow]) -> Result<(), DbError> {
-    match conn {
-        DbConnection::Pg(c) if rows.len() >= COPY_FROM_ROWS => {
-            diesel::copy_from(audit_log::table).from_insertable(rows).execute(c)?;
-        }
-        DbConnection::Pg(c) => {
-            for chunk in rows.chunks(500) {
-                diesel::insert_into(audit_log::table).values(chunk).execute(c)?;
-            }
-        }
-        DbConnection::Sqlite(c) => {
-            for chunk in rows.chunks(500) {
-                diesel::insert_into(audit_log::table).values(chunk).execute(c)?;
-            }
-        }
-    }
+    insert_rows!(conn, audit_log::table, rows, copy_from = COPY_FROM_ROWS);
     Ok(())
 }
 

@@ -55,7 +55,7 @@ pub fn append(conn: &mut DbConnection, new: &[NewEvent], at: NaiveDateTime) -> R
             data: event.data.clone(),
         })
         .collect();
-    insert_rows(conn, &rows)?;
+    insert_event_rows(conn, &rows)?;
     // Webhooks are looked up once per project of the events (a bulk review step has one).
     let mut hooks: Vec<(&str, Vec<String>)> = Vec::new();
     for row in &rows {
@@ -77,28 +77,9 @@ pub fn append(conn: &mut DbConnection, new: &[NewEvent], at: NaiveDateTime) -> R
     Ok(())
 }
 
-/// Rows per multi-row `INSERT` of events (7 columns: far below SQLite's limit of bound values).
-const INSERT_CHUNK: usize = 1_000;
-
-/// Events in as few statements as possible: thousands come at once from a bulk review step, and one statement
-/// per event made it wait on a round trip per item. PostgreSQL takes many in one binary `COPY` (see
-/// [`audit::COPY_FROM_ROWS`]). Matched per backend because neither compiles through the `MultiConnection` enum.
-fn insert_rows(conn: &mut DbConnection, rows: &[EventRow]) -> Result<(), DbError> {
-    match conn {
-        DbConnection::Pg(c) if rows.len() >= audit::COPY_FROM_ROWS => {
-            diesel::copy_from(events::table).from_insertable(rows).execute(c)?;
-        }
-        DbConnection::Pg(c) => {
-            for chunk in rows.chunks(INSERT_CHUNK) {
-                diesel::insert_into(events::table).values(chunk).execute(c)?;
-            }
-        }
-        DbConnection::Sqlite(c) => {
-            for chunk in rows.chunks(INSERT_CHUNK) {
-                diesel::insert_into(events::table).values(chunk).execute(c)?;
-            }
-        }
-    }
+/// Events in as few round trips as possible: thousands come at once from a bulk review step (see `insert_rows!`).
+fn insert_event_rows(conn: &mut DbConnection, rows: &[EventRow]) -> Result<(), DbError> {
+    insert_rows!(conn, events::table, rows, copy_from = audit::COPY_FROM_ROWS);
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use super::{DbConnection, DbError};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-/// Rows per multi-row `INSERT` (SQLite allows 32 766 bound values; 500 rows x 20 columns stay far below).
+/// Items classified and stored at a time by an upload.
 pub const CHUNK: usize = 500;
 
 /// pending, on_hold (a question to the uploader), proposed (a prohibited item's reclassification waiting for a
@@ -125,31 +125,19 @@ pub struct NewProblem {
     pub message: String,
 }
 
-/// SQLite: multi-row `INSERT`s of [`CHUNK`] rows; PostgreSQL: one binary `COPY` (several times faster).
+/// PostgreSQL: one binary `COPY` (several times faster than `INSERT`s); SQLite: a cached statement per row.
 pub fn insert_items(conn: &mut DbConnection, rows: &[NewItem]) -> Result<(), DbError> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    match conn {
-        DbConnection::Sqlite(c) => {
-            for chunk in rows.chunks(CHUNK) {
-                diesel::insert_into(items::table).values(chunk).execute(c)?;
-            }
-        }
-        DbConnection::Pg(c) => {
-            diesel::copy_from(items::table).from_insertable(rows).execute(c)?;
-        }
-    }
+    insert_rows!(conn, items::table, rows, copy_from = 1);
     Ok(())
 }
 
 pub fn insert_problems(conn: &mut DbConnection, rows: &[NewProblem]) -> Result<(), DbError> {
-    for chunk in rows.chunks(CHUNK) {
-        match conn {
-            DbConnection::Sqlite(c) => diesel::insert_into(import_problems::table).values(chunk).execute(c)?,
-            DbConnection::Pg(c) => diesel::insert_into(import_problems::table).values(chunk).execute(c)?,
-        };
-    }
+    insert_rows!(
+        conn,
+        import_problems::table,
+        rows,
+        copy_from = super::audit::COPY_FROM_ROWS
+    );
     Ok(())
 }
 

@@ -55,23 +55,9 @@ impl NewScreening {
     }
 }
 
-/// SQLite: multi-row `INSERT`s; PostgreSQL: one binary `COPY`.
+/// PostgreSQL: one binary `COPY`; SQLite: a cached statement per row.
 pub fn insert(conn: &mut DbConnection, rows: &[NewScreening]) -> Result<(), DbError> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    match conn {
-        DbConnection::Sqlite(c) => {
-            for chunk in rows.chunks(super::items::CHUNK) {
-                diesel::insert_into(item_screenings::table).values(chunk).execute(c)?;
-            }
-        }
-        DbConnection::Pg(c) => {
-            diesel::copy_from(item_screenings::table)
-                .from_insertable(rows)
-                .execute(c)?;
-        }
-    }
+    insert_rows!(conn, item_screenings::table, rows, copy_from = 1);
     Ok(())
 }
 
