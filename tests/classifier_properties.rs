@@ -223,11 +223,14 @@ proptest! {
         case in any::<u64>(),
     ) {
         use equipcheck::classify::ItemText;
-        // A text neither classifier has seen: the first classifies it new, the second after a line with other codes.
+        // A text neither classifier has seen: the first classifies it new, the second after two lines with other
+        // codes (a text is remembered from its second sighting).
         let description = format!("{} (case {case})", if use_weapon { weapon.as_str() } else { text });
         let item = |hs_code, control_code| ItemText { description: &description, hs_code, control_code, ..ItemText::default() };
         let new = classifier().classify(&item(hs, declared));
-        other_classifier().classify(&item(other_hs, other_declared));
+        for _ in 0..2 {
+            other_classifier().classify(&item(other_hs, other_declared));
+        }
         let remembered = other_classifier().classify(&item(hs, declared));
         let json = |c: &equipcheck::classify::Classification| serde_json::to_string(c).unwrap_or_default();
         prop_assert_eq!(json(&new), json(&remembered));

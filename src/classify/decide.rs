@@ -8,7 +8,7 @@ use crate::decision::Decision;
 use crate::text::Normalized;
 
 /// Evidence gathered for one entry.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub(super) struct EntryEvidence {
     entry: u32,
     evidence: Vec<Evidence>,
@@ -25,12 +25,16 @@ pub(super) struct EntryEvidence {
     threshold_not_met: Vec<Evidence>,
 }
 
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub(super) struct Collected {
     entries: Vec<EntryEvidence>,
 }
 
 impl Collected {
+    pub(super) fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     fn get(&mut self, entry: u32) -> &mut EntryEvidence {
         match self.entries.iter().position(|e| e.entry == entry) {
             Some(i) => &mut self.entries[i],

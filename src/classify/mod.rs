@@ -50,8 +50,8 @@ pub struct Classifier {
     protection: Option<protection::Protection>,
     /// Screenings of the other text cells already seen.
     other_texts: Memo<Screened>,
-    /// The text evidence of descriptions (and other text cells) already seen.
-    texts: Memo<Arc<screen_text::TextEvidence>>,
+    /// Descriptions (and other text cells) already seen whose words point at no entry, with what they cancelled.
+    texts: Memo<Screened>,
     /// Suppliers already looked up among the arms makers.
     suppliers: Memo<Screened>,
 }
