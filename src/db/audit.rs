@@ -67,12 +67,9 @@ pub fn insert(conn: &mut DbConnection, row: &AuditRow) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Rows from which PostgreSQL gets a binary `COPY` rather than multi-row `INSERT`s (see `insert_rows!`).
-pub const COPY_FROM_ROWS: usize = 100;
-
 /// Several records at once (bulk review steps record thousands).
 pub fn insert_many(conn: &mut DbConnection, rows: &[AuditRow]) -> Result<(), DbError> {
-    insert_rows!(conn, audit_log::table, rows, copy_from = COPY_FROM_ROWS);
+    insert_rows!(conn, audit_log::table, rows, copy_from = super::COPY_FROM_ROWS);
     Ok(())
 }
 

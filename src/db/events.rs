@@ -55,7 +55,8 @@ pub fn append(conn: &mut DbConnection, new: &[NewEvent], at: NaiveDateTime) -> R
             data: event.data.clone(),
         })
         .collect();
-    insert_event_rows(conn, &rows)?;
+    // Thousands come at once from a bulk review step.
+    insert_rows!(conn, events::table, &rows[..], copy_from = super::COPY_FROM_ROWS);
     // Webhooks are looked up once per project of the events (a bulk review step has one).
     let mut hooks: Vec<(&str, Vec<String>)> = Vec::new();
     for row in &rows {
@@ -74,12 +75,6 @@ pub fn append(conn: &mut DbConnection, new: &[NewEvent], at: NaiveDateTime) -> R
             queue_delivery(conn, webhook, row.seq, at)?;
         }
     }
-    Ok(())
-}
-
-/// Events in as few round trips as possible: thousands come at once from a bulk review step (see `insert_rows!`).
-fn insert_event_rows(conn: &mut DbConnection, rows: &[EventRow]) -> Result<(), DbError> {
-    insert_rows!(conn, events::table, rows, copy_from = audit::COPY_FROM_ROWS);
     Ok(())
 }
 

@@ -125,19 +125,14 @@ pub struct NewProblem {
     pub message: String,
 }
 
-/// PostgreSQL: one binary `COPY` (several times faster than `INSERT`s); SQLite: a cached statement per row.
+/// PostgreSQL: one binary `COPY` (several times faster than `INSERT`s); SQLite: see [`insert_rows!`].
 pub fn insert_items(conn: &mut DbConnection, rows: &[NewItem]) -> Result<(), DbError> {
     insert_rows!(conn, items::table, rows, copy_from = 1);
     Ok(())
 }
 
 pub fn insert_problems(conn: &mut DbConnection, rows: &[NewProblem]) -> Result<(), DbError> {
-    insert_rows!(
-        conn,
-        import_problems::table,
-        rows,
-        copy_from = super::audit::COPY_FROM_ROWS
-    );
+    insert_rows!(conn, import_problems::table, rows, copy_from = super::COPY_FROM_ROWS);
     Ok(())
 }
 

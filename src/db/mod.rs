@@ -3,7 +3,7 @@
 
 /// Inserts many rows the cheapest way each backend has (matched per backend: neither form compiles through the
 /// `MultiConnection` enum):
-/// - PostgreSQL: one binary `COPY` from `copy_from` rows on (a `COPY` costs a round trip more, which only pays for
+/// - PostgreSQL: one binary `COPY` from `copy_from` rows on (usually [`COPY_FROM_ROWS`]) (a `COPY` costs a round trip more, which only pays for
 ///   many rows; parsing and binding a multi-row `INSERT` costs the database more than the rows themselves),
 ///   else multi-row `INSERT`s of 500;
 /// - SQLite: multi-row `INSERT`s of [`SQLITE_ROWS_PER_INSERT`] rows, as a fixed-size array so that diesel keeps
@@ -24,15 +24,12 @@ macro_rules! insert_rows {
                 }
             }
             $crate::db::DbConnection::Sqlite(c) => {
-                let mut chunks = rows.chunks_exact($crate::db::SQLITE_ROWS_PER_INSERT);
-                for chunk in &mut chunks {
-                    match <&[_; $crate::db::SQLITE_ROWS_PER_INSERT]>::try_from(chunk) {
-                        Ok(fixed) => diesel::insert_into($table).values(fixed).execute(c)?,
-                        Err(_) => diesel::insert_into($table).values(chunk).execute(c)?,
-                    };
+                let (full, rest) = rows.as_chunks::<{ $crate::db::SQLITE_ROWS_PER_INSERT }>();
+                for chunk in full {
+                    diesel::insert_into($table).values(chunk).execute(c)?;
                 }
-                if !chunks.remainder().is_empty() {
-                    diesel::insert_into($table).values(chunks.remainder()).execute(c)?;
+                if !rest.is_empty() {
+                    diesel::insert_into($table).values(rest).execute(c)?;
                 }
             }
         }
@@ -69,6 +66,9 @@ use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, RunQueryDsl};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::time::Duration;
+
+/// Rows from which PostgreSQL gets a binary `COPY` rather than multi-row `INSERT`s (see [`insert_rows!`]).
+pub const COPY_FROM_ROWS: usize = 100;
 
 /// Rows per SQLite `INSERT` of [`insert_rows!`] (at most 32,766 bound values: 100 rows x 26 columns stay far below).
 pub const SQLITE_ROWS_PER_INSERT: usize = 100;
