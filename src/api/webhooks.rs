@@ -66,6 +66,7 @@ pub enum DeliveryState {
 
 /// One delivery of an event to a subscription.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = WebhookDelivery)]
 pub struct Delivery {
     pub id: String,
     pub webhook: String,

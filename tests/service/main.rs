@@ -37,6 +37,7 @@ mod monitoring_web;
 mod openapi;
 mod parties;
 mod record_pages;
+mod response_schemas;
 mod review;
 mod review_access;
 mod review_data;

@@ -137,7 +137,8 @@ pub async fn confirm_delivery(
 
 #[utoipa::path(post, path = "/api/v1/deliveries/{delivery}/serials", tag = "monitoring", security(("bearer" = [])),
     params(("delivery" = String, Path)), request_body = Vec<SerialInput>,
-    responses((status = 201, description = "How many serials were added", body = usize), (status = 404, body = Problem),
+    responses((status = 201, description = "How many serials were added", body = usize,
+        content_type = "application/json"), (status = 404, body = Problem),
         (status = 422, body = Problem)))]
 pub async fn add_serials(
     req: HttpRequest,
@@ -164,7 +165,8 @@ pub struct PackingListForm {
 
 #[utoipa::path(post, path = "/api/v1/deliveries/{delivery}/serials/import", tag = "monitoring", security(("bearer" = [])),
     params(("delivery" = String, Path)), request_body(content = PackingListForm, content_type = "multipart/form-data"),
-    responses((status = 201, description = "How many serials were added", body = usize), (status = 404, body = Problem),
+    responses((status = 201, description = "How many serials were added", body = usize,
+        content_type = "application/json"), (status = 404, body = Problem),
         (status = 413, body = Problem), (status = 422, description = "Problems by file, sheet, row and column", body = Problem)))]
 pub async fn import_serials(
     who: Identity,
