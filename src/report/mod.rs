@@ -2,6 +2,7 @@
 
 mod csv_out;
 pub mod decisions;
+mod json_item;
 mod json_out;
 mod table;
 
