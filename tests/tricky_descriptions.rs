@@ -393,3 +393,89 @@ fn a_cancelled_match_is_listed_once() {
         }
     }
 }
+
+/// A negation never clears a weapon, and reaches only the words right after it (over articles): every negation of
+/// the catalogue, in front of a weapon, leaves the line for a reviewer at least; with a word between ("excl VAT
+/// rifles", "sans emballage fusils") the weapon counts in full. Found by a red team: "Prices excl VAT 9mm pistols
+/// Glock 17" and "Model no AK-47" came out clear. A property over the catalogue's negations, not a sample.
+#[test]
+fn a_negation_never_clears_a_weapon_and_reaches_only_the_words_after_it() {
+    let classifier = common::classifier();
+    let catalog = classifier.catalog();
+    let weapons = [
+        "assault rifles",
+        "fusils d'assaut",
+        "Sturmgewehre",
+        "pistolas",
+        "munição 9mm",
+        "AK-47",
+    ];
+    let mut failures = Vec::new();
+    for negation in catalog.negations.iter().chain(&catalog.negation_prefixes) {
+        for weapon in weapons {
+            let negated = format!("{negation} {weapon}");
+            if classifier.classify_description(&negated).decision == Clear {
+                failures.push(format!("{negated}: clear"));
+            }
+            let beside = format!("{negation} packaging {weapon}");
+            let got = classifier.classify_description(&beside).decision;
+            if got != Prohibited {
+                failures.push(format!("{beside}: {got}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // Over articles it still negates what is not a weapon.
+    for (d, want) in [
+        ("Navires autres que les navires de guerre", Clear),
+        ("Vessels, other than the warships", Clear),
+        ("Model no AK-47", Review),
+        ("Batterie Ni-MH et fusils d'assaut", Prohibited),
+        ("Prices excl VAT night vision goggles", decision("night vision goggles")),
+    ] {
+        assert_eq!(decision(d), want, "{d}");
+    }
+}
+
+/// The HS cell is read as buyers write it: a scheme label before the code ("HS 9305", "HTS 9301.90.0000",
+/// "CN 9301 90 00"), fullwidth digits, a remark in brackets. A cell with digits that cannot be read ("93O1") goes
+/// to a reviewer, and a cell of words ("AK-47", "fusil") is screened as text. Nothing typed there is skipped.
+#[test]
+fn the_hs_cell_is_read_as_buyers_write_it_and_never_skipped() {
+    let classifier = common::classifier();
+    let with_hs = |hs: &str| {
+        classifier.classify(&ItemText {
+            description: "Metal tubes",
+            hs_code: Some(hs),
+            ..ItemText::default()
+        })
+    };
+    for hs in [
+        "HS 9305",
+        "HS9301",
+        "HTS 9301.90.0000",
+        "CN 9301 90 00",
+        "９３０１",
+        "Code SH : 9301.90",
+        "ex 9306",
+        "9301.90 (rifles)",
+        "AK-47",
+        "fusil",
+    ] {
+        let got = with_hs(hs);
+        assert_eq!(got.decision, Prohibited, "{hs}: {}", got.summary());
+    }
+    for hs in ["93O1", "6306 or 6307", "9301 ?"] {
+        let got = with_hs(hs);
+        assert_eq!(got.decision, Review, "{hs}: {}", got.summary());
+        assert!(got.findings.iter().any(|f| f.entry == "HS-UNREADABLE"), "{hs}");
+    }
+    for hs in ["n/a", "-", "see note 3", "HS 6306.22", "8471.30 (laptop)"] {
+        assert_eq!(with_hs(hs).decision, Clear, "{hs}");
+    }
+}

@@ -76,6 +76,9 @@ pub struct Catalog {
     pub negations: Vec<String>,
     /// Words that negate only the next word ("non-military", "nicht militärisch").
     pub negation_prefixes: Vec<String>,
+    /// Articles and determiners a negation reaches over to the words it negates ("other than *the* warships");
+    /// any other word between them ends its reach ("excl VAT pistols" negates the VAT, not the pistols).
+    pub negation_reaches_over: Vec<String>,
     /// Ambiguous words that also name ordinary goods, with the words that say the ordinary goods are meant.
     pub collisions: Vec<Collision>,
     /// Protection, detection and decontamination phrases that govern agent words (`[protection]`).
@@ -126,6 +129,7 @@ impl Catalog {
             known_words: negatives.known_words,
             negations: negatives.negations,
             negation_prefixes: negatives.negation_prefixes,
+            negation_reaches_over: negatives.negation_reaches_over,
             collisions: negatives.collision,
             protection: negatives.protection,
             monitoring,

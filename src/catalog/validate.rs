@@ -58,7 +58,11 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
         }
     }
 
-    let cues = catalog.negations.iter().chain(&catalog.negation_prefixes);
+    let cues = catalog
+        .negations
+        .iter()
+        .chain(&catalog.negation_prefixes)
+        .chain(&catalog.negation_reaches_over);
     let collision_words = catalog
         .collisions
         .iter()

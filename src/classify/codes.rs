@@ -45,13 +45,95 @@ impl HsPrefixes {
     }
 }
 
-pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut Collected) {
+/// Words that may stand before a tariff code in its cell ("HS 9301", "HTS 9301.90.0000", "CN 9301 90 00",
+/// "Code SH : 9301", "ex 9301"), lower case.
+const CODE_LABELS: &[&str] = &[
+    "hs",
+    "hts",
+    "htsus",
+    "cn",
+    "nc",
+    "sh",
+    "sa",
+    "kn",
+    "taric",
+    "ncm",
+    "tn",
+    "ved",
+    "code",
+    "codes",
+    "tariff",
+    "heading",
+    "subheading",
+    "ex",
+    "no",
+    "nr",
+    "n",
+    "nº",
+    "n°",
+    "zolltarif",
+    "zolltarifnummer",
+    "warennummer",
+    "position",
+    "posição",
+    "partida",
+    "código",
+    "codigo",
+    "nomenclature",
+    "arancel",
+    "tarif",
+    "hs-code",
+];
+
+/// The digits of a tariff code as written: fullwidth digits read as digits, a leading label of
+/// [`CODE_LABELS`] and a trailing remark in brackets dropped, separators (space `.` `-` `/`) ignored. `None` when
+/// anything else is in the cell ("93O1", "AK-47", "see note") or it holds fewer than two digits.
+pub(super) fn hs_digits(written: &str) -> Option<String> {
+    let text: String = written
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .collect();
+    let text = match text.find('(') {
+        Some(open) if text.trim_end().ends_with(')') => &text[..open],
+        _ => text.as_str(),
+    };
+    let code_start = text.find(|c: char| c.is_ascii_digit())?;
+    let (label, code) = text.split_at(code_start);
+    let is_label_word = |w: &str| w.is_empty() || CODE_LABELS.contains(&w.to_lowercase().as_str());
+    if !label.split([' ', '.', ':', '#', '-', '\t']).all(is_label_word) {
+        return None;
+    }
+    if !code
+        .trim_end()
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '/'))
+    {
+        return None;
+    }
+    let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 2).then_some(digits)
+}
+
+/// Evidence from the line's HS code. A cell with digits that cannot be read as a code ("93O1", "9301 or
+/// 9302") is a finding for review: a code a buyer typed is never passed over in silence. (A cell of words is
+/// screened as text besides; see `Classifier::classify`.)
+pub(super) fn collect_hs(
+    classifier: &Classifier,
+    hs_code: &str,
+    collected: &mut Collected,
+    findings: &mut Vec<Finding>,
+) {
     let trimmed = hs_code.trim();
     let leading = hs_code.chars().take_while(|c| c.is_whitespace()).count();
-    let digits: String = trimmed.chars().filter(char::is_ascii_digit).collect();
-    if digits.len() < 2 || trimmed.chars().any(|c| c.is_alphabetic()) {
+    let Some(digits) = hs_digits(trimmed) else {
+        if trimmed.chars().filter(char::is_ascii_digit).count() >= 2 {
+            findings.push(unreadable_hs(classifier, trimmed, leading));
+        }
         return; // "n/a", "see note": nothing to read
-    }
+    };
     let entries = &classifier.catalog.entries;
     let mut heading_taken = false;
     for (prefix, entry) in classifier.hs_prefixes.matching(&digits) {
@@ -77,6 +159,30 @@ pub(super) fn collect_hs(classifier: &Classifier, hs_code: &str, collected: &mut
             fuzzy: false,
         };
         collected.add_hs(entry, strong, evidence);
+    }
+}
+
+fn unreadable_hs(classifier: &Classifier, trimmed: &str, leading: usize) -> Finding {
+    Finding {
+        entry: "HS-UNREADABLE".to_string(),
+        title: "HS code that cannot be read".to_string(),
+        list: "HS".to_string(),
+        act: super::act_label(&classifier.catalog, "HS"),
+        decision: Decision::Review,
+        reason: format!("the HS code '{trimmed}' cannot be read as a tariff code: a reviewer must read it"),
+        question: Some(format!(
+            "The HS code '{trimmed}' cannot be read: which tariff heading is it?"
+        )),
+        evidence: vec![Evidence {
+            field: Field::HsCode,
+            column: None,
+            kind: EvidenceKind::HsCode,
+            text: trimmed.to_string(),
+            span: [leading, leading + trimmed.chars().count()],
+            matched: String::new(),
+            strength: Some(crate::catalog::Strength::Weak),
+            fuzzy: false,
+        }],
     }
 }
 

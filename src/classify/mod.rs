@@ -54,6 +54,8 @@ pub struct Classifier {
     texts: Memo<Screened>,
     /// Suppliers already looked up among the arms makers.
     suppliers: Memo<Screened>,
+    /// Normalised words a negation reaches over (`negation_reaches_over` of negatives.toml).
+    negation_reach: rustc_hash::FxHashSet<String>,
 }
 
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
@@ -100,6 +102,12 @@ impl Classifier {
             .collect();
         let arms_makers = makers::MakerNames::build(arms_makers)?;
         let protection = protection::Protection::build(&catalog);
+        let negation_reach = catalog
+            .negation_reaches_over
+            .iter()
+            .map(|w| crate::text::normalize(w))
+            .filter(|w| !w.is_empty())
+            .collect();
         Ok(Classifier {
             catalog,
             matcher,
@@ -116,6 +124,7 @@ impl Classifier {
             other_texts: Memo::default(),
             texts: Memo::default(),
             suppliers: Memo::default(),
+            negation_reach,
         })
     }
 
@@ -152,26 +161,14 @@ impl Classifier {
         // Every other text cell is screened on its own, as if it were a description; its findings name the
         // column and join the item's (the decision is the most severe of all).
         for extra in item.extra {
-            if extra.text.trim().is_empty() {
-                continue;
+            let place = (Field::Extra, Some(extra.column.as_str()));
+            self.screen_other(&extra.text, place, &extra.column, &mut findings, &mut ignored);
+        }
+        // An HS cell of words ("AK-47", "fusil") is screened as text too: what a buyer typed is never skipped.
+        if let Some(hs) = item.hs_code.filter(|hs| codes::hs_digits(hs).is_none()) {
+            if hs.chars().any(char::is_alphabetic) {
+                self.screen_other(hs, (Field::HsCode, None), "HS code", &mut findings, &mut ignored);
             }
-            let screened = self.other_texts.get_or_compute(&extra.text, || {
-                let (mut more, mut more_ignored) = (Vec::new(), Vec::new());
-                self.screen_text(&extra.text, None, None, &mut more, &mut more_ignored);
-                Arc::new((more, more_ignored))
-            });
-            let (mut more, mut more_ignored) = (screened.0.clone(), screened.1.clone());
-            for finding in &mut more {
-                for evidence in &mut finding.evidence {
-                    evidence.field = Field::Extra;
-                    evidence.column = Some(extra.column.clone());
-                }
-            }
-            for cancelled in &mut more_ignored {
-                cancelled.column = Some(extra.column.clone());
-            }
-            merge_findings(&mut findings, more, &extra.column);
-            ignored.append(&mut more_ignored);
         }
         if let Some(supplier) = item.supplier {
             let screened = self.suppliers.get_or_compute(supplier, || {
@@ -222,6 +219,38 @@ impl Classifier {
             parties.apply(&mut classification, item.supplier, item.end_user);
         }
         classification
+    }
+
+    /// Screens another text cell of the line as if it were a description; its findings and cancelled matches
+    /// name the cell (`field`, and `column` when it has one) and join the item's.
+    fn screen_other(
+        &self,
+        text: &str,
+        (field, column): (Field, Option<&str>),
+        label: &str,
+        findings: &mut Vec<Finding>,
+        ignored: &mut Vec<Ignored>,
+    ) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let screened = self.other_texts.get_or_compute(text, || {
+            let (mut more, mut more_ignored) = (Vec::new(), Vec::new());
+            self.screen_text(text, None, None, &mut more, &mut more_ignored);
+            Arc::new((more, more_ignored))
+        });
+        let (mut more, mut more_ignored) = (screened.0.clone(), screened.1.clone());
+        for finding in &mut more {
+            for evidence in &mut finding.evidence {
+                evidence.field = field;
+                evidence.column = column.map(str::to_string);
+            }
+        }
+        for cancelled in &mut more_ignored {
+            cancelled.column = Some(label.to_string());
+        }
+        merge_findings(findings, more, label);
+        ignored.append(&mut more_ignored);
     }
 
     /// A known arms maker named as supplier or manufacturer: a finding with the catalogue's question.

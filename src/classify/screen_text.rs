@@ -66,7 +66,7 @@ impl Classifier {
         findings: &mut Vec<Finding>,
     ) {
         if let Some(hs) = hs_code {
-            codes::collect_hs(self, hs, collected);
+            codes::collect_hs(self, hs, collected, findings);
         }
         if let Some(declared) = control_code {
             codes::collect_declared(self, declared, collected, findings);

@@ -6,7 +6,8 @@ use super::matcher::{Hit, PhraseKind, Role};
 use super::model::{Evidence, EvidenceKind, Field, Ignored};
 use super::{char_slice, protection, strength_after_correction, Classifier};
 use crate::catalog::Strength;
-use crate::text::Normalized;
+use crate::decision::Decision;
+use crate::text::{tokens, Normalized};
 
 /// A match in the coordinates of the normalised (uncorrected) text.
 struct Located {
@@ -88,8 +89,9 @@ pub(super) fn collect(
     } else {
         clause_boundaries(description)
     };
-    // The negation that governs a match: one that ends before it, in the same clause (or just before it, for
-    // a negation of the next word only).
+    // The negation that governs a match: one just before it (articles and determiners between), in the same
+    // clause; or right before it, for a negation of the next word only. Any other word between ends its reach:
+    // "excl VAT pistols", "not used rifles" and "without packaging 10 rifles" name the weapons.
     let negated_at = |start: usize, end: usize| {
         negations.iter().find(|(n, next_word_only)| {
             if n.end > start {
@@ -98,11 +100,18 @@ pub(super) fn collect(
             if *next_word_only {
                 return start == n.end + 1;
             }
+            let between = normalized.text.get(n.end..start).unwrap_or_default();
+            if !tokens(between.trim()).all(|(_, word)| word.is_empty() || classifier.negation_reach.contains(word)) {
+                return false;
+            }
             let from = normalized.source_span(n.start, n.end).1;
             let to = normalized.source_span(start, end).0;
             !boundaries.iter().any(|&b| from <= b && b < to)
         })
     };
+    // A weapon is never cleared by a negation: "no AK-47" may be a model number, "sans fusil" may be wrong. Its
+    // match still goes under `ignored`, and counts as weak evidence, so the line goes to a reviewer.
+    let prohibited = |entry: u32| classifier.catalog.entries[entry as usize].decision() == Decision::Prohibited;
     let negated_by = |l: &Located| negated_at(l.start, l.end);
     let sentence_ends = if protections.is_empty() {
         Vec::new()
@@ -175,6 +184,13 @@ pub(super) fn collect(
         if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
             if let Some((negation, _)) = negated_by(l) {
                 ignore(ignored, l, entry, negation);
+                if let Role::Positive { strength, .. } = phrase_use.role {
+                    if prohibited(entry) {
+                        let strength = strength.min(Strength::Weak);
+                        let evidence = evidence_for(l, EvidenceKind::Phrase, Some(strength));
+                        collected.add_text(entry, strength, (l.start, l.end), evidence);
+                    }
+                }
                 continue;
             }
         }
@@ -313,9 +329,17 @@ fn collect_patterns(
         let Some(found) = spec.compiled.as_ref().and_then(|re| re.find(&normalized.text)) else {
             continue;
         };
-        if negated(found.start(), found.end()) {
+        let entry_decision = classifier.catalog.entries[entry as usize].decision();
+        let negated = negated(found.start(), found.end());
+        if negated && entry_decision != Decision::Prohibited {
             continue;
         }
+        // A negated weapon pattern still sends the line to a reviewer (see `prohibited` above).
+        let strength = if negated {
+            spec.strength.min(Strength::Weak)
+        } else {
+            spec.strength
+        };
         let (s, e) = normalized.source_span(found.start(), found.end());
         let evidence = Evidence {
             field: Field::Description,
@@ -324,9 +348,9 @@ fn collect_patterns(
             text: char_slice(description, s, e),
             span: [s, e],
             matched: spec.regex.clone(),
-            strength: Some(spec.strength),
+            strength: Some(strength),
             fuzzy: false,
         };
-        collected.add_text(entry, spec.strength, (found.start(), found.end()), evidence);
+        collected.add_text(entry, strength, (found.start(), found.end()), evidence);
     }
 }
