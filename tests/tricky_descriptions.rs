@@ -464,13 +464,16 @@ fn the_hs_cell_is_read_as_buyers_write_it_and_never_skipped() {
         "Code SH : 9301.90",
         "ex 9306",
         "9301.90 (rifles)",
+        "'9301",
+        "9301,90",
+        "9301 ?",
         "AK-47",
         "fusil",
     ] {
         let got = with_hs(hs);
         assert_eq!(got.decision, Prohibited, "{hs}: {}", got.summary());
     }
-    for hs in ["93O1", "6306 or 6307", "9301 ?"] {
+    for hs in ["93O1", "6306 or 6307", "9301 or 9302"] {
         let got = with_hs(hs);
         assert_eq!(got.decision, Review, "{hs}: {}", got.summary());
         assert!(got.findings.iter().any(|f| f.entry == "HS-UNREADABLE"), "{hs}");

@@ -86,8 +86,8 @@ const CODE_LABELS: &[&str] = &[
 ];
 
 /// The digits of a tariff code as written: fullwidth digits read as digits, a leading label of
-/// [`CODE_LABELS`] and a trailing remark in brackets dropped, separators (space `.` `-` `/`) ignored. `None` when
-/// anything else is in the cell ("93O1", "AK-47", "see note") or it holds fewer than two digits.
+/// [`CODE_LABELS`] and a trailing remark in brackets dropped, separators and quotes (`9301.90`, `9301,90`,
+/// `'9301`) ignored. `None` when a letter is left ("93O1", "AK-47", "see note") or fewer than two digits.
 pub(super) fn hs_digits(written: &str) -> Option<String> {
     let text: String = written
         .chars()
@@ -103,14 +103,13 @@ pub(super) fn hs_digits(written: &str) -> Option<String> {
     let code_start = text.find(|c: char| c.is_ascii_digit())?;
     let (label, code) = text.split_at(code_start);
     let is_label_word = |w: &str| w.is_empty() || CODE_LABELS.contains(&w.to_lowercase().as_str());
-    if !label.split([' ', '.', ':', '#', '-', '\t']).all(is_label_word) {
+    if !label
+        .split(|c: char| !c.is_alphanumeric() && c != '°' && c != 'º')
+        .all(is_label_word)
+    {
         return None;
     }
-    if !code
-        .trim_end()
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '/'))
-    {
+    if code.chars().any(char::is_alphabetic) {
         return None;
     }
     let digits: String = code.chars().filter(char::is_ascii_digit).collect();
@@ -379,6 +378,23 @@ mod tests {
         #[test]
         fn the_pre_check_agrees_with_a_window_scan(text in "[MLEAR0-9BCDFa ]{0,40}") {
             proptest::prop_assert_eq!(may_hold_code(&text), by_windows(&text));
+        }
+
+        /// A code written with a label, separators and quotes reads as its digits; one letter among the digits
+        /// makes it unreadable.
+        #[test]
+        fn a_written_code_reads_as_its_digits(
+            groups in proptest::collection::vec("[0-9]{1,4}", 1..4),
+            separator in "[ .,/'-]",
+            label in proptest::sample::select(super::CODE_LABELS),
+            letter in "[A-Za-z]",
+        ) {
+            let digits: String = groups.concat();
+            let written = format!("{} {}", label.to_uppercase(), groups.join(&separator));
+            let want = (digits.len() >= 2).then(|| digits.clone());
+            proptest::prop_assert_eq!(super::hs_digits(&written), want);
+            let spoilt = format!("{}{letter}{}", &digits[..1], &digits[1..]);
+            proptest::prop_assert_eq!(super::hs_digits(&spoilt), None);
         }
     }
 }
