@@ -79,6 +79,8 @@ pub struct Catalog {
     /// Articles and determiners a negation reaches over to the words it negates ("other than *the* warships");
     /// any other word between them ends its reach ("excl VAT pistols" negates the VAT, not the pistols).
     pub negation_reaches_over: Vec<String>,
+    /// Words that join a list a negation governs as a whole ("without plates or pouches").
+    pub negation_joins: Vec<String>,
     /// Ambiguous words that also name ordinary goods, with the words that say the ordinary goods are meant.
     pub collisions: Vec<Collision>,
     /// Protection, detection and decontamination phrases that govern agent words (`[protection]`).
@@ -130,6 +132,7 @@ impl Catalog {
             negations: negatives.negations,
             negation_prefixes: negatives.negation_prefixes,
             negation_reaches_over: negatives.negation_reaches_over,
+            negation_joins: negatives.negation_joins,
             collisions: negatives.collision,
             protection: negatives.protection,
             monitoring,

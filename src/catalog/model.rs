@@ -97,6 +97,8 @@ pub(super) struct NegativesFile {
     #[serde(default)]
     pub negation_reaches_over: Vec<String>,
     #[serde(default)]
+    pub negation_joins: Vec<String>,
+    #[serde(default)]
     pub collision: Vec<Collision>,
     #[serde(default)]
     pub protection: Option<Protection>,

@@ -62,7 +62,8 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
         .negations
         .iter()
         .chain(&catalog.negation_prefixes)
-        .chain(&catalog.negation_reaches_over);
+        .chain(&catalog.negation_reaches_over)
+        .chain(&catalog.negation_joins);
     let collision_words = catalog
         .collisions
         .iter()

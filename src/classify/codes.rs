@@ -83,12 +83,28 @@ const CODE_LABELS: &[&str] = &[
     "arancel",
     "tarif",
     "hs-code",
+    "chapter",
+    "ch",
+    "chapitre",
+    "kapitel",
+    "capítulo",
+    "capitulo",
 ];
 
-/// The digits of a tariff code as written: fullwidth digits read as digits, a leading label of
-/// [`CODE_LABELS`] and a trailing remark in brackets dropped, separators and quotes (`9301.90`, `9301,90`,
-/// `'9301`) ignored. `None` when a letter is left ("93O1", "AK-47", "see note") or fewer than two digits.
-pub(super) fn hs_digits(written: &str) -> Option<String> {
+/// A tariff-code cell as read.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct HsCell {
+    /// The codes in it, as digits: `9301.90`, `9301,90`, `'9301`, `HS 9301`, `CN 9301 90 00`, fullwidth digits,
+    /// `9403.xx` (its known digits); `;` or a word between two numbers starts another (`6306 or 6307`).
+    pub codes: Vec<String>,
+    /// A letter inside a number (`93O1`, `X9301`): the code cannot be read.
+    pub unreadable: bool,
+    /// Words besides the codes and their labels (`8471.30 - laptops`, `AK-47`, `fusil`), to screen as text.
+    pub words: bool,
+}
+
+/// Reads a tariff-code cell as buyers write it (see [`HsCell`]).
+pub(super) fn read_hs(written: &str) -> HsCell {
     let text: String = written
         .chars()
         .map(|c| match c {
@@ -96,29 +112,67 @@ pub(super) fn hs_digits(written: &str) -> Option<String> {
             _ => c,
         })
         .collect();
-    let text = match text.find('(') {
-        Some(open) if text.trim_end().ends_with(')') => &text[..open],
-        _ => text.as_str(),
-    };
-    let code_start = text.find(|c: char| c.is_ascii_digit())?;
-    let (label, code) = text.split_at(code_start);
-    let is_label_word = |w: &str| w.is_empty() || CODE_LABELS.contains(&w.to_lowercase().as_str());
-    if !label
-        .split(|c: char| !c.is_alphanumeric() && c != '°' && c != 'º')
-        .all(is_label_word)
-    {
-        return None;
+    let is_label = |w: &str| CODE_LABELS.contains(&w.to_lowercase().as_str());
+    let mut cell = HsCell::default();
+    let mut current = String::new();
+    fn close(current: &mut String, cell: &mut HsCell) {
+        if current.len() >= 2 {
+            cell.codes.push(std::mem::take(current));
+        }
+        current.clear();
     }
-    if code.chars().any(char::is_alphabetic) {
-        return None;
+    // After a remark's first word or a bracket, a word with digits is part of the remark ("(paper A4)").
+    let mut in_remark = false;
+    let mut rest = text.as_str();
+    while !rest.is_empty() {
+        let run = rest
+            .find(|c: char| !(c.is_alphanumeric() || c == '°' || c == 'º'))
+            .unwrap_or(rest.len());
+        let (word, after) = rest.split_at(run);
+        if word.is_empty() {
+            let Some(separator) = after.chars().next() else { break };
+            if matches!(separator, ';' | '|' | '\n' | '(' | ')') {
+                close(&mut current, &mut cell);
+                in_remark |= separator == '(';
+            }
+            rest = after.get(separator.len_utf8()..).unwrap_or_default();
+            continue;
+        }
+        rest = after;
+        let letters_end = word.find(|c: char| c.is_ascii_digit()).unwrap_or(word.len());
+        let (letters, digits) = word.split_at(letters_end);
+        let trailing_unknown = digits.trim_end_matches(['x', 'X']);
+        if letters.is_empty() && trailing_unknown.chars().all(|c| c.is_ascii_digit()) {
+            current.push_str(trailing_unknown);
+        } else if digits.is_empty() {
+            close(&mut current, &mut cell);
+            let label = is_label(letters);
+            cell.words |= !label;
+            in_remark |= !label;
+        } else if is_label(letters) && digits.chars().all(|c| c.is_ascii_digit()) {
+            close(&mut current, &mut cell);
+            current.push_str(digits);
+        } else if in_remark
+            || letters.is_empty()
+                && !digits
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .contains(|c: char| c.is_ascii_digit())
+        {
+            // A number with a unit after it ("6kg", "2L"), or a word of a remark: not a code.
+            close(&mut current, &mut cell);
+            cell.words = true;
+        } else {
+            close(&mut current, &mut cell);
+            cell.unreadable = true;
+        }
     }
-    let digits: String = code.chars().filter(char::is_ascii_digit).collect();
-    (digits.len() >= 2).then_some(digits)
+    close(&mut current, &mut cell);
+    cell
 }
 
-/// Evidence from the line's HS code. A cell with digits that cannot be read as a code ("93O1", "9301 or
-/// 9302") is a finding for review: a code a buyer typed is never passed over in silence. (A cell of words is
-/// screened as text besides; see `Classifier::classify`.)
+/// Evidence from the line's HS code. A cell with a letter inside a number ("93O1") is a finding for review: a
+/// code a buyer typed is never passed over in silence. (Words in the cell are screened as text besides; see
+/// `Classifier::classify`.)
 pub(super) fn collect_hs(
     classifier: &Classifier,
     hs_code: &str,
@@ -127,15 +181,20 @@ pub(super) fn collect_hs(
 ) {
     let trimmed = hs_code.trim();
     let leading = hs_code.chars().take_while(|c| c.is_whitespace()).count();
-    let Some(digits) = hs_digits(trimmed) else {
-        if trimmed.chars().filter(char::is_ascii_digit).count() >= 2 {
-            findings.push(unreadable_hs(classifier, trimmed, leading));
-        }
-        return; // "n/a", "see note": nothing to read
-    };
+    let cell = read_hs(trimmed);
+    if cell.unreadable {
+        findings.push(unreadable_hs(classifier, trimmed, leading));
+    }
+    for digits in &cell.codes {
+        hs_evidence(classifier, digits, trimmed, leading, collected);
+    }
+}
+
+/// The evidence of one code's digits: the catalogue entries its prefixes point to (chapter 93 decides).
+fn hs_evidence(classifier: &Classifier, digits: &str, trimmed: &str, leading: usize, collected: &mut Collected) {
     let entries = &classifier.catalog.entries;
     let mut heading_taken = false;
-    for (prefix, entry) in classifier.hs_prefixes.matching(&digits) {
+    for (prefix, entry) in classifier.hs_prefixes.matching(digits) {
         // Among the HS list's own headings only the most specific one counts (9301 rather than 93).
         let is_heading = entries[entry as usize].list == "HS";
         if is_heading && heading_taken {
@@ -380,21 +439,28 @@ mod tests {
             proptest::prop_assert_eq!(may_hold_code(&text), by_windows(&text));
         }
 
-        /// A code written with a label, separators and quotes reads as its digits; one letter among the digits
-        /// makes it unreadable.
+        /// A code written with a label, separators and quotes reads as its digits; a letter inside its number
+        /// makes it unreadable, a word after it is a remark.
         #[test]
         fn a_written_code_reads_as_its_digits(
             groups in proptest::collection::vec("[0-9]{1,4}", 1..4),
             separator in "[ .,/'-]",
             label in proptest::sample::select(super::CODE_LABELS),
-            letter in "[A-Za-z]",
+            letter in "[A-WYZa-wyz]",
         ) {
             let digits: String = groups.concat();
             let written = format!("{} {}", label.to_uppercase(), groups.join(&separator));
-            let want = (digits.len() >= 2).then(|| digits.clone());
-            proptest::prop_assert_eq!(super::hs_digits(&written), want);
-            let spoilt = format!("{}{letter}{}", &digits[..1], &digits[1..]);
-            proptest::prop_assert_eq!(super::hs_digits(&spoilt), None);
-        }
+            let cell = super::read_hs(&written);
+            let want: Vec<String> = if digits.len() >= 2 { vec![digits.clone()] } else { Vec::new() };
+            proptest::prop_assert_eq!(&cell.codes, &want);
+            proptest::prop_assert!(!cell.unreadable && !cell.words);
+            if digits.len() >= 2 {
+                let spoilt = format!("{}{letter}{}", &digits[..1], &digits[1..]);
+                proptest::prop_assert!(super::read_hs(&spoilt).unreadable, "{}", spoilt);
+            }
+            let remarked = super::read_hs(&format!("{} - {letter}ifles", groups.join(&separator)));
+            proptest::prop_assert_eq!(&remarked.codes, &want);
+            proptest::prop_assert!(remarked.words && !remarked.unreadable);
+                }
     }
 }

@@ -19,6 +19,8 @@ pub(super) struct EntryEvidence {
     /// Ambiguous words that collide with ordinary goods: they count only when corroborated.
     colliding: Vec<(usize, usize)>,
     hs_weak: bool,
+    /// A term of the entry stood after a negation ("sans fusil"): alone it asks, and it never corroborates.
+    negated: bool,
     /// A declared code named this entry; `Some(false)` when it named a child the catalogue does not list.
     declared: Option<bool>,
     threshold_met: Vec<Evidence>,
@@ -56,6 +58,13 @@ impl Collected {
             Strength::Weak => e.weak.push(range),
             Strength::Context => e.context.push(range),
         }
+        e.evidence.push(evidence);
+    }
+
+    /// A weapon term a negation governs: the line goes to a reviewer, and nothing else counts it.
+    pub(super) fn add_negated(&mut self, entry: u32, evidence: Evidence) {
+        let e = self.get(entry);
+        e.negated = true;
         e.evidence.push(evidence);
     }
 
@@ -191,12 +200,14 @@ pub(super) fn decide(
                     )
                 }
             }
-        } else if !found.weak.is_empty() || found.hs_weak {
+        } else if !found.weak.is_empty() || found.hs_weak || found.negated {
             question = Some(entry_question(entry));
-            let what = if found.weak.is_empty() {
+            let what = if !found.weak.is_empty() {
+                "an ambiguous word"
+            } else if found.hs_weak {
                 "the HS code"
             } else {
-                "an ambiguous word"
+                "a term after a negation"
             };
             (
                 Decision::Review,

@@ -56,6 +56,8 @@ pub struct Classifier {
     suppliers: Memo<Screened>,
     /// Normalised words a negation reaches over (`negation_reaches_over` of negatives.toml).
     negation_reach: rustc_hash::FxHashSet<String>,
+    /// Normalised words that join a negated list (`negation_joins` of negatives.toml).
+    negation_joins: rustc_hash::FxHashSet<String>,
 }
 
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
@@ -102,12 +104,15 @@ impl Classifier {
             .collect();
         let arms_makers = makers::MakerNames::build(arms_makers)?;
         let protection = protection::Protection::build(&catalog);
-        let negation_reach = catalog
-            .negation_reaches_over
-            .iter()
-            .map(|w| crate::text::normalize(w))
-            .filter(|w| !w.is_empty())
-            .collect();
+        let normalized_words = |words: &[String]| {
+            words
+                .iter()
+                .map(|w| crate::text::normalize(w))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let negation_reach = normalized_words(&catalog.negation_reaches_over);
+        let negation_joins = normalized_words(&catalog.negation_joins);
         Ok(Classifier {
             catalog,
             matcher,
@@ -125,6 +130,7 @@ impl Classifier {
             texts: Memo::default(),
             suppliers: Memo::default(),
             negation_reach,
+            negation_joins,
         })
     }
 
@@ -165,10 +171,8 @@ impl Classifier {
             self.screen_other(&extra.text, place, &extra.column, &mut findings, &mut ignored);
         }
         // An HS cell of words ("AK-47", "fusil") is screened as text too: what a buyer typed is never skipped.
-        if let Some(hs) = item.hs_code.filter(|hs| codes::hs_digits(hs).is_none()) {
-            if hs.chars().any(char::is_alphabetic) {
-                self.screen_other(hs, (Field::HsCode, None), "HS code", &mut findings, &mut ignored);
-            }
+        if let Some(hs) = item.hs_code.filter(|hs| codes::read_hs(hs).words) {
+            self.screen_other(hs, (Field::HsCode, None), "HS code", &mut findings, &mut ignored);
         }
         if let Some(supplier) = item.supplier {
             let screened = self.suppliers.get_or_compute(supplier, || {

@@ -100,8 +100,26 @@ pub(super) fn collect(
             if *next_word_only {
                 return start == n.end + 1;
             }
-            let between = normalized.text.get(n.end..start).unwrap_or_default();
-            if !tokens(between.trim()).all(|(_, word)| word.is_empty() || classifier.negation_reach.contains(word)) {
+            // Over articles, and over a list the negation governs: "without armour plates or ammunition pouches".
+            // From the start of the matched word: a compound match ("*munition" in "ammunition") starts inside it.
+            let word_start = normalized
+                .text
+                .get(..start)
+                .and_then(|before| before.rfind(' '))
+                .map_or(0, |space| space + 1)
+                .max(n.end);
+            let between: Vec<&str> = tokens(normalized.text.get(n.end..word_start).unwrap_or_default().trim())
+                .map(|(_, word)| word)
+                .filter(|word| !word.is_empty())
+                .collect();
+            let after_list = between
+                .iter()
+                .rposition(|w| classifier.negation_joins.contains(*w))
+                .map_or(0, |last| last + 1);
+            if !between[after_list..]
+                .iter()
+                .all(|w| classifier.negation_reach.contains(*w))
+            {
                 return false;
             }
             let from = normalized.source_span(n.start, n.end).1;
@@ -109,9 +127,22 @@ pub(super) fn collect(
             !boundaries.iter().any(|&b| from <= b && b < to)
         })
     };
-    // A weapon is never cleared by a negation: "no AK-47" may be a model number, "sans fusil" may be wrong. Its
-    // match still goes under `ignored`, and counts as weak evidence, so the line goes to a reviewer.
+    // A weapon is never cleared by a negation: "no AK-47" may be a model number, "sans fusil" may be wrong. A
+    // negated weapon term (a word that decides alone, not "gun" or "arma") still goes under `ignored`, and counts
+    // as weak evidence, so the line goes to a reviewer.
     let prohibited = |entry: u32| classifier.catalog.entries[entry as usize].decision() == Decision::Prohibited;
+    // A negative cancels a match it covers, unless the match is the longer phrase of the two ("mortar tube" is not
+    // cancelled by "mortar tub" + an inflection ending).
+    let literal = |x: &Located| x.hit.literal_end - x.hit.start;
+    let negative_over = |l: &Located, entry: u32| {
+        negatives.iter().find(|(n, owner)| {
+            owner.is_none_or(|o| o == entry)
+                && n.start <= l.start
+                && l.end <= n.end
+                && literal(n) >= literal(l)
+                && !std::ptr::eq(*n, l)
+        })
+    };
     let negated_by = |l: &Located| negated_at(l.start, l.end);
     let sentence_ends = if protections.is_empty() {
         Vec::new()
@@ -184,12 +215,15 @@ pub(super) fn collect(
         if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
             if let Some((negation, _)) = negated_by(l) {
                 ignore(ignored, l, entry, negation);
-                if let Role::Positive { strength, .. } = phrase_use.role {
-                    if prohibited(entry) {
-                        let strength = strength.min(Strength::Weak);
-                        let evidence = evidence_for(l, EvidenceKind::Phrase, Some(strength));
-                        collected.add_text(entry, strength, (l.start, l.end), evidence);
+                let weapon_term = matches!(
+                    phrase_use.role,
+                    Role::Positive {
+                        strength: Strength::Strong,
+                        ..
                     }
+                );
+                if weapon_term && prohibited(entry) && negative_over(l, entry).is_none() {
+                    collected.add_negated(entry, evidence_for(l, EvidenceKind::Phrase, Some(Strength::Weak)));
                 }
                 continue;
             }
@@ -204,16 +238,7 @@ pub(super) fn collect(
                 continue;
             }
         }
-        // A negative cancels a match it covers, unless the match is the longer phrase of the two ("mortar
-        // tube" is not cancelled by "mortar tub" + an inflection ending).
-        let literal = |x: &Located| x.hit.literal_end - x.hit.start;
-        let cancelled_by = negatives.iter().find(|(n, owner)| {
-            owner.is_none_or(|o| o == entry)
-                && n.start <= l.start
-                && l.end <= n.end
-                && literal(n) >= literal(l)
-                && !std::ptr::eq(*n, l)
-        });
+        let cancelled_by = negative_over(l, entry);
         if let Some((negative, _)) = cancelled_by {
             if matches!(phrase_use.role, Role::Positive { .. } | Role::Part { .. }) {
                 ignore(ignored, l, entry, negative);
@@ -331,15 +356,11 @@ fn collect_patterns(
         };
         let entry_decision = classifier.catalog.entries[entry as usize].decision();
         let negated = negated(found.start(), found.end());
-        if negated && entry_decision != Decision::Prohibited {
+        if negated && (entry_decision != Decision::Prohibited || spec.strength != Strength::Strong) {
             continue;
         }
         // A negated weapon pattern still sends the line to a reviewer (see `prohibited` above).
-        let strength = if negated {
-            spec.strength.min(Strength::Weak)
-        } else {
-            spec.strength
-        };
+        let strength = if negated { Strength::Weak } else { spec.strength };
         let (s, e) = normalized.source_span(found.start(), found.end());
         let evidence = Evidence {
             field: Field::Description,
@@ -351,6 +372,10 @@ fn collect_patterns(
             strength: Some(strength),
             fuzzy: false,
         };
-        collected.add_text(entry, strength, (found.start(), found.end()), evidence);
+        if negated {
+            collected.add_negated(entry, evidence);
+        } else {
+            collected.add_text(entry, strength, (found.start(), found.end()), evidence);
+        }
     }
 }
