@@ -496,3 +496,22 @@ fn the_hs_cell_is_read_as_buyers_write_it_and_never_skipped() {
         assert_eq!(with_hs(hs).decision, Clear, "{hs}");
     }
 }
+
+/// An HS code written with its label in the description is screened like the HS cell ("HS 9301", "CN 9301 90
+/// 00"); a bare number is not (a part number looks the same).
+#[test]
+fn an_hs_code_with_its_label_in_the_description_is_screened() {
+    for d in [
+        "Metal tubes, HS 9301",
+        "Spare parts (HS code: 9306.30)",
+        "Tubes CN 9301 90 00",
+        "Pièces code SH 9305.10",
+        "Goods, HTS 9301.90.0000",
+    ] {
+        let got = common::classifier().classify_description(d);
+        assert_eq!(got.decision, Prohibited, "{d}: {}", got.summary());
+    }
+    for d in ["Part 93063000 steel tube", "Tent HS 6306.22", "Cable HS2000 model"] {
+        assert_eq!(decision(d), Clear, "{d}");
+    }
+}

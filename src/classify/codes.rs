@@ -105,14 +105,35 @@ pub(super) struct HsCell {
 
 /// Reads a tariff-code cell as buyers write it (see [`HsCell`]).
 pub(super) fn read_hs(written: &str) -> HsCell {
-    let text: String = written
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            _ => c,
-        })
-        .collect();
-    let is_label = |w: &str| CODE_LABELS.contains(&w.to_lowercase().as_str());
+    // Most cells are digits and separators only: one code, read without the general walk below.
+    let plain = |b: u8| b.is_ascii_digit() || matches!(b, b' ' | b'.' | b',' | b'-' | b'/' | b'\'');
+    if written.bytes().all(plain) {
+        let digits: String = written.bytes().filter(u8::is_ascii_digit).map(char::from).collect();
+        let codes = if digits.len() >= 2 { vec![digits] } else { Vec::new() };
+        return HsCell {
+            codes,
+            ..HsCell::default()
+        };
+    }
+    let text: std::borrow::Cow<str> = if written.is_ascii() {
+        written.into()
+    } else {
+        written
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                _ => c,
+            })
+            .collect::<String>()
+            .into()
+    };
+    let is_label = |w: &str| {
+        if w.is_ascii() {
+            CODE_LABELS.iter().any(|label| label.eq_ignore_ascii_case(w))
+        } else {
+            CODE_LABELS.contains(&w.to_lowercase().as_str())
+        }
+    };
     let mut cell = HsCell::default();
     let mut current = String::new();
     fn close(current: &mut String, cell: &mut HsCell) {
@@ -123,7 +144,7 @@ pub(super) fn read_hs(written: &str) -> HsCell {
     }
     // After a remark's first word or a bracket, a word with digits is part of the remark ("(paper A4)").
     let mut in_remark = false;
-    let mut rest = text.as_str();
+    let mut rest: &str = &text;
     while !rest.is_empty() {
         let run = rest
             .find(|c: char| !(c.is_alphanumeric() || c == '°' || c == 'º'))
@@ -185,13 +206,43 @@ pub(super) fn collect_hs(
     if cell.unreadable {
         findings.push(unreadable_hs(classifier, trimmed, leading));
     }
+    let span = [leading, leading + trimmed.chars().count()];
     for digits in &cell.codes {
-        hs_evidence(classifier, digits, trimmed, leading, collected);
+        hs_evidence(classifier, digits, (Field::HsCode, trimmed, span), collected);
+    }
+}
+
+/// HS codes written with their label inside a text ("HS 9301", "HS code: 9306.30", "CN 9301 90 00", "code SH
+/// 9301"): screened as the HS cell is, with their place in the text. A bare number is left alone: a part or order
+/// number looks the same.
+pub(super) fn collect_hs_in_text(classifier: &Classifier, text: &str, collected: &mut Collected) {
+    // A heading is four digits in a row: most descriptions have none, and the pattern is not cheap.
+    if !text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return;
+    }
+    for found in classifier.text_hs.captures_iter(text) {
+        let (Some(whole), Some(code)) = (found.get(0), found.get(1)) else {
+            continue;
+        };
+        let digits: String = code.as_str().chars().filter(char::is_ascii_digit).collect();
+        let start = text.get(..whole.start()).map_or(0, |before| before.chars().count());
+        let span = [start, start + whole.as_str().chars().count()];
+        hs_evidence(
+            classifier,
+            &digits,
+            (Field::Description, whole.as_str(), span),
+            collected,
+        );
     }
 }
 
 /// The evidence of one code's digits: the catalogue entries its prefixes point to (chapter 93 decides).
-fn hs_evidence(classifier: &Classifier, digits: &str, trimmed: &str, leading: usize, collected: &mut Collected) {
+fn hs_evidence(
+    classifier: &Classifier,
+    digits: &str,
+    (field, written, span): (Field, &str, [usize; 2]),
+    collected: &mut Collected,
+) {
     let entries = &classifier.catalog.entries;
     let mut heading_taken = false;
     for (prefix, entry) in classifier.hs_prefixes.matching(digits) {
@@ -203,11 +254,11 @@ fn hs_evidence(classifier: &Classifier, digits: &str, trimmed: &str, leading: us
         heading_taken |= is_heading;
         let strong = prefix.starts_with(WEAPONS_CHAPTER);
         let evidence = Evidence {
-            field: Field::HsCode,
+            field,
             column: None,
             kind: EvidenceKind::HsCode,
-            text: trimmed.to_string(),
-            span: [leading, leading + trimmed.chars().count()],
+            text: written.to_string(),
+            span,
             matched: prefix.to_string(),
             strength: Some(if strong {
                 crate::catalog::Strength::Strong

@@ -44,6 +44,7 @@ impl Classifier {
                 let (mut own_findings, mut own_ignored) = (Vec::new(), Vec::new());
                 text_hits::collect(self, text, &mut normalized, &mut collected, &mut own_ignored);
                 codes::collect_in_text(self, text, &mut collected, &mut own_findings);
+                codes::collect_hs_in_text(self, text, &mut collected);
                 if matches!(lookup, memo::Lookup::Repeated) && collected.is_empty() {
                     self.texts
                         .remember(text, Arc::new((own_findings.clone(), own_ignored.clone())));
