@@ -128,8 +128,8 @@ pub(super) fn collect(
         })
     };
     // A weapon is never cleared by a negation: "no AK-47" may be a model number, "sans fusil" may be wrong. A
-    // negated weapon term (a word that decides alone, not "gun" or "arma") still goes under `ignored`, and counts
-    // as weak evidence, so the line goes to a reviewer.
+    // negated weapon term (a word that decides alone, not "gun" or "arma") still goes under `ignored`, and is kept
+    // as negated evidence (`Collected::add_negated`): alone it sends the line to a reviewer, and never corroborates.
     let prohibited = |entry: u32| classifier.catalog.entries[entry as usize].decision() == Decision::Prohibited;
     // A negative cancels a match it covers, unless the match is the longer phrase of the two ("mortar tube" is not
     // cancelled by "mortar tub" + an inflection ending).
