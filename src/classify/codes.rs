@@ -212,27 +212,70 @@ pub(super) fn collect_hs(
     }
 }
 
+/// An HS code with its label inside a text: `HS 9301`, `HS code: 9306.30`, `HTS 9301.90.0000`, `CN 9301 90 00`,
+/// `code SH 9301`, `NC n° 9301`. At least a heading (four digits); the label tells it from a part number.
+///
+/// Read from the digits back to the label: one pattern over the whole text started a search at every "sh", "nc"
+/// or "cn" inside a word, a seventh of classifying a description that holds any four-digit number.
+pub(super) struct TextHs {
+    /// The label and what may follow it, ending where the digits start.
+    label: regex::Regex,
+    /// The digits of the code, from where they start.
+    digits: regex::Regex,
+}
+
+const TEXT_HS_LABEL: &str = r"(?i)\b(?:(?:hs|hts|htsus|cn|nc|sh|taric|ncm)(?:[ -]?code)?|code\s+(?:sh|hs|nc)|tariff\s+(?:code|heading))\s*(?:n[o°º]\.?\s*)?[:#]?\s*$";
+const TEXT_HS_DIGITS: &str = r"^[0-9]{4}(?:[ .]?[0-9]{2}){0,3}\b";
+
+impl TextHs {
+    pub(super) fn new() -> Result<TextHs, regex::Error> {
+        Ok(TextHs {
+            label: regex::Regex::new(TEXT_HS_LABEL)?,
+            digits: regex::Regex::new(TEXT_HS_DIGITS)?,
+        })
+    }
+
+    /// The labelled codes of `text`, left to right, without overlap: (whole match, its digits) as byte ranges.
+    fn find_all(&self, text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        let mut from = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            if !bytes[at].is_ascii_digit() {
+                at += 1;
+                continue;
+            }
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+            // A code starts a run of digits (a digit before it would belong to the same number).
+            if run >= 4 {
+                let label = self.label.find(&text[..at]).filter(|label| label.start() >= from);
+                if let (Some(label), Some(digits)) = (label, self.digits.find(&text[at..])) {
+                    let end = at + digits.end();
+                    found.push((label.start()..end, at..end));
+                    from = end;
+                    at = end;
+                    continue;
+                }
+            }
+            at += run;
+        }
+        found
+    }
+}
+
 /// HS codes written with their label inside a text ("HS 9301", "HS code: 9306.30", "CN 9301 90 00", "code SH
 /// 9301"): screened as the HS cell is, with their place in the text. A bare number is left alone: a part or order
 /// number looks the same.
 pub(super) fn collect_hs_in_text(classifier: &Classifier, text: &str, collected: &mut Collected) {
-    // A heading is four digits in a row: most descriptions have none, and the pattern is not cheap.
-    if !text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
-        return;
-    }
-    for found in classifier.text_hs.captures_iter(text) {
-        let (Some(whole), Some(code)) = (found.get(0), found.get(1)) else {
+    for (whole, code) in classifier.text_hs.find_all(text) {
+        let (Some(written), Some(code)) = (text.get(whole.clone()), text.get(code)) else {
             continue;
         };
-        let digits: String = code.as_str().chars().filter(char::is_ascii_digit).collect();
-        let start = text.get(..whole.start()).map_or(0, |before| before.chars().count());
-        let span = [start, start + whole.as_str().chars().count()];
-        hs_evidence(
-            classifier,
-            &digits,
-            (Field::Description, whole.as_str(), span),
-            collected,
-        );
+        let digits: String = code.chars().filter(char::is_ascii_digit).collect();
+        let start = text.get(..whole.start).map_or(0, |before| before.chars().count());
+        let span = [start, start + written.chars().count()];
+        hs_evidence(classifier, &digits, (Field::Description, written, span), collected);
     }
 }
 
@@ -447,6 +490,35 @@ fn declare(
 #[cfg(test)]
 mod tests {
     use super::may_hold_code;
+    use proptest::prelude::*;
+
+    /// The pattern `TextHs` was before it was read from the digits back: one search over the whole text.
+    const ONE_PATTERN: &str = r"(?i)\b(?:(?:hs|hts|htsus|cn|nc|sh|taric|ncm)(?:[ -]?code)?|code\s+(?:sh|hs|nc)|tariff\s+(?:code|heading))\s*(?:n[o°º]\.?\s*)?[:#]?\s*([0-9]{4}(?:[ .]?[0-9]{2}){0,3})\b";
+
+    fn by_one_pattern(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let Ok(one) = regex::Regex::new(ONE_PATTERN) else {
+            return Vec::new();
+        };
+        one.captures_iter(text)
+            .filter_map(|c| Some((c.get(0)?.range(), c.get(1)?.range())))
+            .collect()
+    }
+
+    proptest! {
+        /// Reading back from the digits finds exactly what one search over the text finds.
+        #[test]
+        fn text_hs_finds_what_one_pattern_finds(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "HS", "hs", "Hs", "HTS", "htsus", "CN", "nc", "SH", "taric", "NCM", "code", "Code", "tariff", "heading",
+                " ", "  ", "-", ":", "#", "n°", "No.", "nº", ".", ",", "(", ")", "9301", "9306", "93", "30", "00", "12345",
+                "6306.22", "9301.90.0000", "9301 90 00", "x", "fish", "cash", "é", "\u{00a0}", "ex", "lot", "0",
+            ]), 0..14)
+        ) {
+            let text: String = parts.concat();
+            let Ok(text_hs) = super::TextHs::new() else { return Err(TestCaseError::fail("TextHs compiles")) };
+            prop_assert_eq!(text_hs.find_all(&text), by_one_pattern(&text), "{:?}", text);
+        }
+    }
 
     /// Every three-byte shape the pre-check stands for, as a plain window scan, in a text where a capital letter
     /// comes before a digit (as in every code the pattern finds).

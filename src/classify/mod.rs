@@ -42,7 +42,7 @@ pub struct Classifier {
     /// Control-list codes as written inside a text (`ML1.a`, `6A003.b.4`, `EAR99`).
     text_codes: Regex,
     /// HS codes written with their label inside a text (`HS 9301`, `CN 9301 90 00`).
-    text_hs: Regex,
+    text_hs: codes::TextHs,
     /// Normalised names of the known arms makers, with the maker's index.
     arms_makers: makers::MakerNames,
     version: Arc<str>,
@@ -65,10 +65,6 @@ pub struct Classifier {
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
 /// `0A501`), `EAR99`. Upper case as the lists write them, on word boundaries.
 const TEXT_CODE: &str = r"\b(?:ML[0-9]{1,2}|[0-9][A-E][0-9]{3})(?:\.[a-zA-Z](?:\.[0-9]{1,2}(?:\.[a-zA-Z](?:\.[0-9]{1,2})?)?)?)?\b|\bEAR99\b";
-
-/// An HS code with its label inside a text: `HS 9301`, `HS code: 9306.30`, `HTS 9301.90.0000`, `CN 9301 90 00`,
-/// `code SH 9301`, `NC n° 9301`. At least a heading (four digits); the label tells it from a part number.
-const TEXT_HS: &str = r"(?i)\b(?:(?:hs|hts|htsus|cn|nc|sh|taric|ncm)(?:[ -]?code)?|code\s+(?:sh|hs|nc)|tariff\s+(?:code|heading))\s*(?:n[o°º]\.?\s*)?[:#]?\s*(\d{4}(?:[ .]?\d{2}){0,3})\b";
 
 impl std::fmt::Debug for Classifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -96,7 +92,7 @@ impl Classifier {
         let act_labels = catalog.entries.iter().map(|e| act_label(&catalog, &e.list)).collect();
         let version: Arc<str> = Arc::from(catalog.version.as_str());
         let text_codes = Regex::new(TEXT_CODE).map_err(|e| MatcherError::new(e.to_string()))?;
-        let text_hs = Regex::new(TEXT_HS).map_err(|e| MatcherError::new(e.to_string()))?;
+        let text_hs = codes::TextHs::new().map_err(|e| MatcherError::new(e.to_string()))?;
         let arms_makers = catalog
             .arms_makers
             .maker
