@@ -372,6 +372,13 @@ pub(super) fn collect_in_text(
         return;
     }
     for found in classifier.text_codes.find_iter(text) {
+        // "17801-0C010" is a part number (Toyota's), not dual-use 0C010: a code is never hyphened onto digits.
+        let before = &text.as_bytes()[..found.start()];
+        if let [.., digit, b'-'] = before {
+            if digit.is_ascii_digit() {
+                continue;
+            }
+        }
         let start = text.get(..found.start()).map_or(0, |before| before.chars().count());
         declare(
             classifier,

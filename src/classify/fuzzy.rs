@@ -59,8 +59,10 @@ impl Fuzzy {
                 if word.is_empty() {
                     continue;
                 }
-                let new = fuzzy.vocabulary.insert(word.to_string());
-                if new && target && is_candidate_word(word) {
+                fuzzy.vocabulary.insert(word.to_string());
+                // Whatever phrase showed the word first: "detonator" met in a negative phrase before its own
+                // term was never a target, so "dettonator" stayed clear.
+                if target && is_candidate_word(word) && fuzzy.target_set.insert(word.to_string()) {
                     fuzzy.targets.push(word.to_string());
                 }
             }
@@ -83,14 +85,12 @@ impl Fuzzy {
         for phrase in catalog.negatives.iter().chain(&catalog.known_words) {
             add_words(phrase, &mut fuzzy, false);
         }
-        fuzzy.target_set = fuzzy.targets.iter().cloned().collect();
         fuzzy.starts = vec![false; 26 * 26];
         for word in &fuzzy.targets {
             if let Some(index) = start_index(word.as_bytes()) {
                 fuzzy.starts[index] = true;
             }
         }
-        // A word that is a target but was first seen as a negative word is not a target: fine, it is known.
         for (id, word) in fuzzy.targets.iter().enumerate() {
             let bytes = word.as_bytes();
             let mut keys: Vec<u64> = std::iter::once(hash_without(bytes, None))
@@ -269,6 +269,29 @@ mod tests {
         );
         assert!(!one_edit_apart(b"rifle", b"rifle"));
         assert!(!one_edit_apart(b"fossil", b"fusil"));
+    }
+
+    /// Every word of a prohibited entry's phrases is a target, even one the catalogue shows first in a negative
+    /// phrase or a phrase of another entry ("detonator", "explosive" were not).
+    #[test]
+    fn every_weapon_word_is_a_target_whatever_phrase_shows_it_first() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+        let Ok(catalog) = Catalog::load(&dir) else {
+            panic!("the bundled catalogue loads")
+        };
+        let fuzzy = Fuzzy::build(&catalog);
+        for entry in catalog.entries.iter().filter(|e| e.decision() == Decision::Prohibited) {
+            for (phrase, strength) in entry.phrases() {
+                if strength == Strength::Context {
+                    continue;
+                }
+                for word in phrase_key(phrase).split(' ').filter(|w| is_candidate_word(w)) {
+                    assert!(fuzzy.target_set.contains(word), "{word} of {phrase} ({})", entry.code);
+                }
+            }
+        }
+        assert_eq!(fuzzy.correct("dettonator"), Some("detonator"));
+        assert_eq!(fuzzy.correct("exploslve"), Some("explosive"));
     }
 
     #[test]
