@@ -293,8 +293,17 @@ impl Entry {
 pub struct Pattern {
     pub regex: String,
     pub strength: Strength,
+    /// Compiled at its first use: the classifier asks a pattern only after the set of all patterns matched it, so
+    /// compiling each one at start-up cost a tenth of checking a 20,000-row sheet for nothing.
     #[serde(skip)]
-    pub compiled: Option<Regex>,
+    compiled: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    /// The compiled expression (`catalog validate` checked its syntax; the classifier's pattern set compiled it).
+    pub fn compiled(&self) -> Option<&Regex> {
+        self.compiled.get_or_init(|| Regex::new(&self.regex).ok()).as_ref()
+    }
 }
 
 /// The attribute an entry turns on (frame rate, endurance, protection level ...).

@@ -119,7 +119,7 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
             }
         }
         check_phrases(entry, &global_negatives, &mut problem);
-        for pattern in &mut entry.patterns {
+        for pattern in &entry.patterns {
             if uses_unicode_word_class(&pattern.regex) {
                 problem(format!(
                     "pattern '{}' uses \\w or \\W: a Unicode word class makes the set of all patterns thousands of \
@@ -128,7 +128,10 @@ pub(super) fn check_and_compile(catalog: &mut Catalog) -> Vec<CatalogProblem> {
                     pattern.regex
                 ));
             }
-            pattern.compiled = compile(&pattern.regex, &mut problem);
+            // Syntax only: the classifier compiles all patterns as one set, and each one at its first use.
+            if let Err(e) = regex_syntax::Parser::new().parse(&pattern.regex) {
+                problem(format!("regular expression '{}' does not compile: {e}", pattern.regex));
+            }
         }
         if let Some(threshold) = &mut entry.threshold {
             let comparisons = [threshold.above, threshold.at_least, threshold.below, threshold.at_most];

@@ -351,7 +351,7 @@ fn collect_patterns(
             continue;
         };
         let spec = &classifier.catalog.entries[entry as usize].patterns[pattern as usize];
-        let Some(found) = spec.compiled.as_ref().and_then(|re| re.find(&normalized.text)) else {
+        let Some(found) = spec.compiled().and_then(|re| re.find(&normalized.text)) else {
             continue;
         };
         let entry_decision = classifier.catalog.entries[entry as usize].decision();
