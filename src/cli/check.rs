@@ -9,6 +9,10 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Bytes of report written per system call: with the default 8 KiB a 100,000-row JSON report (70 MB) took 9,000
+/// writes, a tenth of `check`'s system time.
+const REPORT_BUFFER: usize = 256 * 1024;
+
 #[derive(clap::Args)]
 pub struct CheckArgs {
     #[arg(required = true)]
@@ -108,13 +112,16 @@ pub fn check(classifier: &Classifier, args: CheckArgs) -> ExitCode {
     };
     let out: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
-            Ok(file) => Box::new(std::io::BufWriter::new(file)),
+            Ok(file) => Box::new(std::io::BufWriter::with_capacity(REPORT_BUFFER, file)),
             Err(e) => {
                 eprintln!("error: cannot create {}: {e}", path.display());
                 return ExitCode::from(exit::CATALOG_OR_OUTPUT);
             }
         },
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => Box::new(std::io::BufWriter::with_capacity(
+            REPORT_BUFFER,
+            std::io::stdout().lock(),
+        )),
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let mut sink: Box<dyn ReportSink> = match args.format {
