@@ -62,6 +62,9 @@ pub struct Classifier {
     negation_joins: rustc_hash::FxHashSet<String>,
 }
 
+/// Room for the lazy DFA of the catalogue's pattern set (see `Classifier::new`).
+const PATTERN_SET_DFA_BYTES: usize = 16 << 20;
+
 /// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
 /// `0A501`), `EAR99`. Upper case as the lists write them, on word boundaries.
 const TEXT_CODE: &str = r"\b(?:ML[0-9]{1,2}|[0-9][A-E][0-9]{3})(?:\.[a-zA-Z](?:\.[0-9]{1,2}(?:\.[a-zA-Z](?:\.[0-9]{1,2})?)?)?)?\b|\bEAR99\b";
@@ -87,7 +90,13 @@ impl Classifier {
                 pattern_owners.push((i as u32, j as u32));
             }
         }
-        let patterns = RegexSet::new(&sources).map_err(|e| MatcherError::new(e.to_string()))?;
+        // The set's lazy DFA builds a state the first time a text takes a new path through all the patterns (CPV's
+        // 18,909 titles build about 3,000). The default 2 MiB cache is cleared when full, and after a few clears
+        // with little progress a search falls back to the far slower PikeVM; the room is taken only as states are.
+        let patterns = regex::RegexSetBuilder::new(&sources)
+            .dfa_size_limit(PATTERN_SET_DFA_BYTES)
+            .build()
+            .map_err(|e| MatcherError::new(e.to_string()))?;
         let hs_prefixes = codes::HsPrefixes::build(&catalog);
         let act_labels = catalog.entries.iter().map(|e| act_label(&catalog, &e.list)).collect();
         let version: Arc<str> = Arc::from(catalog.version.as_str());
