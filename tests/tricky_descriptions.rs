@@ -515,3 +515,19 @@ fn an_hs_code_with_its_label_in_the_description_is_screened() {
         assert_eq!(decision(d), Clear, "{d}");
     }
 }
+
+/// A negative phrase cancels a catalogue pattern's match it covers, as it cancels a phrase's, and the cancelled
+/// match is reported: "50 cal ammo can" is a storage box, while ".50 cal ammo" alone is still asked about.
+#[test]
+fn a_negative_cancels_a_pattern_it_covers_and_says_so() {
+    let got = common::classifier().classify_description("50 cal ammo can, steel");
+    assert_eq!(got.decision, Clear, "{}", got.summary());
+    assert!(
+        got.ignored
+            .iter()
+            .any(|i| i.entry == "ML3.a" && i.text == "50 cal ammo" && i.negative.contains("ammo can")),
+        "{:?}",
+        got.ignored
+    );
+    assert_ne!(decision(".50 cal ammo"), Clear);
+}

@@ -315,9 +315,31 @@ pub(super) fn collect(
         collected.add_text(group.entry, strength, (start, end), evidence);
     }
 
-    collect_patterns(classifier, description, normalized, collected, &|s, e| {
-        negated_at(s, e).is_some()
-    });
+    // A negative cancels a pattern's match it covers too ("50 cal ammo can" is a box).
+    let negative_covering = |start: usize, end: usize, entry: u32| {
+        negatives
+            .iter()
+            .find(|(n, owner)| owner.is_none_or(|o| o == entry) && n.start <= start && end <= n.end)
+            .map(|(n, _)| classifier.matcher.phrase_use(&n.hit).written.clone())
+    };
+    let screened = Screened {
+        description,
+        normalized,
+    };
+    collect_patterns(
+        classifier,
+        screened,
+        (collected, ignored),
+        &|s, e| negated_at(s, e).is_some(),
+        &negative_covering,
+    );
+}
+
+/// The text a pattern is matched in: as written (for evidence) and normalised (what patterns see).
+#[derive(Clone, Copy)]
+struct Screened<'a> {
+    description: &'a str,
+    normalized: &'a Normalized,
 }
 
 /// Character indices of the description where a clause ends, so a negation stops there: `, ; : ( ) [ ]`, a
@@ -337,10 +359,13 @@ fn clause_boundaries(description: &str) -> Vec<usize> {
 
 fn collect_patterns(
     classifier: &Classifier,
-    description: &str,
-    normalized: &Normalized,
-    collected: &mut Collected,
+    Screened {
+        description,
+        normalized,
+    }: Screened<'_>,
+    (collected, ignored): (&mut Collected, &mut Vec<Ignored>),
     negated: &dyn Fn(usize, usize) -> bool,
+    negative_covering: &dyn Fn(usize, usize, u32) -> Option<String>,
 ) {
     // One scan answers "none" for nearly every description; only then ask which patterns matched.
     if classifier.pattern_owners.is_empty() || !classifier.patterns.is_match(&normalized.text) {
@@ -354,6 +379,23 @@ fn collect_patterns(
         let Some(found) = spec.compiled().and_then(|re| re.find(&normalized.text)) else {
             continue;
         };
+        if let Some(negative) = negative_covering(found.start(), found.end(), entry) {
+            let (s, e) = normalized.source_span(found.start(), found.end());
+            let code = &classifier.catalog.entries[entry as usize].code;
+            if !ignored
+                .iter()
+                .any(|i| i.span == [s, e] && i.entry == *code && i.negative == negative)
+            {
+                ignored.push(Ignored {
+                    column: None,
+                    text: char_slice(description, s, e),
+                    span: [s, e],
+                    entry: code.clone(),
+                    negative,
+                });
+            }
+            continue;
+        }
         let entry_decision = classifier.catalog.entries[entry as usize].decision();
         let negated = negated(found.start(), found.end());
         if negated && (entry_decision != Decision::Prohibited || spec.strength != Strength::Strong) {
