@@ -241,14 +241,11 @@ impl TextHs {
         let mut found = Vec::new();
         let mut from = 0;
         let mut at = 0;
-        while at < bytes.len() {
-            if !bytes[at].is_ascii_digit() {
-                at += 1;
-                continue;
-            }
+        while let Some(next) = next_digit(bytes, at) {
+            at = next;
             let run = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
             // A code starts a run of digits (a digit before it would belong to the same number).
-            if run >= 4 {
+            if run >= 4 && may_end_with_label(&text[..at]) {
                 let label = self.label.find(&text[..at]).filter(|label| label.start() >= from);
                 if let (Some(label), Some(digits)) = (label, self.digits.find(&text[at..])) {
                     let end = at + digits.end();
@@ -262,6 +259,48 @@ impl TextHs {
         }
         found
     }
+}
+
+/// Whether `before` may end with a code label and what may follow it (`TEXT_HS_LABEL`): a necessary condition,
+/// checked before the pattern runs, as most four-digit numbers are part, order or line numbers.
+fn may_end_with_label(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || c == ':' || c == '#');
+    // "n°", "no.", "Nº" between the label and the code.
+    let mut chars = trimmed.char_indices().rev();
+    let trimmed = match (chars.next(), chars.next(), chars.next()) {
+        (Some((_, '.')), Some((_, 'o' | 'O' | '°' | 'º')), Some((n, 'n' | 'N')))
+        | (Some((_, 'o' | 'O' | '°' | 'º')), Some((n, 'n' | 'N')), _) => trimmed[..n].trim_end(),
+        _ => trimmed,
+    };
+    let tail = trimmed
+        .get(trimmed.len().saturating_sub(7)..)
+        .unwrap_or(trimmed)
+        .to_ascii_lowercase();
+    [
+        "hs", "hts", "htsus", "cn", "nc", "sh", "taric", "ncm", "code", "heading",
+    ]
+    .iter()
+    .any(|label| tail.ends_with(label))
+}
+
+/// The first ASCII digit of `bytes` at or after `at`. Eight bytes at a time: most of a description is letters, and
+/// this runs on every description.
+fn next_digit(bytes: &[u8], mut at: usize) -> Option<usize> {
+    const ONES: u64 = u64::MAX / 255;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // Per byte, exactly (Bit Twiddling Hacks, "hasbetween"): bit 7 set where the byte is ASCII and 0x2F < b <
+        // 0x3A. The seven low bits of each byte cannot carry or borrow into the next byte in these sums.
+        let low = x & (ONES * 127);
+        let digits = (ONES * (127 + 0x3A)).wrapping_sub(low) & !x & (low + ONES * (127 - 0x2F)) & (ONES * 128);
+        if digits != 0 {
+            return Some(at + (digits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(u8::is_ascii_digit).map(|i| at + i)
 }
 
 /// HS codes written with their label inside a text ("HS 9301", "HS code: 9306.30", "CN 9301 90 00", "code SH
@@ -512,6 +551,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn next_digit_is_the_first_digit(bytes in proptest::collection::vec(any::<u8>(), 0..40), from in 0usize..44) {
+            let naive = bytes.get(from..).and_then(|rest| rest.iter().position(u8::is_ascii_digit)).map(|i| from + i);
+            prop_assert_eq!(super::next_digit(&bytes, from), naive);
+        }
+
         /// Reading back from the digits finds exactly what one search over the text finds.
         #[test]
         fn text_hs_finds_what_one_pattern_finds(
