@@ -322,13 +322,13 @@ pub(super) fn collect(
             .find(|(n, owner)| owner.is_none_or(|o| o == entry) && n.start <= start && end <= n.end)
             .map(|(n, _)| classifier.matcher.phrase_use(&n.hit).written.clone())
     };
-    let screened = Screened {
+    let text = PatternText {
         description,
         normalized,
     };
     collect_patterns(
         classifier,
-        screened,
+        text,
         (collected, ignored),
         &|s, e| negated_at(s, e).is_some(),
         &negative_covering,
@@ -337,7 +337,7 @@ pub(super) fn collect(
 
 /// The text a pattern is matched in: as written (for evidence) and normalised (what patterns see).
 #[derive(Clone, Copy)]
-struct Screened<'a> {
+struct PatternText<'a> {
     description: &'a str,
     normalized: &'a Normalized,
 }
@@ -359,10 +359,10 @@ fn clause_boundaries(description: &str) -> Vec<usize> {
 
 fn collect_patterns(
     classifier: &Classifier,
-    Screened {
+    PatternText {
         description,
         normalized,
-    }: Screened<'_>,
+    }: PatternText<'_>,
     (collected, ignored): (&mut Collected, &mut Vec<Ignored>),
     negated: &dyn Fn(usize, usize) -> bool,
     negative_covering: &dyn Fn(usize, usize, u32) -> Option<String>,
