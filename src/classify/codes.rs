@@ -272,15 +272,13 @@ fn may_end_with_label(before: &str) -> bool {
         | (Some((_, 'o' | 'O' | '°' | 'º')), Some((n, 'n' | 'N')), _) => trimmed[..n].trim_end(),
         _ => trimmed,
     };
-    let tail = trimmed
-        .get(trimmed.len().saturating_sub(7)..)
-        .unwrap_or(trimmed)
-        .to_ascii_lowercase();
+    // The words `TEXT_HS_LABEL` can end with; the property test holds the two together.
+    let end = trimmed.as_bytes();
     [
         "hs", "hts", "htsus", "cn", "nc", "sh", "taric", "ncm", "code", "heading",
     ]
     .iter()
-    .any(|label| tail.ends_with(label))
+    .any(|label| end.len() >= label.len() && end[end.len() - label.len()..].eq_ignore_ascii_case(label.as_bytes()))
 }
 
 /// The first ASCII digit of `bytes` at or after `at`. Eight bytes at a time: most of a description is letters, and
