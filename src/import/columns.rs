@@ -20,6 +20,11 @@ pub(crate) struct PlanColumn {
     pub field: Option<Field>,
     pub cells: u64,
     pub screened: u64,
+    /// The header names a tariff code in words the header matcher does not map ("HTS", "Tariff", "NC8",
+    /// "Nomenclature", "Klassifizierung"): its numbers are read as tariff codes.
+    pub tariff_header: bool,
+    /// Cells without letters read as tariff codes.
+    pub tariff_cells: u64,
 }
 
 /// The columns of one sheet.
@@ -94,6 +99,7 @@ impl ColumnPlan {
 
 impl PlanColumn {
     fn new(col: u32, header: String, role: ColumnRole, field: Option<Field>) -> PlanColumn {
+        let header_for_tariff = header.clone();
         let letter = column_letter(col);
         let label = if header.is_empty() {
             letter
@@ -108,6 +114,8 @@ impl PlanColumn {
             field,
             cells: 0,
             screened: 0,
+            tariff_header: names_tariff_code(&header_for_tariff),
+            tariff_cells: 0,
         }
     }
 
@@ -167,8 +175,20 @@ fn describe(c: &PlanColumn) -> (ColumnAction, String) {
                 "line reference".into()
             },
         ),
-        (_, Some(Field::Unit)) => (Read, "unit of measure: names no goods, not screened".into()),
-        (_, Some(Field::Currency)) => (Read, "currency: names no goods, not screened".into()),
+        (_, Some(field @ (Field::Unit | Field::Currency | Field::Origin))) if c.screened > 0 => (
+            Read,
+            format!(
+                "{}; {} cell(s) holding words were screened as text",
+                match field {
+                    Field::Unit => "unit of measure",
+                    Field::Currency => "currency",
+                    _ => "origin",
+                },
+                c.screened
+            ),
+        ),
+        (_, Some(Field::Unit)) => (Read, "unit of measure: no cell held a word to screen".into()),
+        (_, Some(Field::Currency)) => (Read, "currency: no cell held a word to screen".into()),
         (_, Some(field @ (Field::Origin | Field::EndUser | Field::Destination))) => (
             Read,
             format!(
@@ -177,6 +197,18 @@ fn describe(c: &PlanColumn) -> (ColumnAction, String) {
                     Field::Origin => "origin",
                     Field::EndUser => "end user",
                     _ => "destination",
+                }
+            ),
+        ),
+        (_, None) if c.tariff_cells > 0 => (
+            ScreenedCode,
+            format!(
+                "header not a field: {} cell(s) read as tariff codes{}",
+                c.tariff_cells,
+                if c.screened > c.tariff_cells {
+                    format!(", {} cell(s) screened as text", c.screened - c.tariff_cells)
+                } else {
+                    String::new()
                 }
             ),
         ),
@@ -281,6 +313,44 @@ fn looks_like_control_code(piece: &str) -> bool {
 }
 
 /// Whether a text has words to screen (a letter); numbers, dates and codes of digits alone have none.
+/// Header words that name a tariff code without being mapped to the HS column ("HTS", "H.S.", "Tariff",
+/// "NC8", "Nomenclature", "Zolltarif", "Klassifizierung", "Commodity", "Rating").
+fn names_tariff_code(header: &str) -> bool {
+    let lower = header.to_lowercase();
+    const PARTS: [&str; 8] = [
+        "tarif",
+        "nomenclat",
+        "klassif",
+        "zoll",
+        "commodity",
+        "customs",
+        "rating",
+        "douan",
+    ];
+    const WORDS: [&str; 10] = ["hs", "sh", "nc", "nc8", "hts", "htsus", "cn", "cn8", "ncm", "taric"];
+    PARTS.iter().any(|p| lower.contains(p))
+        || lower
+            .replace('.', "")
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| WORDS.contains(&w))
+}
+
+/// Whether a cell without letters in a column that is not a field reads as a tariff code: the digits of a
+/// heading or subheading (4 to 10, with dots, spaces or hyphens between groups). Under a header that names a
+/// tariff code any such code counts; elsewhere only chapter 93 (arms and ammunition) in a shape no quantity or
+/// price takes (six digits or more, or dotted), so that a weapon's code in any column is screened.
+pub(crate) fn reads_as_tariff_code(text: &str, tariff_header: bool) -> bool {
+    let text = text.trim();
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ' ' | '-')) {
+        return false;
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    if !(4..=10).contains(&digits.len()) || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    tariff_header || (digits.starts_with("93") && (digits.len() >= 6 || text.contains('.')))
+}
+
 pub(crate) fn has_letters(text: &str) -> bool {
     text.chars().any(char::is_alphabetic)
 }

@@ -411,6 +411,7 @@ fn import_rows(
             columns: outcome.columns,
             header_currency: outcome.header.currency.clone(),
             items: outcome.items,
+            totals_rows: outcome.totals_rows,
         }],
         skipped_sheets: Vec::new(),
         delimiter: (!one_column).then_some(char::from(delimiter)),

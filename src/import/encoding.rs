@@ -19,10 +19,17 @@ pub(crate) struct TextEncoding {
     bom_len: usize,
     /// The bytes already are valid UTF-8 without a BOM: they are read as they are.
     verbatim: bool,
+    /// UTF-8 with a few bytes that are not (a word typed in another program's Windows-1252): those bytes are
+    /// read as Windows-1252, one by one, and the rest as UTF-8. Reading the whole file as Windows-1252 would turn
+    /// every accented word into "MuniÃ§Ãµes", which no word list matches.
+    mixed: bool,
 }
 
 impl TextEncoding {
     pub(crate) fn name(&self) -> &'static str {
+        if self.mixed {
+            return "UTF-8 (with stray windows-1252 bytes)";
+        }
         self.encoding.name()
     }
 
@@ -31,6 +38,9 @@ impl TextEncoding {
     pub(crate) fn text_of<'a>(&self, raw: Box<dyn Read + 'a>) -> Box<dyn Read + 'a> {
         if self.verbatim {
             return raw;
+        }
+        if self.mixed {
+            return Box::new(MixedReader::new(raw));
         }
         Box::new(DecodingReader::new(
             raw,
@@ -53,6 +63,7 @@ pub(crate) fn detect(file: &str, input: &mut dyn Read, declared: Option<&str>) -
             encoding,
             bom_len,
             verbatim: false,
+            mixed: false,
         });
     }
     let survey = survey(&head, input).map_err(io_err)?;
@@ -75,6 +86,7 @@ pub(crate) fn detect(file: &str, input: &mut dyn Read, declared: Option<&str>) -
             encoding,
             bom_len: 0,
             verbatim: false,
+            mixed: false,
         });
     }
     if looks_binary(&head) {
@@ -88,17 +100,22 @@ pub(crate) fn detect(file: &str, input: &mut dyn Read, declared: Option<&str>) -
     } else {
         encoding_rs::WINDOWS_1252
     };
+    let mixed = !survey.utf8 && survey.utf8_sequences > 0 && survey.utf8_sequences >= survey.invalid_bytes;
     Ok(TextEncoding {
         encoding,
         bom_len: 0,
         verbatim: survey.utf8,
+        mixed,
     })
 }
 
-/// What one pass over the bytes tells: nothing but ASCII blank space, and valid UTF-8.
+/// What one pass over the bytes tells: nothing but ASCII blank space, and valid UTF-8; when it is not, how many
+/// valid multi-byte UTF-8 sequences and how many bytes that are not UTF-8 the text holds.
 struct Survey {
     blank: bool,
     utf8: bool,
+    utf8_sequences: u64,
+    invalid_bytes: u64,
 }
 
 /// Reads the rest of the file after `head`, a chunk at a time (a UTF-8 sequence cut by a chunk's end is carried
@@ -107,6 +124,8 @@ fn survey(head: &[u8], input: &mut dyn Read) -> io::Result<Survey> {
     let mut survey = Survey {
         blank: true,
         utf8: true,
+        utf8_sequences: 0,
+        invalid_bytes: 0,
     };
     let mut buffer = vec![0; CHUNK + 4];
     let mut carried = head.len().min(buffer.len());
@@ -118,21 +137,133 @@ fn survey(head: &[u8], input: &mut dyn Read) -> io::Result<Survey> {
         let chunk = &buffer[..end];
         survey.blank = survey.blank && chunk.iter().all(u8::is_ascii_whitespace);
         carried = 0;
-        if survey.utf8 {
-            if let Err(e) = std::str::from_utf8(chunk) {
-                match e.error_len() {
-                    // Cut by the chunk's end: the sequence's first bytes go before the next chunk.
-                    None if !last => carried = end - e.valid_up_to(),
-                    _ => survey.utf8 = false,
+        let mut rest = chunk;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    survey.utf8_sequences += multi_byte_sequences(valid);
+                    break;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    survey.utf8_sequences += multi_byte_sequences(std::str::from_utf8(valid).unwrap_or_default());
+                    match e.error_len() {
+                        // Cut by the chunk's end: the sequence's first bytes go before the next chunk.
+                        None if !last => {
+                            carried = after.len();
+                            break;
+                        }
+                        None => {
+                            survey.utf8 = false;
+                            survey.invalid_bytes += after.len() as u64;
+                            break;
+                        }
+                        Some(n) => {
+                            survey.utf8 = false;
+                            survey.invalid_bytes += n as u64;
+                            rest = &after[n..];
+                        }
+                    }
                 }
             }
         }
-        // Nothing later can make the text blank or UTF-8 again.
-        if last || !(survey.blank || survey.utf8) {
+        // Nothing later can make the text blank or UTF-8 again, nor turn a file without a UTF-8 sequence into
+        // mostly UTF-8.
+        if last || !(survey.blank || survey.utf8 || survey.utf8_sequences > 0) {
             return Ok(survey);
         }
         buffer.copy_within(end - carried..end, 0);
         // The carried bytes were already counted for blank space; they are not blank (they start a sequence).
+    }
+}
+
+/// Characters of `text` written with more than one byte.
+fn multi_byte_sequences(text: &str) -> u64 {
+    if text.is_ascii() {
+        return 0;
+    }
+    text.bytes().filter(|b| *b >= 0xC0).count() as u64
+}
+
+/// Reads UTF-8 and turns each byte that is not part of a valid sequence into its Windows-1252 character.
+struct MixedReader<R> {
+    inner: R,
+    /// Bytes read and not yet decoded (an incomplete sequence at the end of the last read).
+    pending: Vec<u8>,
+    output: Vec<u8>,
+    output_start: usize,
+    done: bool,
+}
+
+impl<R: Read> MixedReader<R> {
+    fn new(inner: R) -> Self {
+        MixedReader {
+            inner,
+            pending: Vec::with_capacity(CHUNK + 4),
+            output: Vec::with_capacity(2 * CHUNK),
+            output_start: 0,
+            done: false,
+        }
+    }
+
+    /// Decodes what is pending into `output`; at the end of input an incomplete sequence is decoded too.
+    fn decode_pending(&mut self) {
+        self.output.clear();
+        self.output_start = 0;
+        let mut rest: &[u8] = &self.pending;
+        let mut kept = 0;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    self.output.extend_from_slice(valid.as_bytes());
+                    break;
+                }
+                Err(e) => {
+                    let (valid, after) = rest.split_at(e.valid_up_to());
+                    self.output.extend_from_slice(valid);
+                    let bad = match e.error_len() {
+                        None if !self.done => {
+                            kept = after.len();
+                            break;
+                        }
+                        None => after.len(),
+                        Some(n) => n,
+                    };
+                    for &b in &after[..bad] {
+                        let byte = [b];
+                        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&byte);
+                        self.output.extend_from_slice(text.as_bytes());
+                    }
+                    rest = &after[bad..];
+                }
+            }
+        }
+        let start = self.pending.len() - kept;
+        self.pending.copy_within(start.., 0);
+        self.pending.truncate(kept);
+    }
+}
+
+impl<R: Read> Read for MixedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if self.output_start < self.output.len() {
+                let pending = &self.output[self.output_start..];
+                let n = pending.len().min(buf.len());
+                buf[..n].copy_from_slice(&pending[..n]);
+                self.output_start += n;
+                return Ok(n);
+            }
+            if self.done && self.pending.is_empty() {
+                return Ok(0);
+            }
+            let start = self.pending.len();
+            self.pending.resize(start + CHUNK, 0);
+            let read = read_full(&mut self.inner, &mut self.pending[start..])?;
+            self.pending.truncate(start + read);
+            self.done = read == 0;
+            self.decode_pending();
+        }
     }
 }
 
@@ -270,6 +401,31 @@ mod tests {
         assert!(decode(b"abc", Some("klingon")).is_err());
         assert!(decode(b"a\0b", None).is_err());
         assert!(matches!(decode(b" \r\n\t ", None), Err(ImportError::Empty { .. })));
+    }
+
+    #[test]
+    fn stray_windows_1252_bytes_in_utf8_text_do_not_garble_the_rest() {
+        let mut bytes = "Munições 9mm;2\n".as_bytes().to_vec();
+        bytes.extend_from_slice(b"caf\xE9;3\n");
+        bytes.extend_from_slice("Mörser 81 mm;4\n".as_bytes());
+        let bytes = &bytes[..];
+        let (text, name) = decode(bytes, None).unwrap();
+        assert!(
+            text.contains("Munições 9mm") && text.contains("café") && text.contains("Mörser"),
+            "{text}"
+        );
+        assert!(name.starts_with("UTF-8"), "{name}");
+        // Cut at every point, the streamed reading gives the same text.
+        let mut streamed = String::new();
+        MixedReader::new(OneByteAtATime(bytes))
+            .read_to_string(&mut streamed)
+            .unwrap();
+        assert_eq!(streamed, text);
+        // A Windows-1252 file without any UTF-8 sequence stays Windows-1252.
+        assert_eq!(
+            decode(b"caf\xE9;Qt\xE9", None).unwrap(),
+            ("café;Qté".into(), "windows-1252")
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Rows after the header become items and problems.
 
-use super::columns::{has_letters, ColumnPlan};
+use super::columns::{has_letters, reads_as_tariff_code, ColumnPlan};
 use super::header::{normalize, HeaderMatch};
 use super::pipeline::{column_label, learn_convention, num_text, CellValue, RawRow, RowSource, SheetCtx, LOOKAHEAD};
+use super::synonyms::CURRENCIES;
 use super::values::{number_to_text, DecimalSep, NumText};
 use super::{ColumnMapping, Field, ImportError, ImportProblem, ImportedItem, ItemFields, Record, SourceRow};
 use crate::classify::ExtraText;
@@ -152,17 +153,61 @@ fn shows_totals_text(cell: &CellValue) -> bool {
     }
 }
 
+/// A row that is only a total: a totals word in the description or the first filled cell, and nothing else that
+/// names goods, a code or a party. "Total | Pistol Glock 17 | 4" and "3 | Total | 930190" are items.
 fn totals_row(header: &HeaderMatch, row: &RawRow) -> bool {
     let desc_totals = header
         .column_of(Field::Description)
         .is_some_and(|c| shows_totals_text(row.get(c)));
-    if desc_totals {
-        return true;
+    let first_totals = || {
+        row.cells
+            .iter()
+            .find(|c| !c.is_empty())
+            .is_some_and(|c| matches!(c, CellValue::Text(s) if is_totals_text(s)))
+    };
+    (desc_totals || first_totals()) && !names_more_than_a_total(header, row)
+}
+
+/// Whether a row with a totals word holds something besides amounts: text other than totals words and amounts
+/// anywhere, or anything at all in a code, party or destination column.
+fn names_more_than_a_total(header: &HeaderMatch, row: &RawRow) -> bool {
+    row.cells.iter().enumerate().any(|(i, cell)| {
+        let field = header
+            .columns
+            .iter()
+            .find(|(c, _, _)| *c as usize == i)
+            .map(|(_, _, f)| *f);
+        let names = matches!(
+            field,
+            Some(Field::HsCode | Field::ControlCode | Field::Supplier | Field::EndUser | Field::Destination)
+        );
+        match cell {
+            CellValue::Empty => false,
+            _ if names => true,
+            CellValue::Text(s) => !is_totals_text(s) && !is_amount_text(s),
+            CellValue::Number(_) | CellValue::Date(_) | CellValue::Bool(_) | CellValue::Error(_) => false,
+        }
+    })
+}
+
+/// Words an amount on a totals row carries besides its digits: currencies and tax notes.
+const AMOUNT_WORDS: &[&str] = &[
+    "eur", "usd", "gbp", "chf", "xof", "xaf", "cfa", "fcfa", "ht", "ttc", "tva", "vat", "net", "brut", "netto",
+    "brutto", "mwst", "ust", "iva", "incl", "excl", "inkl", "exkl",
+];
+
+/// Text that is an amount ("1 234,56 €", "EUR 4,800.00", "12 %", "4 800 FCFA HT"): digits with punctuation, a
+/// currency or a tax note, and no other word.
+fn is_amount_text(text: &str) -> bool {
+    let mut digits = false;
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if word.chars().all(|c| c.is_ascii_digit()) {
+            digits = true;
+        } else if !AMOUNT_WORDS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+            return false;
+        }
     }
-    row.cells
-        .iter()
-        .find(|c| !c.is_empty())
-        .is_some_and(|c| matches!(c, CellValue::Text(s) if is_totals_text(s)))
+    digits
 }
 
 /// What one sheet gave: its header (with a detected code column added), its columns and how many items.
@@ -170,6 +215,8 @@ pub(crate) struct SheetOutcome {
     pub header: HeaderMatch,
     pub columns: Vec<ColumnMapping>,
     pub items: u64,
+    /// Rows skipped as totals (1-based), so that the report shows every row not read as an item.
+    pub totals_rows: Vec<u32>,
 }
 
 /// Emits the items and problems of the rows after the header.
@@ -192,6 +239,7 @@ pub(crate) fn run_sheet(
     let header = header;
     let conv = learn_convention(&header, &rows);
     let mut items = 0u64;
+    let mut totals_rows = Vec::new();
     // A totals row with a quantity waits here: it is an item unless it is the last row.
     let mut pending = RawRow::default();
     let mut has_pending = false;
@@ -211,6 +259,8 @@ pub(crate) fn run_sheet(
             if has_qty {
                 std::mem::swap(&mut pending, row);
                 has_pending = true;
+            } else {
+                totals_rows.push(row.row);
             }
             return;
         }
@@ -224,11 +274,15 @@ pub(crate) fn run_sheet(
     while src.next_row_into(&mut row)? {
         handle(&mut row, sink);
     }
-    // A pending totals row that turned out to be the last row is dropped.
+    // A pending totals row that turned out to be the last row is no item.
+    if has_pending {
+        totals_rows.push(pending.row);
+    }
     Ok(SheetOutcome {
         header,
         columns: plan.into_layout(),
         items,
+        totals_rows,
     })
 }
 
@@ -482,7 +536,15 @@ fn process_row(
             Field::HsCode => fields.hs_code = Some(one_line_cell(cell)),
             other => {
                 let text = one_line_cell(cell);
-                if *other == Field::LineRef && has_word(&text) {
+                // A model name in the line-number column ("HK416", "AK47") and goods written as a unit,
+                // currency or origin ("box of 9mm rounds") are screened as text too.
+                let screen = match other {
+                    Field::LineRef => has_letters(&text),
+                    Field::Unit | Field::Currency => has_word(&text) && !is_plain_unit_or_currency(&text),
+                    Field::Origin => has_word(&text),
+                    _ => false,
+                };
+                if screen {
                     let column = plan.column(*col);
                     column.screened += 1;
                     extra.push(ExtraText {
@@ -507,7 +569,9 @@ fn process_row(
     if fields.currency.is_none() {
         fields.currency = header.currency.clone().or(price_currency);
     }
-    // Every other cell: counted for the layout; text in a column that is not a field is screened.
+    // Every other cell: counted for the layout; text in a column that is not a field is screened, and so is a
+    // number there that reads as a tariff code (screened with the HS code).
+    let mut tariff_codes: Vec<String> = Vec::new();
     for (i, cell) in row.cells.iter().enumerate() {
         if cell.is_empty() {
             continue;
@@ -519,6 +583,21 @@ fn process_row(
         }
         let text = match cell {
             CellValue::Text(s) if has_letters(s) => one_line(s),
+            CellValue::Text(s) if reads_as_tariff_code(s, column.tariff_header) => {
+                column.tariff_cells += 1;
+                column.screened += 1;
+                tariff_codes.push(s.trim().to_string());
+                continue;
+            }
+            CellValue::Number(v) if v.is_finite() && v.fract() == 0.0 => {
+                let digits = number_to_text(*v);
+                if reads_as_tariff_code(&digits, column.tariff_header) {
+                    column.tariff_cells += 1;
+                    column.screened += 1;
+                    tariff_codes.push(digits);
+                }
+                continue;
+            }
             _ => continue,
         };
         column.screened += 1;
@@ -547,6 +626,11 @@ fn process_row(
             text,
         });
     }
+    if !tariff_codes.is_empty() {
+        let mut codes = fields.hs_code.take().into_iter().collect::<Vec<_>>();
+        codes.append(&mut tariff_codes);
+        fields.hs_code = Some(codes.join("; "));
+    }
     sink(Record::Item(ImportedItem {
         source: SourceRow {
             sheet: ctx.sheet.clone(),
@@ -561,8 +645,155 @@ fn process_row(
     true
 }
 
-/// A line reference that holds a word of three letters or more ("Sniper rifle" in an "Item" column) rather
-/// than a number or a code ("12", "A.1.2").
+/// Units and currencies as sheets write them: nothing to screen ("pcs", "Stück", "EUR", "francs CFA").
+const PLAIN_UNITS: &[&str] = &[
+    "pc",
+    "pcs",
+    "piece",
+    "pieces",
+    "each",
+    "ea",
+    "unit",
+    "units",
+    "unite",
+    "unites",
+    "set",
+    "sets",
+    "lot",
+    "lots",
+    "kit",
+    "kits",
+    "box",
+    "boxes",
+    "boite",
+    "boites",
+    "pair",
+    "pairs",
+    "paire",
+    "paires",
+    "stuck",
+    "stk",
+    "satz",
+    "paar",
+    "einheit",
+    "einheiten",
+    "unidad",
+    "unidades",
+    "juego",
+    "juegos",
+    "par",
+    "pares",
+    "caja",
+    "cajas",
+    "peca",
+    "pecas",
+    "unidade",
+    "conjunto",
+    "conjuntos",
+    "caixa",
+    "caixas",
+    "kg",
+    "litre",
+    "litres",
+    "liter",
+    "meter",
+    "metre",
+    "metres",
+    "roll",
+    "rolls",
+    "rouleau",
+    "rouleaux",
+    "pack",
+    "packs",
+    "paquet",
+    "paquets",
+    "carton",
+    "cartons",
+    "forfait",
+    "pauschal",
+    "hour",
+    "hours",
+    "heure",
+    "heures",
+    "day",
+    "days",
+    "jour",
+    "jours",
+    "month",
+    "months",
+    "mois",
+    "ens",
+    "ensemble",
+    "ensembles",
+    "nos",
+    "number",
+    "nombre",
+    "dozen",
+    "douzaine",
+    "ream",
+    "rame",
+    "bottle",
+    "bottles",
+    "flacon",
+    "flacons",
+    "euro",
+    "euros",
+    "dollar",
+    "dollars",
+    "us dollar",
+    "us dollars",
+    "franc cfa",
+    "francs cfa",
+    "fcfa",
+    "cfa",
+    "system",
+    "systems",
+    "pkg",
+    "pck",
+    "packung",
+    "packungen",
+    "karton",
+    "kartons",
+    "rolle",
+    "rollen",
+    "flasche",
+    "flaschen",
+    "dose",
+    "dosen",
+    "sack",
+    "bag",
+    "bags",
+    "sac",
+    "sacs",
+    "bolsa",
+    "saco",
+    "pieza",
+    "piezas",
+    "licence",
+    "licences",
+    "license",
+    "licenses",
+    "lizenz",
+    "lizenzen",
+    "user",
+    "users",
+    "seat",
+    "seats",
+    "service",
+    "person",
+    "personne",
+    "tonne",
+    "tonnes",
+];
+
+/// A unit or currency cell that only names a unit or a currency.
+fn is_plain_unit_or_currency(text: &str) -> bool {
+    let norm = normalize(text);
+    PLAIN_UNITS.contains(&norm.as_str()) || CURRENCIES.contains(&norm.as_str())
+}
+
+/// A cell that holds a word of three letters or more ("box of 9mm rounds" as a unit) rather than an
+/// abbreviation or a code ("u", "FR", "A.1.2").
 fn has_word(text: &str) -> bool {
     let mut run = 0;
     for c in text.chars() {
@@ -581,6 +812,15 @@ fn has_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_and_tax_notes_keep_a_row_a_total() {
+        assert!(is_amount_text("4 800,00 EUR"));
+        assert!(is_amount_text("EUR 4,800.00 HT"));
+        assert!(is_amount_text("12 %"));
+        assert!(!is_amount_text("9mm pistols"));
+        assert!(!is_amount_text("EUR"));
+    }
 
     #[test]
     fn totals_words() {

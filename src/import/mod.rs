@@ -33,6 +33,8 @@ mod tests_long_text;
 #[cfg(test)]
 mod tests_samples;
 #[cfg(test)]
+mod tests_unscreened;
+#[cfg(test)]
 mod tests_workbook;
 
 pub use error::ImportError;
@@ -182,6 +184,10 @@ pub struct SheetLayout {
     pub header_currency: Option<String>,
     /// Items read from the sheet.
     pub items: u64,
+    /// Rows read as totals, not items (1-based): a totals word and amounts, nothing that names goods, a code or
+    /// a party.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub totals_rows: Vec<u32>,
 }
 
 /// A sheet of the workbook that holds no items, and why.

@@ -9,7 +9,9 @@
 use super::items::run_sheet;
 use super::pipeline::{scan_header, RawRow, RowSource, Scan, SheetCtx, HEADER_SCAN_ROWS};
 use super::sheet_rows::{NextCell, RangeRows, StreamRows};
-use super::{Format, ImportError, ImportLayout, ImportLimits, ImportOptions, Record, SheetLayout, SkippedSheet};
+use super::{
+    Format, ImportError, ImportLayout, ImportLimits, ImportOptions, ImportProblem, Record, SheetLayout, SkippedSheet,
+};
 use calamine::{Cell, DataRef, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -191,6 +193,7 @@ pub(crate) fn import_workbook(
     // A first pass finds the header of every sheet; the items are read in a second, sheet by sheet.
     let mut with_header: Vec<(String, bool)> = Vec::new();
     let mut skipped: Vec<SkippedSheet> = Vec::new();
+    let mut unread: Vec<(String, String)> = Vec::new();
     let mut found = Vec::new();
     let mut any_data = false;
     let mut first_error = None;
@@ -200,9 +203,11 @@ pub(crate) fn import_workbook(
             Ok(s) => s,
             Err(e @ ImportError::Hostile { .. }) => return Err(e),
             Err(e) => {
+                let reason = format!("could not be read: {e}");
+                unread.push((name.clone(), reason.clone()));
                 skipped.push(SkippedSheet {
                     sheet: name.clone(),
-                    reason: format!("could not be read: {e}"),
+                    reason,
                 });
                 first_error.get_or_insert(e);
                 continue;
@@ -221,9 +226,45 @@ pub(crate) fn import_workbook(
         if scan.header.is_some() {
             with_header.push((name.clone(), *hidden));
         } else {
+            let reason = skip_reason(&scan);
+            // Two rows of two cells or more make a table whose lines went unscreened; lines of one cell ("Read me
+            // first", "Prices are indicative") are notes, listed with the skipped sheets only.
+            let table_rows = scan
+                .rows
+                .iter()
+                .filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+                .count();
+            if table_rows >= 2 {
+                unread.push((name.clone(), reason.clone()));
+            }
             skipped.push(SkippedSheet {
                 sheet: name.clone(),
-                reason: skip_reason(&scan),
+                reason,
+            });
+        }
+    }
+    // A sheet that holds something but was not read is a problem of the file, not only a line of the layout: its
+    // lines were not screened, and the exit code and the summary must say so.
+    if !with_header.is_empty() {
+        for (sheet, reason) in unread {
+            sink(Record::Problem(ImportProblem {
+                sheet: Some(sheet),
+                row: 1,
+                column: None,
+                value: None,
+                message: format!(
+                    "this sheet was not screened: {reason}; if it lists goods, give it a header row with a \
+                     description column (or check it with --sheet)"
+                ),
+            }));
+        }
+    }
+    // With --sheet the other sheets are listed too, so that the report shows what was left out.
+    if options.sheet.is_some() {
+        for (name, _) in sheets.iter().filter(|(n, _)| !candidates.iter().any(|(c, _)| c == n)) {
+            skipped.push(SkippedSheet {
+                sheet: name.clone(),
+                reason: "not read: another sheet was chosen (--sheet)".to_string(),
             });
         }
     }
@@ -269,6 +310,7 @@ pub(crate) fn import_workbook(
             columns: outcome.columns,
             header_currency: outcome.header.currency.clone(),
             items: outcome.items,
+            totals_rows: outcome.totals_rows,
         });
     }
     // Listed in workbook order.

@@ -179,6 +179,15 @@ fn write_layout(out: &mut impl Write, layout: &crate::import::ImportLayout) -> s
             };
             writeln!(out, "     {:>3}  {}: {}", c.column, fit(header, 28).trim_end(), c.note)?;
         }
+        if !sheet.totals_rows.is_empty() {
+            let rows: Vec<String> = sheet.totals_rows.iter().take(20).map(u32::to_string).collect();
+            let more = if sheet.totals_rows.len() > 20 { ", ..." } else { "" };
+            writeln!(
+                out,
+                "     row(s) {}{more}: totals (a totals word and amounts only), not items",
+                rows.join(", ")
+            )?;
+        }
     }
     for skipped in &layout.skipped_sheets {
         writeln!(out, "   sheet '{}' not read: {}", skipped.sheet, skipped.reason)?;

@@ -224,9 +224,27 @@ impl PartyScreening {
     }
 
     /// The listed entities a name may be, best first.
+    /// The cell is screened whole and in its parts: a name followed by its address, acronym or a second party
+    /// ("Green Pine Associated Corporation, Pyongyang", "… Corp. (KOMID)", "c/o …", "A; B") matches as the name
+    /// alone would.
     pub fn screen(&self, name: &str) -> Vec<PartyMatch> {
-        self.memo
-            .get_or_compute(name, || self.index.screen(name, self.threshold))
+        self.memo.get_or_compute(name, || {
+            let mut found = self.index.screen(name, self.threshold);
+            for part in name_parts(name) {
+                for candidate in self.index.screen(part, self.threshold) {
+                    match found
+                        .iter_mut()
+                        .find(|f| f.list == candidate.list && f.entity_id == candidate.entity_id)
+                    {
+                        Some(known) if known.score >= candidate.score => {}
+                        Some(known) => *known = candidate,
+                        None => found.push(candidate),
+                    }
+                }
+            }
+            found.sort_by(|a, b| b.score.total_cmp(&a.score));
+            found
+        })
     }
 
     /// Screens the line's parties and adds a finding per possible match (never lowering the decision), and the
@@ -318,6 +336,34 @@ impl PartyScreening {
             }],
         }
     }
+}
+
+/// The parts of a party cell that may each be a name: split at commas, brackets, semicolons, slashes and line
+/// breaks, with "c/o", "attn" and "care of" taken as separators. Empty when the cell is one part.
+fn name_parts(name: &str) -> Vec<&str> {
+    if !name.contains([',', '(', ')', ';', '/', '|', '\n']) && !name.to_ascii_lowercase().contains("attn") {
+        return Vec::new();
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in name.split([',', '(', ')', ';', '/', '|', '\n']) {
+        let mut part = part.trim();
+        for prefix in ["c/o", "attn.", "attn:", "attn ", "care of "] {
+            if part.len() > prefix.len()
+                && part.is_char_boundary(prefix.len())
+                && part[..prefix.len()].eq_ignore_ascii_case(prefix)
+            {
+                part = part[prefix.len()..].trim();
+            }
+        }
+        // "c/o" splits into "c" and "o Name": drop the "o ".
+        if let Some(rest) = part.strip_prefix("o ").or_else(|| part.strip_prefix("O ")) {
+            part = rest.trim();
+        }
+        if part.chars().filter(|c| c.is_alphabetic()).count() >= 3 && part != name.trim() && !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts
 }
 
 /// `LIST:entity id`, the finding's entry and a settlement's entity.

@@ -184,3 +184,21 @@ fn a_remembered_name_screens_as_it_did_the_first_time_even_after_the_memo_fills(
     assert_eq!(s.screen(listed), first);
     assert!(s.screen("Motorola Solutions").is_empty());
 }
+
+#[test]
+fn a_listed_name_followed_by_an_address_an_acronym_or_c_o_is_found() {
+    let s = screening();
+    let whole = s.screen("Korea Mining Development Trading Corporation");
+    let listed = &whole.first().expect("the listed name").entity_id;
+    for cell in [
+        "Korea Mining Development Trading Corp. (KOMID)",
+        "Korea Mining Development Trading Corporation, Pyongyang, DPRK",
+        "c/o Korea Mining Development Trading Corporation",
+        "Attn: Korea Mining Development Trading Corporation",
+        "Sahel Equipements SARL; Korea Mining Development Trading Corporation",
+    ] {
+        let found = s.screen(cell);
+        assert!(found.iter().any(|f| &f.entity_id == listed), "{cell}: {found:?}");
+    }
+    assert!(s.screen("Motorola Solutions, Chicago (USA)").is_empty());
+}
