@@ -95,25 +95,139 @@ const CODE_LABELS: &[&str] = &[
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct HsCell {
     /// The codes in it, as digits: `9301.90`, `9301,90`, `'9301`, `HS 9301`, `CN 9301 90 00`, fullwidth digits,
-    /// `9403.xx` (its known digits); `;` or a word between two numbers starts another (`6306 or 6307`).
+    /// `9403.xx` (its known digits); `;`, `/`, `+`, `, ` or a word between two numbers starts another (`6306 or
+    /// 6307`), and so does a number too long to extend the code before it (`847130 930190`).
     pub codes: Vec<String>,
+    /// Codes the cell may hold, where a gap between two numbers reads either way: `8471 9306` is one CN code or
+    /// two headings, `9301.90.0000` an HTS code or a code and a number. The first reading is in `codes`; these
+    /// are the others, whose chapter 93 asks rather than decides.
+    pub possible: Vec<String>,
     /// A letter inside a number (`93O1`, `X9301`): the code cannot be read.
     pub unreadable: bool,
     /// Words besides the codes and their labels (`8471.30 - laptops`, `AK-47`, `fusil`), to screen as text.
     pub words: bool,
 }
 
+/// The longest code: national tariff codes extend the six HS digits to eight or ten.
+const LONGEST_CODE: usize = 10;
+
+/// What stood between two groups of digits of a cell.
+#[derive(Debug, Default, Clone, Copy)]
+struct Between {
+    /// `/`, `+`, `&` or `\`: a list of codes.
+    list: bool,
+    /// `,` or `-`, which list codes when a space goes with them (`8471.30, 9301.90`) and are a decimal mark or
+    /// a joint inside one code without (`9301,90`, `9301-90`).
+    comma_or_dash: bool,
+    space: bool,
+}
+
+impl Between {
+    fn add(&mut self, c: char) {
+        match c {
+            '/' | '+' | '&' | '\\' => self.list = true,
+            ',' | '-' => self.comma_or_dash = true,
+            c if c.is_whitespace() => self.space = true,
+            _ => {}
+        }
+    }
+
+    fn lists(self) -> bool {
+        self.list || (self.comma_or_dash && self.space)
+    }
+
+    /// Whether a group of `group` digits after this may continue a code of `so_far` digits: groups of two
+    /// (`8471 30 00`), three or four (`9301.90.0000`) continue one, up to ten digits; after a list separator
+    /// only a short group does (`9301/90`).
+    fn may_continue(self, so_far: usize, group: usize) -> bool {
+        let longest_group = if self.lists() { 3 } else { 4 };
+        so_far + group <= LONGEST_CODE && group <= longest_group
+    }
+
+    /// Whether a group of `group` digits after this may start a code: four digits make a heading, and after a
+    /// list separator even a chapter (`8471/93`) may.
+    fn may_start(self, group: usize) -> bool {
+        group >= 4 || self.lists()
+    }
+}
+
+/// Reads the digit groups of a cell into codes (see [`HsCell`]): every group either continues the codes being
+/// read, starts a new one, or both when either reading may be meant.
+#[derive(Debug, Default)]
+struct CodeReader {
+    /// Codes being read: digits, and whether the code certainly starts where it does.
+    open: Vec<(String, bool)>,
+    between: Between,
+}
+
+impl CodeReader {
+    fn separator(&mut self, c: char) {
+        if !self.open.is_empty() {
+            self.between.add(c);
+        }
+    }
+
+    fn group(&mut self, digits: &str, cell: &mut HsCell) {
+        let between = std::mem::take(&mut self.between);
+        let mut continued = false;
+        let mut i = 0;
+        while i < self.open.len() {
+            if between.may_continue(self.open[i].0.len(), digits.len()) {
+                self.open[i].0.push_str(digits);
+                continued = true;
+                i += 1;
+            } else {
+                let (code, certain) = self.open.remove(i);
+                finish(code, certain, cell);
+            }
+        }
+        if !continued || between.may_start(digits.len()) {
+            // Certain when no code before it can take the group.
+            self.open.push((digits.to_string(), !continued));
+        }
+    }
+
+    /// A boundary no code crosses: `;`, a bracket, a word, the end of the cell.
+    fn close(&mut self, cell: &mut HsCell) {
+        for (code, certain) in self.open.drain(..) {
+            finish(code, certain, cell);
+        }
+        self.between = Between::default();
+    }
+}
+
+fn finish(code: String, certain: bool, cell: &mut HsCell) {
+    if code.len() < 2 {
+        return;
+    }
+    if certain {
+        cell.codes.push(code);
+    } else {
+        cell.possible.push(code);
+    }
+}
+
 /// Reads a tariff-code cell as buyers write it (see [`HsCell`]).
 pub(super) fn read_hs(written: &str) -> HsCell {
-    // Most cells are digits and separators only: one code, read without the general walk below.
+    let mut cell = HsCell::default();
+    let mut reader = CodeReader::default();
+    // Most cells are digits and separators only, read without the general walk below.
     let plain = |b: u8| b.is_ascii_digit() || matches!(b, b' ' | b'.' | b',' | b'-' | b'/' | b'\'');
     if written.bytes().all(plain) {
-        let digits: String = written.bytes().filter(u8::is_ascii_digit).map(char::from).collect();
-        let codes = if digits.len() >= 2 { vec![digits] } else { Vec::new() };
-        return HsCell {
-            codes,
-            ..HsCell::default()
-        };
+        let mut rest = written;
+        while !rest.is_empty() {
+            let run = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if run == 0 {
+                let separators = rest.bytes().take_while(|b| !b.is_ascii_digit()).count();
+                rest[..separators].chars().for_each(|c| reader.separator(c));
+                rest = &rest[separators..];
+            } else {
+                reader.group(&rest[..run], &mut cell);
+                rest = &rest[run..];
+            }
+        }
+        reader.close(&mut cell);
+        return cell;
     }
     let text: std::borrow::Cow<str> = if written.is_ascii() {
         written.into()
@@ -134,14 +248,6 @@ pub(super) fn read_hs(written: &str) -> HsCell {
             CODE_LABELS.contains(&w.to_lowercase().as_str())
         }
     };
-    let mut cell = HsCell::default();
-    let mut current = String::new();
-    fn close(current: &mut String, cell: &mut HsCell) {
-        if current.len() >= 2 {
-            cell.codes.push(std::mem::take(current));
-        }
-        current.clear();
-    }
     // After a remark's first word or a bracket, a word with digits is part of the remark ("(paper A4)").
     let mut in_remark = false;
     let mut rest: &str = &text;
@@ -153,8 +259,10 @@ pub(super) fn read_hs(written: &str) -> HsCell {
         if word.is_empty() {
             let Some(separator) = after.chars().next() else { break };
             if matches!(separator, ';' | '|' | '\n' | '(' | ')') {
-                close(&mut current, &mut cell);
+                reader.close(&mut cell);
                 in_remark |= separator == '(';
+            } else {
+                reader.separator(separator);
             }
             rest = after.get(separator.len_utf8()..).unwrap_or_default();
             continue;
@@ -164,15 +272,15 @@ pub(super) fn read_hs(written: &str) -> HsCell {
         let (letters, digits) = word.split_at(letters_end);
         let trailing_unknown = digits.trim_end_matches(['x', 'X']);
         if letters.is_empty() && trailing_unknown.chars().all(|c| c.is_ascii_digit()) {
-            current.push_str(trailing_unknown);
+            reader.group(trailing_unknown, &mut cell);
         } else if digits.is_empty() {
-            close(&mut current, &mut cell);
+            reader.close(&mut cell);
             let label = is_label(letters);
             cell.words |= !label;
             in_remark |= !label;
         } else if is_label(letters) && digits.chars().all(|c| c.is_ascii_digit()) {
-            close(&mut current, &mut cell);
-            current.push_str(digits);
+            reader.close(&mut cell);
+            reader.group(digits, &mut cell);
         } else if in_remark
             || letters.is_empty()
                 && !digits
@@ -180,14 +288,14 @@ pub(super) fn read_hs(written: &str) -> HsCell {
                     .contains(|c: char| c.is_ascii_digit())
         {
             // A number with a unit after it ("6kg", "2L"), or a word of a remark: not a code.
-            close(&mut current, &mut cell);
+            reader.close(&mut cell);
             cell.words = true;
         } else {
-            close(&mut current, &mut cell);
+            reader.close(&mut cell);
             cell.unreadable = true;
         }
     }
-    close(&mut current, &mut cell);
+    reader.close(&mut cell);
     cell
 }
 
@@ -208,7 +316,10 @@ pub(super) fn collect_hs(
     }
     let span = [leading, leading + trimmed.chars().count()];
     for digits in &cell.codes {
-        hs_evidence(classifier, digits, (Field::HsCode, trimmed, span), collected);
+        hs_evidence(classifier, digits, true, (Field::HsCode, trimmed, span), collected);
+    }
+    for digits in &cell.possible {
+        hs_evidence(classifier, digits, false, (Field::HsCode, trimmed, span), collected);
     }
 }
 
@@ -312,14 +423,16 @@ pub(super) fn collect_hs_in_text(classifier: &Classifier, text: &str, collected:
         let digits: String = code.chars().filter(char::is_ascii_digit).collect();
         let start = text.get(..whole.start).map_or(0, |before| before.chars().count());
         let span = [start, start + written.chars().count()];
-        hs_evidence(classifier, &digits, (Field::Description, written, span), collected);
+        hs_evidence(classifier, &digits, true, (Field::Description, written, span), collected);
     }
 }
 
-/// The evidence of one code's digits: the catalogue entries its prefixes point to (chapter 93 decides).
+/// The evidence of one code's digits: the catalogue entries its prefixes point to. Chapter 93 decides when the
+/// code is `certain`; a reading the cell only may mean (see [`HsCell::possible`]) asks.
 fn hs_evidence(
     classifier: &Classifier,
     digits: &str,
+    certain: bool,
     (field, written, span): (Field, &str, [usize; 2]),
     collected: &mut Collected,
 ) {
@@ -332,7 +445,7 @@ fn hs_evidence(
             continue;
         }
         heading_taken |= is_heading;
-        let strong = prefix.starts_with(WEAPONS_CHAPTER);
+        let strong = certain && prefix.starts_with(WEAPONS_CHAPTER);
         let evidence = Evidence {
             field,
             column: None,
