@@ -283,6 +283,7 @@ fn codes_typed_in_a_text_are_read() {
         "Charger 2A 100 pcs",
         "HTML 5 course",
         "Part 9305 10",
+        "Print head 3D100A",
     ] {
         let got = common::classifier().classify_description(d);
         assert_eq!(got.decision, Clear, "{d}: {}", got.summary());
