@@ -204,14 +204,115 @@ fn misspelt_or_ambiguous_weapon_words_are_never_clear() {
 
 #[test]
 fn tariff_codes_in_chapter_93_are_weapons_however_written() {
-    for hs in ["9301 10", "9301.10.00", "93011000", " 9306.30 "] {
-        let result = common::classifier().classify(&ItemText {
+    let with_hs = |hs: &str| {
+        common::classifier()
+            .classify(&ItemText {
+                description: "Item 7 as per annex",
+                hs_code: Some(hs),
+                control_code: None,
+                ..ItemText::default()
+            })
+            .decision
+    };
+    for hs in [
+        "9301 10",
+        "9301.10.00",
+        "93011000",
+        " 9306.30 ",
+        // Every code of a cell that lists several.
+        "8471.30 / 9301.90",
+        "8471.30, 9301.90",
+        "847130 930190",
+        "8471300000/9301900000",
+        "6307.90 / 9306.90",
+        "8471.30 + 9301.90",
+        // The chapter alone, or a heading it does not have.
+        "93",
+        "Chapter 93",
+        "Ch. 93",
+        "9308",
+    ] {
+        assert_eq!(with_hs(hs), Prohibited, "{hs}");
+    }
+    // One eight-digit code or two headings: a reviewer reads it.
+    for hs in ["8471 9306", "8708 9310"] {
+        assert_eq!(with_hs(hs), Review, "{hs}");
+    }
+    for hs in ["8471 30 00", "8471 93 00", "8471.30.0000"] {
+        assert_eq!(with_hs(hs), Clear, "{hs}");
+    }
+}
+
+/// Control-list and tariff codes a buyer typed in a text, as buyers type them (`ML 3`, `ML-1`, `Ml1`, `ML1a`,
+/// `0A 501`, `tariff 9305.10`, `Zolltarifnummer 9301 90 00`), are read; millilitres, car models, printer models
+/// and amperages that look like them are not.
+#[test]
+fn codes_typed_in_a_text_are_read() {
+    for d in [
+        "Spare parts, ML 3",
+        "Items rated ML 1 a",
+        "Kit (ML1a)",
+        "ML-1",
+        "ML3a",
+        "Ml1",
+        "Cat. ML 1",
+        "ML 4",
+        "ML 8.a",
+        "0A 501",
+        "Spare parts, tariff 9305.10",
+        "Zolltarifnummer 9301 90 00",
+        "Tarif code 9302",
+    ] {
+        let got = common::classifier().classify_description(d);
+        assert_eq!(got.decision, Prohibited, "{d}: {}", got.summary());
+    }
+    // A chapter 93 number grouped as a tariff code without a label, or after "Tarif", which is also a price (French)
+    // or a pay scale (German): a reviewer decides.
+    for d in ["Parts 9305 10 00", "Tarif 9302"] {
+        assert_eq!(decision(d), Review, "{d}");
+    }
+    for d in [
+        "500 ml bottle",
+        "Bottle 500 ML 2 pcs",
+        "Syringe 10 Ml1",
+        "ML 350 GT",
+        "Mercedes ML 63 AMG",
+        "Ml 100",
+        "Samsung ML-1640 printer toner",
+        "Cartridge fuse 5A 250 V",
+        "Charger 2A 100 pcs",
+        "HTML 5 course",
+        "Part 9305 10",
+        "Print head 3D100A",
+    ] {
+        let got = common::classifier().classify_description(d);
+        assert_eq!(got.decision, Clear, "{d}: {}", got.summary());
+    }
+}
+
+/// A Military List code in the control-code column reads as the list writes it: `ML-1`, `ML01`, `EU ML1`, `CML1`
+/// are `ML1`, `Cat. ML3` is `ML3`.
+#[test]
+fn declared_military_codes_read_as_the_list_writes_them() {
+    let declared = |code: &str| {
+        let got = common::classifier().classify(&ItemText {
             description: "Item 7 as per annex",
-            hs_code: Some(hs),
-            control_code: None,
+            control_code: Some(code),
             ..ItemText::default()
         });
-        assert_eq!(result.decision, Prohibited, "{hs}");
+        (
+            got.decision,
+            got.findings.iter().map(|f| f.entry.clone()).collect::<Vec<_>>(),
+        )
+    };
+    for (written, as_listed) in [
+        ("ML-1", "ML1"),
+        ("ML01", "ML1"),
+        ("EU ML1", "ML1"),
+        ("CML1", "ML1"),
+        ("Cat. ML3", "ML3"),
+    ] {
+        assert_eq!(declared(written), declared(as_listed), "{written}");
     }
 }
 

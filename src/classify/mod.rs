@@ -65,9 +65,16 @@ pub struct Classifier {
 /// Room for the lazy DFA of the catalogue's pattern set (see `Classifier::new`).
 const PATTERN_SET_DFA_BYTES: usize = 16 << 20;
 
-/// A code inside a text: EU Military List (`ML1`, `ML13.d.1`), dual-use or US ECCN shape (`6A003.b.4`,
-/// `0A501`), `EAR99`. Upper case as the lists write them, on word boundaries.
-const TEXT_CODE: &str = r"\b(?:ML[0-9]{1,2}|[0-9][A-E][0-9]{3})(?:\.[a-zA-Z](?:\.[0-9]{1,2}(?:\.[a-zA-Z](?:\.[0-9]{1,2})?)?)?)?\b|\bEAR99\b";
+/// A code inside a text: EU Military List (`ML1`, `ML13.d.1`, `ML 3`, `ML-1`, `Ml1`, `ML1a`, `ML 1 a`), dual-use
+/// or US ECCN shape (`6A003.b.4`, `0A501`, `0A 501`), `EAR99`, on word boundaries. `ML` with a space or hyphen
+/// after it is upper case only: `ml` before a number is a volume. A sub-item run on without a dot (`ML1a`) is read
+/// for the Military List only: `3D100A` is a product code. What may still be a volume or an amperage (`500 ML 2`,
+/// `5A 250`) is sorted out by `codes::collect_in_text`.
+const TEXT_CODE: &str = concat!(
+    r"\b(?:M[Ll][0-9]{1,2}|ML[ -][0-9]{1,2})(?:(?:\.[a-zA-Z]| ?[a-z])(?:\.?[0-9]{1,2}(?:\.?[a-zA-Z](?:\.?[0-9]{1,2})?)?)?)?\b",
+    r"|\b[0-9][A-E] ?[0-9]{3}(?:\.[a-zA-Z](?:\.[0-9]{1,2}(?:\.[a-zA-Z](?:\.[0-9]{1,2})?)?)?)?\b",
+    r"|\bEAR99\b"
+);
 
 impl std::fmt::Debug for Classifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

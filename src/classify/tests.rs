@@ -275,6 +275,68 @@ fn hs_chapter_93_is_a_weapon_and_other_headings_are_candidates() {
     assert_eq!(hs("n/a", "Office chair"), Decision::Clear);
 }
 
+/// Every code of an HS cell is screened: `8471.30 / 9301.90` declares a rifle besides a computer. Where the cell
+/// reads either way (`8471 9301`: one eight-digit code or two headings) chapter 93 asks rather than decides.
+#[test]
+fn every_code_of_an_hs_cell_is_screened() {
+    let c = classifier();
+    let hs = |code: &str| {
+        c.classify(&ItemText {
+            description: "Item 7",
+            hs_code: Some(code),
+            ..ItemText::default()
+        })
+        .decision
+    };
+    for code in [
+        "8471.30 / 9301.90",
+        "8471.30, 9301.90",
+        "847130 930190",
+        "8471300000/9301900000",
+        "8471.30 + 9301.90",
+        "HS 8471.30 / 9301.90",
+        "9301.90.0000",
+    ] {
+        assert_eq!(hs(code), Decision::Prohibited, "{code}");
+    }
+    for code in ["8471 9301", "8471.30,9301.90", "8471-9301 10"] {
+        assert_eq!(hs(code), Decision::Review, "{code}");
+    }
+    assert_eq!(hs("8471 30 00"), Decision::Clear, "one code written in groups");
+    assert_eq!(hs("8471 93 00"), Decision::Clear, "a subheading 93 is not chapter 93");
+}
+
+/// A Military List code in the control-code column as people write it reads as the list writes it.
+#[test]
+fn declared_military_codes_read_however_written() {
+    let c = classifier();
+    let declared = |code: &str| {
+        c.classify(&ItemText {
+            description: "Item",
+            control_code: Some(code),
+            ..ItemText::default()
+        })
+    };
+    let entries = |code: &str| {
+        let got = declared(code);
+        (
+            got.decision,
+            got.findings.iter().map(|f| f.entry.clone()).collect::<Vec<_>>(),
+        )
+    };
+    for (written, as_listed) in [
+        ("ML-1", "ML1"),
+        ("ML01", "ML1"),
+        ("Cat. ML3", "ML3"),
+        ("EU ML1", "ML1"),
+        ("CML1", "ML1"),
+        ("ML 13 d", "ML13.d"),
+    ] {
+        assert_eq!(entries(written), entries(as_listed), "{written}");
+    }
+    assert_eq!(declared("ML 350").decision, Decision::Review);
+}
+
 #[test]
 fn declared_codes_are_authoritative() {
     let c = classifier();
