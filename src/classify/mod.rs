@@ -13,6 +13,13 @@ mod screen_text;
 mod text_hits;
 
 pub use matcher::MatcherError;
+
+/// Every tariff code an HS cell may hold, as digits (both readings where a gap reads either way), for the
+/// destination measures that name tariff codes.
+pub fn hs_codes_in(written: &str) -> Vec<String> {
+    let cell = codes::read_hs(written);
+    cell.codes.into_iter().chain(cell.possible).collect()
+}
 pub use model::{Classification, Evidence, EvidenceKind, ExtraText, Field, Finding, Ignored, ItemText};
 
 use crate::catalog::{Catalog, Strength};

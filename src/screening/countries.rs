@@ -38,6 +38,11 @@ pub(super) struct VariantsFile {
     pub variants: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub ambiguous: BTreeMap<String, Vec<String>>,
+    /// Capitals and large cities of the countries under measures, per ISO code: an address that names only the
+    /// city ("Ministry of Interior, Damascus") resolves to its country, and one that names a city and another
+    /// country ("Attn. Chad Miller, …, Damascus") is ambiguous rather than the other country.
+    #[serde(default)]
+    pub places: BTreeMap<String, Vec<String>>,
 }
 
 /// What a written name stands for.
@@ -99,7 +104,7 @@ impl Countries {
                 c.add_name(name, Target::Country(i as u16), &mut problems);
             }
         }
-        for (code, names) in &variants.variants {
+        for (code, names) in variants.variants.iter().chain(&variants.places) {
             match c.by_code.get(code.as_str()).copied() {
                 Some(index) => {
                     for name in names {

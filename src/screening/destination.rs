@@ -190,7 +190,8 @@ fn screen_place(
         return;
     }
     let goods = ItemGoods::of(&classification.findings);
-    let hs_digits: Option<String> = hs_code.map(|h| h.chars().filter(char::is_ascii_digit).collect());
+    // Every code of the cell ("8471.30 / 9301.90" holds two), read as the classifier reads them.
+    let hs_codes: Option<Vec<String>> = hs_code.map(crate::classify::hs_codes_in);
     let before = added.len();
     let mut embargo: Option<(&Regime, &Measure)> = None;
     let mut banned_listed = false;
@@ -203,8 +204,12 @@ fn screen_place(
                 continue;
             };
             if !measure.hs.is_empty() {
-                let Some(hs) = &hs_digits else { continue };
-                if !measure.hs.iter().any(|p| hs.starts_with(p.as_str())) {
+                let Some(codes) = &hs_codes else { continue };
+                if !measure
+                    .hs
+                    .iter()
+                    .any(|p| codes.iter().any(|hs| hs.starts_with(p.as_str())))
+                {
                     continue;
                 }
             }

@@ -98,6 +98,10 @@ fn country_names_in_five_languages_and_codes() {
         ("RDC", "CD"),
         ("Soudan du Sud", "SS"),
         ("Sudan", "SD"),
+        // An address that names only the city of a country under measures.
+        ("Ministry of Interior, Damascus", "SY"),
+        ("Téhéran", "IR"),
+        ("Pyongyang", "KP"),
     ] {
         assert_eq!(code(written), expected, "{written}");
     }
@@ -109,6 +113,16 @@ fn ambiguous_and_unknown_names_are_not_guessed() {
     assert!(matches!(countries.resolve("Congo"), Resolved::Ambiguous(c) if c.len() == 2));
     assert!(matches!(countries.resolve("Korea"), Resolved::Ambiguous(_)));
     assert!(matches!(countries.resolve("Freedonia"), Resolved::Unknown));
+    // A person or a street named after a country beside a city of another is not that country.
+    assert!(matches!(
+        countries.resolve("Attn. Chad Miller, Ministry of Interior, Damascus"),
+        Resolved::Ambiguous(_)
+    ));
+    assert!(matches!(
+        countries.resolve("Jordan St., Tehran"),
+        Resolved::Ambiguous(_)
+    ));
+    assert!(matches!(countries.resolve("Tripoli"), Resolved::Ambiguous(c) if c.len() == 2));
     assert!(matches!(
         countries.resolve("Paris, France, Germany"),
         Resolved::Ambiguous(_)
@@ -222,6 +236,19 @@ fn sectoral_bans_by_hs_code() {
         &ItemText {
             description: "Diesel generator 20 kVA",
             hs_code: Some("8502.11"),
+            ..ItemText::default()
+        },
+        Place {
+            destination: Some("DPRK"),
+            ..Place::default()
+        },
+    );
+    assert_eq!(c.decision, Decision::Prohibited);
+    // The banned heading as the second code of the cell counts as well.
+    let c = classifier().classify_at(
+        &ItemText {
+            description: "Office supplies and a diesel generator 20 kVA",
+            hs_code: Some("4820.10 / 8502.11"),
             ..ItemText::default()
         },
         Place {
