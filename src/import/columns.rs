@@ -25,6 +25,9 @@ pub(crate) struct PlanColumn {
     pub tariff_header: bool,
     /// Cells without letters read as tariff codes.
     pub tariff_cells: u64,
+    /// A second column of a party or destination field ("Manufacturer" beside "Supplier", "Final destination"
+    /// beside "Destination"): its cells are screened as that field too, beside the mapped column's.
+    pub second_of: Option<Field>,
 }
 
 /// The columns of one sheet.
@@ -70,8 +73,13 @@ impl ColumnPlan {
             if role == ColumnRole::NoHeader && !has_data {
                 continue;
             }
+            let second_of = (role == ColumnRole::Other)
+                .then(|| second_party_or_destination(header, &text))
+                .flatten();
             if let Some(slot) = plan.columns.get_mut(col as usize) {
-                *slot = Some(PlanColumn::new(col, text, role, field));
+                let mut column = PlanColumn::new(col, text, role, field);
+                column.second_of = second_of;
+                *slot = Some(column);
             }
         }
         plan
@@ -116,6 +124,7 @@ impl PlanColumn {
             screened: 0,
             tariff_header: names_tariff_code(&header_for_tariff),
             tariff_cells: 0,
+            second_of: None,
         }
     }
 
@@ -230,6 +239,16 @@ fn describe(c: &PlanColumn) -> (ColumnAction, String) {
                             c.screened
                         ),
                     )
+                } else if let Some(field) = c.second_of {
+                    (
+                        ScreenedText,
+                        format!(
+                            "a second {} column: {} cell(s) screened as text and as the {}{numbers}",
+                            field_words(field),
+                            c.screened,
+                            field_words(field)
+                        ),
+                    )
                 } else {
                     (
                         ScreenedText,
@@ -313,6 +332,23 @@ fn looks_like_control_code(piece: &str) -> bool {
 }
 
 /// Whether a text has words to screen (a letter); numbers, dates and codes of digits alone have none.
+fn field_words(field: Field) -> &'static str {
+    match field {
+        Field::Supplier => "supplier",
+        Field::EndUser => "end user",
+        _ => "destination",
+    }
+}
+
+/// The party or destination field an unmapped header names when another column already holds that field.
+fn second_party_or_destination(header: &HeaderMatch, text: &str) -> Option<Field> {
+    let (candidates, _) = super::header::candidates(&super::header::normalize(text));
+    candidates
+        .iter()
+        .map(|c| c.field)
+        .find(|f| matches!(f, Field::Supplier | Field::EndUser | Field::Destination) && header.column_of(*f).is_some())
+}
+
 /// Header words that name a tariff code without being mapped to the HS column ("HTS", "H.S.", "Tariff",
 /// "NC8", "Nomenclature", "Zolltarif", "Klassifizierung", "Commodity", "Rating").
 fn names_tariff_code(header: &str) -> bool {

@@ -601,6 +601,17 @@ fn process_row(
             _ => continue,
         };
         column.screened += 1;
+        if let Some(field) = column.second_of {
+            let slot = match field {
+                Field::Supplier => &mut fields.supplier,
+                Field::EndUser => &mut fields.end_user,
+                _ => &mut fields.destination,
+            };
+            *slot = Some(match slot.take() {
+                Some(first) => format!("{first}; {text}"),
+                None => text.clone(),
+            });
+        }
         if column.role == super::ColumnRole::NoHeader {
             let beyond = plan.last_header.is_none_or(|last| i as u32 > last);
             let column = plan.column(i as u32);

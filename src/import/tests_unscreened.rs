@@ -128,3 +128,35 @@ fn the_sheets_that_sheet_leaves_out_are_listed() {
     assert_eq!(skipped, vec!["Lot 2"]);
     assert!(layout.skipped_sheets[0].reason.contains("--sheet"));
 }
+
+#[test]
+fn a_second_party_or_destination_column_is_screened_as_that_field_too() {
+    let bytes = workbook(&[(
+        "Items",
+        &[
+            &[
+                "Description",
+                "Supplier",
+                "Manufacturer",
+                "End user",
+                "Final consignee",
+                "Destination",
+                "Ship to",
+            ],
+            &[
+                "Office chair",
+                "Acme Ltd",
+                "Ryonbong Corp",
+                "Police",
+                "KOMID",
+                "Jordan",
+                "Damascus",
+            ],
+        ],
+    )]);
+    let (_, items, _) = read(&bytes, &ImportOptions::default());
+    let fields = &items[0].fields;
+    assert_eq!(fields.supplier.as_deref(), Some("Acme Ltd; Ryonbong Corp"));
+    assert_eq!(fields.end_user.as_deref(), Some("Police; KOMID"));
+    assert_eq!(fields.destination.as_deref(), Some("Jordan; Damascus"));
+}
