@@ -249,15 +249,11 @@ fn tariff_codes_in_chapter_93_are_weapons_however_written() {
 #[test]
 fn codes_typed_in_a_text_are_read() {
     for d in [
-        "Spare parts, ML 3",
         "Items rated ML 1 a",
         "Kit (ML1a)",
-        "ML-1",
         "ML3a",
-        "Ml1",
         "Cat. ML 1",
-        "ML 4",
-        "ML 8.a",
+        "EU ML 4 spare parts",
         "0A 501",
         "Spare parts, tariff 9305.10",
         "Zolltarifnummer 9301 90 00",
@@ -269,6 +265,19 @@ fn codes_typed_in_a_text_are_read() {
     // A chapter 93 number grouped as a tariff code without a label, or after "Tarif", which is also a price (French)
     // or a pay scale (German): a reviewer decides.
     for d in ["Parts 9305 10 00", "Tarif 9302"] {
+        assert_eq!(decision(d), Review, "{d}");
+    }
+    // `ML 3`, `ML-1`, `Ml1` without a label: in French "ML" is also the linear metre ("Tuyau PVC 110 mm ML 6"), so
+    // such a code asks rather than decides.
+    for d in [
+        "Spare parts, ML 3",
+        "ML-1",
+        "Ml1",
+        "ML 4",
+        "ML 8.a",
+        "Tuyau PVC Ø 110 mm ML 6",
+        "Garde-corps métallique ML 8",
+    ] {
         assert_eq!(decision(d), Review, "{d}");
     }
     for d in [

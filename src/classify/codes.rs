@@ -585,6 +585,26 @@ pub(super) fn collect_in_text(
             continue;
         }
         let start = text.get(..found.start()).map_or(0, |before| before.chars().count());
+        if military_as_a_unit_may_be(found.as_str(), before) {
+            if let Some((entry, _)) = military_code(found.as_str())
+                .as_deref()
+                .and_then(|code| classifier.catalog.entry_for_declared(code))
+            {
+                let end = start + found.as_str().chars().count();
+                let evidence = Evidence {
+                    field: Field::Description,
+                    column: None,
+                    kind: EvidenceKind::DeclaredCode,
+                    text: found.as_str().to_string(),
+                    span: [start, end],
+                    matched: classifier.catalog.entries[entry].code.clone(),
+                    strength: Some(crate::catalog::Strength::Weak),
+                    fuzzy: false,
+                };
+                collected.add_text(entry as u32, crate::catalog::Strength::Weak, (start, end), evidence);
+                continue;
+            }
+        }
         declare(
             classifier,
             found.as_str(),
@@ -595,6 +615,42 @@ pub(super) fn collect_in_text(
             findings,
         );
     }
+}
+
+/// Words that, right before a Military List number, say it is one ("Cat. ML 3", "EU ML 1", "rated ML 1 a").
+const MILITARY_LABELS: [&[u8]; 14] = [
+    b"cat",
+    b"cat.",
+    b"category",
+    b"categorie",
+    b"kategorie",
+    b"categoria",
+    b"rated",
+    b"classified",
+    b"eu",
+    b"cml",
+    b"entry",
+    b"rubrique",
+    b"list",
+    b"liste",
+];
+
+/// `ML 6`, `ML-8` or `Ml1` without a label before it: in French "ML" is also the linear metre ("Tuyau PVC 110 mm
+/// ML 6", "Garde-corps ML 8"), so such a code asks (weak evidence, `review`) rather than decides. `ML6`, `ML1.a`
+/// and a labelled `Cat. ML 3` are written as the list writes them and decide.
+fn military_as_a_unit_may_be(found: &str, before: &[u8]) -> bool {
+    let bytes = found.as_bytes();
+    let as_the_list_writes = matches!(bytes, [b'M', b'L', digit, ..] if digit.is_ascii_digit());
+    if !bytes.starts_with(b"M") || as_the_list_writes {
+        return false;
+    }
+    let last_word = before
+        .trim_ascii_end()
+        .rsplit(|b| *b == b' ' || *b == b'(' || *b == b',')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    !MILITARY_LABELS.contains(&last_word.as_slice())
 }
 
 /// Whether a code the text pattern found is one in this text: a Military List number is 1 to 22 and, written

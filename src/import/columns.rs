@@ -349,21 +349,21 @@ fn second_party_or_destination(header: &HeaderMatch, text: &str) -> Option<Field
         .find(|f| matches!(f, Field::Supplier | Field::EndUser | Field::Destination) && header.column_of(*f).is_some())
 }
 
-/// Header words that name a tariff code without being mapped to the HS column ("HTS", "H.S.", "Tariff",
-/// "NC8", "Nomenclature", "Zolltarif", "Klassifizierung", "Commodity", "Rating").
+/// Header words that name a tariff code without being mapped to the HS column ("HTS", "H.S.", "Tariff no.",
+/// "NC8", "Nomenclature", "Klassifizierung"). Words that also name prices or values ("Tarif" is a price in French
+/// and German, "Customs value", "Zollwert") are not among them, and a header that names a value never counts.
 fn names_tariff_code(header: &str) -> bool {
     let lower = header.to_lowercase();
-    const PARTS: [&str; 8] = [
-        "tarif",
-        "nomenclat",
-        "klassif",
-        "zoll",
-        "commodity",
-        "customs",
-        "rating",
-        "douan",
+    const VALUE_WORDS: [&str; 12] = [
+        "value", "valeur", "wert", "valor", "price", "prix", "preis", "precio", "amount", "montant", "betrag", "cost",
     ];
-    const WORDS: [&str; 10] = ["hs", "sh", "nc", "nc8", "hts", "htsus", "cn", "cn8", "ncm", "taric"];
+    if VALUE_WORDS.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    const PARTS: [&str; 2] = ["nomenclat", "klassifiz"];
+    const WORDS: [&str; 11] = [
+        "hs", "sh", "nc", "nc8", "hts", "htsus", "cn", "cn8", "ncm", "taric", "tariff",
+    ];
     PARTS.iter().any(|p| lower.contains(p))
         || lower
             .replace('.', "")
@@ -371,20 +371,29 @@ fn names_tariff_code(header: &str) -> bool {
             .any(|w| WORDS.contains(&w))
 }
 
-/// Whether a cell without letters in a column that is not a field reads as a tariff code: the digits of a
-/// heading or subheading (4 to 10, with dots, spaces or hyphens between groups). Under a header that names a
-/// tariff code any such code counts; elsewhere only chapter 93 (arms and ammunition) in a shape no quantity or
-/// price takes (six digits or more, or dotted), so that a weapon's code in any column is screened.
+/// Whether a cell without letters in a column that is not a field reads as a tariff code. Under a header that
+/// names a tariff code: the digits of a heading or subheading (4 to 10, with dots, spaces or hyphens between
+/// groups). Under any other header only a chapter 93 (arms and ammunition) subheading written the way tariff codes
+/// are and amounts, phone and part numbers are not: `9301.90`, `9301.90.00`, `9301.90.0000` as text.
 pub(crate) fn reads_as_tariff_code(text: &str, tariff_header: bool) -> bool {
     let text = text.trim();
     if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ' ' | '-')) {
         return false;
     }
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if !(4..=10).contains(&digits.len()) || !text.starts_with(|c: char| c.is_ascii_digit()) {
-        return false;
+    if tariff_header {
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        return (4..=10).contains(&digits) && text.starts_with(|c: char| c.is_ascii_digit());
     }
-    tariff_header || (digits.starts_with("93") && (digits.len() >= 6 || text.contains('.')))
+    let mut groups = text.split('.');
+    let heading = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    heading.len() == 4
+        && heading.starts_with("93")
+        && heading.bytes().all(|b| b.is_ascii_digit())
+        && matches!(rest.as_slice(), [sub] | [sub, _] if sub.len() == 2)
+        && rest
+            .iter()
+            .all(|g| matches!(g.len(), 2 | 4) && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 pub(crate) fn has_letters(text: &str) -> bool {

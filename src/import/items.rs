@@ -589,9 +589,10 @@ fn process_row(
                 tariff_codes.push(s.trim().to_string());
                 continue;
             }
-            CellValue::Number(v) if v.is_finite() && v.fract() == 0.0 => {
+            // A number cell is a tariff code only under a tariff header: elsewhere it is an amount or a count.
+            CellValue::Number(v) if v.is_finite() && v.fract() == 0.0 && column.tariff_header => {
                 let digits = number_to_text(*v);
-                if reads_as_tariff_code(&digits, column.tariff_header) {
+                if reads_as_tariff_code(&digits, true) {
                     column.tariff_cells += 1;
                     column.screened += 1;
                     tariff_codes.push(digits);

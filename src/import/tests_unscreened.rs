@@ -59,19 +59,39 @@ fn numbers_that_read_as_tariff_codes_are_screened_as_codes_in_any_column() {
     let bytes = workbook(&[(
         "Items",
         &[
-            &["Description", "Qty", "HTS", "Remarks", "Ref"],
-            &["Spare parts kit", "2", "9305.10.20", "", "1250"],
-            &["Office chair", "4", "940130", "930190", "9302"],
-            &["Tent", "1", "", "", "4800"],
+            &[
+                "Description",
+                "Qty",
+                "HS code",
+                "Remarks",
+                "Montant",
+                "Customs value",
+                "Tél.",
+                "NC8",
+            ],
+            &["Spare parts kit", "2", "", "", "1250", "", "", "9305.10.20"],
+            &[
+                "Office chair",
+                "4",
+                "940130",
+                "9301.90.00",
+                "930000",
+                "9301",
+                "93 12 34 56",
+                "",
+            ],
+            &["Tent", "1", "", "930190", "4800", "", "+227 93 12 34 56", ""],
         ],
     )]);
     let (layout, items, _) = read(&bytes, &ImportOptions::default());
+    // Under a header that names a tariff code, any code.
     assert_eq!(items[0].fields.hs_code.as_deref(), Some("9305.10.20"));
-    // Under a header that is no tariff code, only a chapter 93 code in a shape no quantity takes is one.
-    assert_eq!(items[1].fields.hs_code.as_deref(), Some("940130; 930190"));
+    // Elsewhere only a chapter 93 code written as tariff codes are: not an amount, a customs value, a phone number
+    // or a bare number.
+    assert_eq!(items[1].fields.hs_code.as_deref(), Some("940130; 9301.90.00"));
     assert_eq!(items[2].fields.hs_code, None);
-    let hts = layout.sheets[0].columns.iter().find(|c| c.header == "HTS").unwrap();
-    assert_eq!(hts.action, ColumnAction::ScreenedCode, "{hts:?}");
+    let remarks = layout.sheets[0].columns.iter().find(|c| c.header == "Remarks").unwrap();
+    assert_eq!(remarks.action, ColumnAction::ScreenedCode, "{remarks:?}");
 }
 
 #[test]
@@ -92,10 +112,19 @@ fn model_names_in_the_line_number_column_and_words_in_unit_and_origin_are_screen
 }
 
 #[test]
-fn a_sheet_with_a_table_that_was_not_read_is_a_problem_and_a_one_line_note_is_not() {
+fn a_sheet_that_looks_like_an_item_list_and_was_not_read_is_a_problem_and_other_sheets_are_not() {
     let bytes = workbook(&[
         ("Lot 1", &[&["Description", "Qty"], &["Tent", "1"]]),
         ("Notes", &[&["Prices are indicative"]]),
+        (
+            "Instructions",
+            &[
+                &["Step", "What to do"],
+                &["1", "Fill in one line per item"],
+                &["2", "Sign the last sheet"],
+            ],
+        ),
+        ("Lists", &[&["Units", "Countries"], &["pcs", "Niger"], &["set", "Mali"]]),
         (
             "Lot 2",
             &[
@@ -109,7 +138,7 @@ fn a_sheet_with_a_table_that_was_not_read_is_a_problem_and_a_one_line_note_is_no
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].sheet.as_deref(), Some("Lot 2"));
     assert!(problems[0].message.contains("not screened"), "{}", problems[0].message);
-    assert_eq!(layout.skipped_sheets.len(), 2);
+    assert_eq!(layout.skipped_sheets.len(), 4);
 }
 
 #[test]

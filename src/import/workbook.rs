@@ -6,11 +6,13 @@
 //! index slices with offsets read from the file (XLSB records, XLS sheet
 //! offsets), and a panic there must become a `Corrupt` error, not a crash.
 
+use super::header::{candidates, normalize};
 use super::items::run_sheet;
 use super::pipeline::{scan_header, RawRow, RowSource, Scan, SheetCtx, HEADER_SCAN_ROWS};
 use super::sheet_rows::{NextCell, RangeRows, StreamRows};
 use super::{
-    Format, ImportError, ImportLayout, ImportLimits, ImportOptions, ImportProblem, Record, SheetLayout, SkippedSheet,
+    Field, Format, ImportError, ImportLayout, ImportLimits, ImportOptions, ImportProblem, Record, SheetLayout,
+    SkippedSheet,
 };
 use calamine::{Cell, DataRef, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 use std::io::Cursor;
@@ -227,14 +229,7 @@ pub(crate) fn import_workbook(
             with_header.push((name.clone(), *hidden));
         } else {
             let reason = skip_reason(&scan);
-            // Two rows of two cells or more make a table whose lines went unscreened; lines of one cell ("Read me
-            // first", "Prices are indicative") are notes, listed with the skipped sheets only.
-            let table_rows = scan
-                .rows
-                .iter()
-                .filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
-                .count();
-            if table_rows >= 2 {
+            if looks_like_an_item_list(&scan) {
                 unread.push((name.clone(), reason.clone()));
             }
             skipped.push(SkippedSheet {
@@ -325,6 +320,28 @@ pub(crate) fn import_workbook(
 }
 
 /// Why a sheet without a header row holds no items, with what it does hold.
+/// A sheet that was not read but looks like a list of goods: two rows or more of two filled cells or more, and a
+/// header word for a quantity, a price or a code among its cells ("Qty", "Prix unitaire", "Tariff", "ECCN"). An
+/// instructions, signatures or drop-down lists sheet is listed with the skipped sheets only.
+fn looks_like_an_item_list(scan: &Scan) -> bool {
+    let table_rows = scan
+        .rows
+        .iter()
+        .filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)
+        .count();
+    table_rows >= 2
+        && scan.found.iter().any(|text| {
+            let (candidates, _) = candidates(&normalize(text));
+            candidates.iter().any(|c| {
+                c.quality == 2
+                    && matches!(
+                        c.field,
+                        Field::Quantity | Field::UnitPrice | Field::HsCode | Field::ControlCode
+                    )
+            })
+        })
+}
+
 fn skip_reason(scan: &Scan) -> String {
     if !scan.any_data {
         return "empty".to_string();

@@ -227,17 +227,18 @@ impl Countries {
         });
         let mut countries: Vec<u16> = Vec::new();
         for target in &found {
-            match target {
-                Target::Country(i) | Target::Region { country: i, .. } => {
-                    if !countries.contains(i) {
-                        countries.push(*i)
-                    }
+            if let Target::Country(i) | Target::Region { country: i, .. } = target {
+                if !countries.contains(i) {
+                    countries.push(*i)
                 }
-                Target::Ambiguous(options) => {
-                    // "Congo" beside "Kinshasa" is settled by the other name; alone it stays ambiguous.
-                    if !options.iter().any(|o| countries.contains(o)) {
-                        return Resolved::Ambiguous(self.codes_of(options));
-                    }
+            }
+        }
+        // "Congo" beside "Kinshasa", "Tripoli" beside "Libya" (wherever it stands) is settled by the other name;
+        // alone it stays ambiguous.
+        for target in &found {
+            if let Target::Ambiguous(options) = target {
+                if !options.iter().any(|o| countries.contains(o)) {
+                    return Resolved::Ambiguous(self.codes_of(options));
                 }
             }
         }

@@ -102,6 +102,8 @@ fn country_names_in_five_languages_and_codes() {
         ("Ministry of Interior, Damascus", "SY"),
         ("Téhéran", "IR"),
         ("Pyongyang", "KP"),
+        ("Tripoli, Libya", "LY"),
+        ("Tripoli (Liban)", "LB"),
     ] {
         assert_eq!(code(written), expected, "{written}");
     }

@@ -359,14 +359,53 @@ fn name_parts(name: &str) -> Vec<&str> {
         if let Some(rest) = part.strip_prefix("o ").or_else(|| part.strip_prefix("O ")) {
             part = rest.trim();
         }
-        if part.chars().filter(|c| c.is_alphabetic()).count() >= 3 && part != name.trim() && !parts.contains(&part) {
+        if is_name_like(part) && part != name.trim() && !parts.contains(&part) {
             parts.push(part);
         }
     }
     parts
 }
 
+/// A part that can stand for a party on its own: two words of three letters or more ("Green Pine Associated
+/// Corporation"), or an acronym in capitals ("KOMID"). A city, a country, a first name or a title alone ("Niamey",
+/// "Kenya", "Ahmed", "Major") would match listed people by a word they share with it.
+fn is_name_like(part: &str) -> bool {
+    let words: Vec<&str> = part
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect();
+    words.len() >= 2
+        || matches!(words.as_slice(), [one] if one.chars().all(|c| c.is_ascii_uppercase()) && one.len() <= 8 && part.trim() == *one)
+}
+
 /// `LIST:entity id`, the finding's entry and a settlement's entity.
 pub fn entity_key(found: &PartyMatch) -> String {
     format!("{}:{}", found.list, found.entity_id)
+}
+
+#[cfg(test)]
+mod parts_tests {
+    use super::name_parts;
+
+    #[test]
+    fn a_city_a_country_a_first_name_or_a_title_alone_is_no_part() {
+        assert_eq!(
+            name_parts("Sahel Equipements SARL, BP 123, Niamey"),
+            vec!["Sahel Equipements SARL"]
+        );
+        assert_eq!(name_parts("Motorola Solutions (Kenya)"), vec!["Motorola Solutions"]);
+        assert_eq!(name_parts("Police nationale, attn: Ahmed"), vec!["Police nationale"]);
+        assert_eq!(
+            name_parts("Gendarmerie nationale / Major"),
+            vec!["Gendarmerie nationale"]
+        );
+        assert_eq!(
+            name_parts("Korea Mining Development Trading Corp. (KOMID)"),
+            vec!["Korea Mining Development Trading Corp.", "KOMID"]
+        );
+        assert_eq!(
+            name_parts("c/o Green Pine Associated Corporation"),
+            vec!["Green Pine Associated Corporation"]
+        );
+    }
 }
