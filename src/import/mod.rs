@@ -3,6 +3,7 @@
 //! number a person sees. Broken rows become [`ImportProblem`]s; hostile files
 //! are refused with an [`ImportError`] before the spreadsheet library sees them.
 
+mod cell_words;
 mod columns;
 mod csv_reader;
 mod csv_stream;

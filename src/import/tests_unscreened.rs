@@ -103,12 +103,15 @@ fn model_names_in_the_line_number_column_and_words_in_unit_and_origin_are_screen
             &["HK416", "Standard issue, with sling", "4", "pcs", "DE"],
             &["2", "Spare parts", "1", "box of 9mm rounds", "Made by Glock"],
             &["A.1", "Tent", "1", "u", "FR"],
+            &["4", "Toner HP 85A", "2", "cartouche", "JP"],
         ],
     )]);
     let (_, items, _) = read(&bytes, &ImportOptions::default());
     assert_eq!(texts(&items[0]), vec!["HK416"]);
     assert_eq!(texts(&items[1]), vec!["box of 9mm rounds", "Made by Glock"]);
     assert_eq!(texts(&items[2]), vec!["A.1"]);
+    // A container that is also a weapon word is a plain unit.
+    assert!(texts(&items[3]).is_empty());
 }
 
 #[test]
