@@ -105,6 +105,18 @@ struct CsvRows<'a> {
     record: csv::StringRecord,
     limits: &'a ImportLimits,
     cells: u64,
+    delimiter: u8,
+}
+
+/// Whether a field's text runs over lines of which one holds two delimiters or more: rows of the file read into
+/// one cell because a quote was not closed (`"Monitor 24"", wide,1,852852` then `Spare parts kit,4,930190`).
+fn swallows_rows(field: &str, delimiter: u8) -> bool {
+    let Some((_, after)) = field.split_once('\n') else {
+        return false;
+    };
+    after
+        .lines()
+        .any(|line| line.bytes().filter(|b| *b == delimiter).count() >= 2)
 }
 
 impl RowSource for CsvRows<'_> {
@@ -149,6 +161,9 @@ impl RowSource for CsvRows<'_> {
                     break;
                 }
                 row.set_text(col, field.trim(), limits);
+                if swallows_rows(field, self.delimiter) {
+                    row.swallowed.push(col);
+                }
             }
             if !row.is_blank() || !row.truncated.is_empty() {
                 return Ok(true);
@@ -208,6 +223,7 @@ pub(crate) fn with_csv_rows<T>(
         record: csv::StringRecord::new(),
         limits: &options.limits,
         cells: 0,
+        delimiter,
     };
     f(&mut src, delimiter, encoding.name())
 }

@@ -360,6 +360,18 @@ fn process_row(
 ) -> bool {
     let mut problems = Vec::new();
     let r = row.row;
+    for col in &row.swallowed {
+        problems.push(problem(
+            ctx,
+            r,
+            Some(column_label(header, *col)),
+            None,
+            "the cell's quoted text runs over several lines that read as rows of the file: a closing quote is \
+             probably missing, so those rows were read into this cell (their words were screened as text, but \
+             not their quantities or codes); close the quote or double the quote inside the text (\"\")"
+                .into(),
+        ));
+    }
     for (col, len) in &row.truncated {
         problems.push(problem(
             ctx,

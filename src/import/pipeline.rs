@@ -59,6 +59,9 @@ pub(crate) struct RawRow {
     pub cells: Vec<CellValue>,
     /// Columns whose text was cut to `max_cell_chars`, with the original length.
     pub truncated: Vec<(u32, usize)>,
+    /// CSV columns whose quoted text runs over lines that read as rows of the file: a closing quote is likely
+    /// missing, and those rows were read into this one cell.
+    pub swallowed: Vec<u32>,
 }
 
 impl RawRow {
@@ -66,6 +69,7 @@ impl RawRow {
     pub(crate) fn clear(&mut self, row: u32) {
         self.row = row;
         self.truncated.clear();
+        self.swallowed.clear();
         for cell in &mut self.cells {
             match cell {
                 CellValue::Text(s) => s.clear(),

@@ -192,3 +192,16 @@ fn a_second_party_or_destination_column_is_screened_as_that_field_too() {
     assert_eq!(fields.end_user.as_deref(), Some("Police; KOMID"));
     assert_eq!(fields.destination.as_deref(), Some("Jordan; Damascus"));
 }
+
+#[test]
+fn rows_swallowed_by_an_unclosed_quote_are_a_problem() {
+    let csv = "Description,Qty,HS code\n\"Monitor 24\"\", wide,1,852852\nSpare parts kit,4,930190\nTent,1,630622\n";
+    let (_, items, problems) = collect("items.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.contains("closing quote"), "{}", problems[0].message);
+    // A quoted line break in a description is no problem.
+    let csv = "Description,Qty\n\"Tent, 6 x 6 m\nwith floor\",2\nChair,4\n";
+    let (_, items, problems) = collect("items.csv", csv.as_bytes(), &ImportOptions::default()).unwrap();
+    assert_eq!((items.len(), problems.len()), (2, 0), "{problems:?}");
+}
