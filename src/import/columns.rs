@@ -20,8 +20,8 @@ pub(crate) struct PlanColumn {
     pub field: Option<Field>,
     pub cells: u64,
     pub screened: u64,
-    /// The header names a tariff code in words the header matcher does not map ("HTS", "Tariff", "NC8",
-    /// "Nomenclature", "Klassifizierung"): its numbers are read as tariff codes.
+    /// The header names a tariff code in words the header matcher does not map ("NC8", "HTSUS", "Nomenclature",
+    /// "Klassifizierung"): its numbers are read as tariff codes.
     pub tariff_header: bool,
     /// Cells without letters read as tariff codes.
     pub tariff_cells: u64,
@@ -107,7 +107,7 @@ impl ColumnPlan {
 
 impl PlanColumn {
     fn new(col: u32, header: String, role: ColumnRole, field: Option<Field>) -> PlanColumn {
-        let header_for_tariff = header.clone();
+        let tariff_header = names_tariff_code(&header);
         let letter = column_letter(col);
         let label = if header.is_empty() {
             letter
@@ -122,7 +122,7 @@ impl PlanColumn {
             field,
             cells: 0,
             screened: 0,
-            tariff_header: names_tariff_code(&header_for_tariff),
+            tariff_header,
             tariff_cells: 0,
             second_of: None,
         }
@@ -331,7 +331,6 @@ fn looks_like_control_code(piece: &str) -> bool {
     !rest.first().is_some_and(u8::is_ascii_digit) && rest.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'.')
 }
 
-/// Whether a text has words to screen (a letter); numbers, dates and codes of digits alone have none.
 fn field_words(field: Field) -> &'static str {
     match field {
         Field::Supplier => "supplier",
@@ -349,8 +348,8 @@ fn second_party_or_destination(header: &HeaderMatch, text: &str) -> Option<Field
         .find(|f| matches!(f, Field::Supplier | Field::EndUser | Field::Destination) && header.column_of(*f).is_some())
 }
 
-/// Header words that name a tariff code without being mapped to the HS column ("HTS", "H.S.", "Tariff no.",
-/// "NC8", "Nomenclature", "Klassifizierung"). Words that also name prices or values ("Tarif" is a price in French
+/// Header words that name a tariff code without being mapped to the HS column ("NC8", "HTSUS", "H.S. heading",
+/// "Nomenclature", "Klassifizierung"). Words that also name prices or values ("Tarif" is a price in French
 /// and German, "Customs value", "Zollwert") are not among them, and a header that names a value never counts.
 fn names_tariff_code(header: &str) -> bool {
     let lower = header.to_lowercase();
@@ -396,6 +395,7 @@ pub(crate) fn reads_as_tariff_code(text: &str, tariff_header: bool) -> bool {
             .all(|g| matches!(g.len(), 2 | 4) && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Whether a text has words to screen (a letter); numbers, dates and codes of digits alone have none.
 pub(crate) fn has_letters(text: &str) -> bool {
     text.chars().any(char::is_alphabetic)
 }

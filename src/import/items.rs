@@ -544,17 +544,7 @@ fn process_row(
                         text: text.clone(),
                     });
                 }
-                let slot = match other {
-                    Field::LineRef => &mut fields.line_ref,
-                    Field::Unit => &mut fields.unit,
-                    Field::Currency => &mut fields.currency,
-                    Field::ControlCode => &mut fields.control_code,
-                    Field::Supplier => &mut fields.supplier,
-                    Field::Origin => &mut fields.origin,
-                    Field::EndUser => &mut fields.end_user,
-                    _ => &mut fields.destination,
-                };
-                *slot = Some(text);
+                *text_slot(&mut fields, *other) = Some(text);
             }
         }
     }
@@ -595,11 +585,7 @@ fn process_row(
         };
         column.screened += 1;
         if let Some(field) = column.second_of {
-            let slot = match field {
-                Field::Supplier => &mut fields.supplier,
-                Field::EndUser => &mut fields.end_user,
-                _ => &mut fields.destination,
-            };
+            let slot = text_slot(&mut fields, field);
             *slot = Some(match slot.take() {
                 Some(first) => format!("{first}; {text}"),
                 None => text.clone(),
@@ -647,6 +633,21 @@ fn process_row(
         sink(p);
     }
     true
+}
+
+/// The item's text field that a column of `field` fills (the description, quantity, price and HS code are read
+/// on their own).
+fn text_slot(fields: &mut ItemFields, field: Field) -> &mut Option<String> {
+    match field {
+        Field::LineRef => &mut fields.line_ref,
+        Field::Unit => &mut fields.unit,
+        Field::Currency => &mut fields.currency,
+        Field::ControlCode => &mut fields.control_code,
+        Field::Supplier => &mut fields.supplier,
+        Field::Origin => &mut fields.origin,
+        Field::EndUser => &mut fields.end_user,
+        _ => &mut fields.destination,
+    }
 }
 
 #[cfg(test)]
